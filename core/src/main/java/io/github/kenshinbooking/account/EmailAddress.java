@@ -1,0 +1,68 @@
+package io.github.kenshinbooking.account;
+
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+
+/**
+ * A household's e-mail address (MAIL-ADDR-1): a local part, {@code @}, and a domain with at least
+ * one dot and no empty labels; no white space. Immutable and thread-safe.
+ */
+public record EmailAddress(String value) {
+    private static final int MAX_LENGTH = 254;
+
+    public EmailAddress {
+        if (!valid(value)) {
+            throw new IllegalArgumentException("not an e-mail address");
+        }
+    }
+
+    /** @throws Refusal {@code INVALID_EMAIL} on field {@code email} */
+    public static EmailAddress parse(String raw) throws Refusal {
+        String v = raw == null ? null : raw.strip();
+        if (!valid(v)) {
+            throw Refusal.onField(ErrorCode.INVALID_EMAIL, "email", "local@domain.tld expected");
+        }
+        return new EmailAddress(v);
+    }
+
+    /** Whether the text is a valid address under MAIL-ADDR-1. */
+    public static boolean valid(String v) {
+        if (v == null || v.isEmpty() || v.length() > MAX_LENGTH) {
+            return false;
+        }
+        int at = v.indexOf('@');
+        if (at <= 0 || at != v.lastIndexOf('@') || at == v.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c <= 0x20 || c == 0x7f || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || c == '<' || c == '>' || c == ',' || c == ';' || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        String domain = v.substring(at + 1);
+        if (domain.indexOf('.') < 0) {
+            return false;
+        }
+        for (String label : domain.split("\\.", -1)) {
+            if (label.isEmpty() || label.startsWith("-") || label.endsWith("-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Compares the way mail systems do in practice: the domain case-insensitively. */
+    public boolean sameMailbox(EmailAddress other) {
+        int a = value.indexOf('@');
+        int b = other.value.indexOf('@');
+        return value.substring(0, a).equals(other.value.substring(0, b))
+                && value.substring(a + 1).equalsIgnoreCase(other.value.substring(b + 1));
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.kenshinbooking.account;
+
+/**
+ * Port: lock state per login key (the symbol number as typed, known or not: AUTH-4), shared by every
+ * application instance. Writes join the current unit of work. Thread-safe.
+ */
+public interface LoginAttemptStore {
+    /** The key's state; {@link LoginAttempts#none()} if none is stored. */
+    LoginAttempts find(String key);
+
+    /**
+     * Like {@link #find} but, inside a unit of work, keeps others from changing the key's state
+     * until it ends (the JDBC adapter locks the row), so concurrent failures all count.
+     */
+    LoginAttempts findForUpdate(String key);
+
+    void save(String key, LoginAttempts attempts);
+}

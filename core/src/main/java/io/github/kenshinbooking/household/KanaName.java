@@ -1,0 +1,42 @@
+package io.github.kenshinbooking.household;
+
+import static java.util.Objects.requireNonNull;
+
+import java.text.Normalizer;
+
+/**
+ * A name in katakana (カナ氏名) as the union's member records hold it, e.g. {@code ｹﾝｾﾂ ﾀﾛｳ}.
+ * Comparison follows AUTH-2: NFKC, then all white space dropped, so half-width, full-width and
+ * unspaced forms match; hiragana does not match katakana. Immutable and thread-safe.
+ */
+public record KanaName(String value) {
+    public KanaName {
+        requireNonNull(value, "value");
+        if (matchKey(value).isEmpty()) {
+            throw new IllegalArgumentException("kana name must not be blank");
+        }
+    }
+
+    public static KanaName of(String value) {
+        return new KanaName(value);
+    }
+
+    /** The AUTH-2 comparison key: NFKC with every space (ASCII, ideographic, any white space) removed. */
+    public static String matchKey(String raw) {
+        String n = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        StringBuilder sb = new StringBuilder(n.length());
+        n.codePoints().filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .forEach(sb::appendCodePoint);
+        return sb.toString();
+    }
+
+    /** This name's comparison key (AUTH-2). */
+    public String matchKey() {
+        return matchKey(value);
+    }
+
+    /** Whether the given input names the same person under AUTH-2; {@code false} for null. */
+    public boolean matches(String input) {
+        return input != null && matchKey().equals(matchKey(input));
+    }
+}

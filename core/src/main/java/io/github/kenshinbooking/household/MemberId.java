@@ -1,0 +1,25 @@
+package io.github.kenshinbooking.household;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Identifies one member (組合員 or 家族) across the union, as the integrator's member records do
+ * (e.g. symbol number + branch). Opaque to the library. Immutable and thread-safe.
+ */
+public record MemberId(String value) {
+    public MemberId {
+        requireNonNull(value, "value");
+        if (value.isBlank() || value.length() > 64) {
+            throw new IllegalArgumentException("member id must be 1..64 characters");
+        }
+    }
+
+    public static MemberId of(String value) {
+        return new MemberId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.kenshinbooking.internal;
+
+import io.github.kenshinbooking.error.Refusal;
+
+/** Input checks that answer {@code INVALID_INPUT} with the field's name instead of an NPE. Internal. */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    public static <T> T required(T value, String field) throws Refusal {
+        if (value == null) {
+            throw Refusal.invalidInput(field, "required");
+        }
+        return value;
+    }
+
+    public static String requiredText(String value, String field) throws Refusal {
+        if (value == null || value.isBlank()) {
+            throw Refusal.invalidInput(field, "required");
+        }
+        return value;
+    }
+}

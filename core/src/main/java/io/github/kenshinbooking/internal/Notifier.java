@@ -1,0 +1,94 @@
+package io.github.kenshinbooking.internal;
+
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.HouseholdDirectory;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.notification.Notification;
+import io.github.kenshinbooking.notification.NotificationData;
+import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.policy.UnionPolicy;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Deadlines;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.storage.Storage;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Records reservation notifications in the outbox, inside the caller's unit of work (MAIL-1, MAIL-2). Internal. */
+public final class Notifier {
+    private final UnionPolicy policy;
+    private final Storage storage;
+    private final HouseholdDirectory directory;
+    private final Deadlines deadlines;
+
+    Notifier(UnionPolicy policy, Storage storage, HouseholdDirectory directory, Deadlines deadlines) {
+        this.policy = policy;
+        this.storage = storage;
+        this.directory = directory;
+        this.deadlines = deadlines;
+    }
+
+    /** The household's e-mail, if any: nothing is sent to a household without one (MAIL-1). */
+    public Optional<EmailAddress> emailOf(SymbolNumber household) {
+        return storage.accounts().find(household).flatMap(Account::email);
+    }
+
+    /**
+     * Records a reservation notification for the household's address, if it has one.
+     *
+     * @param previous for CHANGED, the slot before the change
+     * @param dedupeKey for REMINDER, the key that keeps it at most once
+     */
+    public boolean reservation(NotificationKind kind, Reservation r, Slot slot, Optional<Slot> previous,
+            boolean byStaff, Optional<String> dedupeKey, Instant at) {
+        Optional<EmailAddress> to = emailOf(r.household());
+        if (to.isEmpty()) {
+            return false;
+        }
+        Map<String, String> d = new HashMap<>();
+        d.put(NotificationData.RESERVATION_ID, r.id().toString());
+        d.put(NotificationData.SYMBOL_NUMBER, r.household().value());
+        directory.find(r.household()).flatMap(h -> h.member(r.member()))
+                .ifPresent(m -> d.put(NotificationData.MEMBER_NAME, m.name()));
+        putSlot(d, slot);
+        d.put(NotificationData.CHANGE_DEADLINE, deadlines.localDeadline(DeadlineKind.CHANGE, slot.date()).toString());
+        d.put(NotificationData.CANCEL_DEADLINE, deadlines.localDeadline(DeadlineKind.CANCEL, slot.date()).toString());
+        previous.ifPresent(p -> {
+            d.put(NotificationData.PREVIOUS_VENUE, p.venue().name());
+            d.put(NotificationData.PREVIOUS_INSTITUTION, p.institution());
+            d.put(NotificationData.PREVIOUS_EXAM_DATE, p.date().toString());
+            d.put(NotificationData.PREVIOUS_START_TIME, p.start().toString());
+        });
+        if (byStaff) {
+            d.put(NotificationData.BY_STAFF, "true");
+        }
+        return storage.outbox().add(new Notification(kind, to.get().value(), dedupeKey, d), at);
+    }
+
+    /** Records a notification for an explicit address. */
+    public boolean to(EmailAddress address, NotificationKind kind, Map<String, String> data, Instant at) {
+        return storage.outbox().add(Notification.of(kind, address.value(), data), at);
+    }
+
+    /** The household, if the directory knows it. */
+    public Optional<Household> household(SymbolNumber s) {
+        return directory.find(s);
+    }
+
+    UnionPolicy policy() {
+        return policy;
+    }
+
+    private static void putSlot(Map<String, String> d, Slot slot) {
+        d.put(NotificationData.VENUE, slot.venue().name());
+        d.put(NotificationData.INSTITUTION, slot.institution());
+        d.put(NotificationData.EXAM_DATE, slot.date().toString());
+        d.put(NotificationData.START_TIME, slot.start().toString());
+        d.put(NotificationData.MINUTES, Long.toString(slot.duration().toMinutes()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Helpers shared by the core packages; not API. */
+package io.github.kenshinbooking.internal;

@@ -1,0 +1,41 @@
+package io.github.kenshinbooking.notification;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What must be told to whom: a kind, a recipient address and the data a template needs (keys in
+ * {@link NotificationData}). Core records it; {@code mail-port} renders and sends it. The optional
+ * dedupe key makes a notification at most once per key in the outbox (MAIL-3 reminders).
+ * Immutable and thread-safe.
+ */
+public record Notification(NotificationKind kind, String recipient, Optional<String> dedupeKey,
+        Map<String, String> data) {
+    public Notification {
+        requireNonNull(kind, "kind");
+        requireNonNull(recipient, "recipient");
+        requireNonNull(dedupeKey, "dedupeKey");
+        data = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(data, "data")));
+    }
+
+    /** A notification without dedupe key. */
+    public static Notification of(NotificationKind kind, String recipient, Map<String, String> data) {
+        return new Notification(kind, recipient, Optional.empty(), data);
+    }
+
+    /** The data value for a key, or empty. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(data.get(key));
+    }
+
+    @Override
+    public String toString() {
+        // reset tokens must never reach a log line
+        return "Notification[kind=" + kind + ", recipient=" + recipient + ", dedupeKey=" + dedupeKey.orElse("-")
+                + ", keys=" + data.keySet() + "]";
+    }
+}

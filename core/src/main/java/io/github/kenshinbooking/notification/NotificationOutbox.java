@@ -1,0 +1,35 @@
+package io.github.kenshinbooking.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: the notification outbox (MAIL-2). Use cases add notifications inside their unit of work,
+ * so a notification exists if and only if its action committed; a relay claims due entries,
+ * sends them and marks them sent. Implementations must be thread-safe.
+ */
+public interface NotificationOutbox {
+    /**
+     * Records a notification, due at once. Joins the current unit of work.
+     *
+     * @return {@code false} (and records nothing) if one with the same dedupe key exists already
+     */
+    boolean add(Notification notification, Instant at);
+
+    /**
+     * Claims up to {@code max} unsent entries due at {@code now}, oldest first, and leases them:
+     * they are not due again before {@code now + lease}, so two relays do not take the same entry
+     * and a relay that dies leaves them due again after the lease (at-least-once).
+     */
+    List<OutboxEntry> claimDue(Instant now, int max, Duration lease);
+
+    /** Marks an entry sent; it is never claimed again. */
+    void markSent(long id, Instant at);
+
+    /** Records a failed attempt; the entry is due again at {@code retryAt}. */
+    void markFailed(long id, Instant retryAt, String error);
+
+    /** Every entry not yet sent, oldest first. */
+    List<OutboxEntry> pending();
+}

@@ -1,0 +1,36 @@
+package io.github.kenshinbooking.reservation;
+
+import io.github.kenshinbooking.error.Refusal;
+
+/**
+ * A caller-given key that makes the final booking step idempotent within one household (BOOK-4):
+ * 1 to 100 printable ASCII characters. Immutable and thread-safe.
+ */
+public record IdempotencyKey(String value) {
+    public IdempotencyKey {
+        if (!wellFormed(value)) {
+            throw new IllegalArgumentException("idempotency key must be 1..100 printable ASCII characters");
+        }
+    }
+
+    /** @throws Refusal {@code INVALID_INPUT} on field {@code idempotencyKey} */
+    public static IdempotencyKey parse(String raw) throws Refusal {
+        if (!wellFormed(raw)) {
+            throw Refusal.invalidInput("idempotencyKey", "1..100 printable ASCII characters");
+        }
+        return new IdempotencyKey(raw);
+    }
+
+    private static boolean wellFormed(String v) {
+        if (v == null || v.isEmpty() || v.length() > 100) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

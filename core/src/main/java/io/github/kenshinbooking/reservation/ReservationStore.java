@@ -1,0 +1,58 @@
+package io.github.kenshinbooking.reservation;
+
+import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.schedule.SlotId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: reservations and the places they hold. The store itself enforces capacity (SLOT-3) and one
+ * live reservation per member and fiscal year (ONE-1), so no race between the service's checks and
+ * the write can break them: the JDBC adapter by a conditional update and a unique constraint.
+ * Writes join the current unit of work; a refused write leaves nothing behind once the unit of
+ * work rolls back. Implementations must be thread-safe.
+ */
+public interface ReservationStore {
+    Optional<Reservation> find(ReservationId id);
+
+    /** The member's live reservation in that fiscal year, if any. */
+    Optional<Reservation> findLive(MemberId member, FiscalYear fiscalYear);
+
+    /** Every reservation of the member, live and cancelled, in no particular order. */
+    List<Reservation> findByMember(MemberId member);
+
+    /** Live reservations holding a place in the slot. */
+    List<Reservation> findLiveBySlot(SlotId slot);
+
+    /** Live reservations whose slot is on that date. */
+    List<Reservation> findLiveOn(LocalDate examDate);
+
+    /**
+     * Takes a place in {@code reservation.slot()} and stores the new live reservation, atomically.
+     *
+     * @throws Refusal {@code SLOT_FULL} if no place is left, {@code EVENT_CANCELLED} if the slot's
+     *     day was cancelled, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the member already holds a
+     *     live reservation in that fiscal year
+     */
+    void insert(Reservation reservation) throws Refusal;
+
+    /**
+     * Moves a live reservation: takes a place in {@code moved.slot()}, releases the place of
+     * {@code current.slot()} and stores {@code moved}, atomically.
+     *
+     * @throws Refusal {@code ALREADY_CANCELLED} if it is no longer live, {@code SLOT_FULL} or
+     *     {@code EVENT_CANCELLED} for the new slot, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the
+     *     move enters a fiscal year where the member holds another live reservation
+     */
+    void move(Reservation current, Reservation moved) throws Refusal;
+
+    /**
+     * Cancels a live reservation and releases its place, atomically.
+     *
+     * @throws Refusal {@code ALREADY_CANCELLED} if it is no longer live
+     */
+    void cancel(Reservation current, Reservation cancelled) throws Refusal;
+}

@@ -1,0 +1,5 @@
+/**
+ * Reservations (予約): booking (BOOK-1..4), change (CHG-1), cancel (CNL-1), staff actions (CNL-2),
+ * refusal order (ORDER-1), history (HIST-1, HIST-2); the reservation, id and idempotency ports.
+ */
+package io.github.kenshinbooking.reservation;

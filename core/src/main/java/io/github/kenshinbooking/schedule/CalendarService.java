@@ -1,0 +1,186 @@
+package io.github.kenshinbooking.schedule;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.account.AccountService;
+import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.internal.EngineContext;
+import io.github.kenshinbooking.internal.Inputs;
+import io.github.kenshinbooking.reservation.Reservation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The calendar a selected member sees (SLOT-4, SLOT-5): slot status and marks, the month view
+ * (1ヶ月表示) and the list view (一覧表示), for all venues (全ての枠) or one; and the public slot facts
+ * (remaining, mark, deadlines). Members outside the age range may see it too (ELIG-4). Thread-safe.
+ */
+public final class CalendarService {
+    private final EngineContext ctx;
+    private final AccountService accounts;
+
+    public CalendarService(EngineContext ctx, AccountService accounts) {
+        this.ctx = requireNonNull(ctx, "ctx");
+        this.accounts = requireNonNull(accounts, "accounts");
+    }
+
+    /**
+     * One slot's status for the selected member (SLOT-4).
+     *
+     * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}, {@code NOT_FOUND}
+     */
+    public SlotAvailability availability(HouseholdSession session, MemberId member, SlotId slot) throws Refusal {
+        Inputs.required(slot, "slot");
+        Set<SlotId> held = heldSlots(session, member);
+        return availability(find(slot), held, ctx.clock().instant());
+    }
+
+    /**
+     * The month view: each date of the month with at least one slot (of the venue, or of all
+     * venues when empty), its aggregate status and booking deadline.
+     *
+     * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}
+     */
+    public List<CalendarDay> month(HouseholdSession session, MemberId member, YearMonth month, Optional<Venue> venue)
+            throws Refusal {
+        Inputs.required(month, "month");
+        Inputs.required(venue, "venue");
+        return days(session, member, month.atDay(1), month.plusMonths(1).atDay(1), venue);
+    }
+
+    /**
+     * The list view: every slot with {@code from <= date < to}, with status, ordered by date, venue, start.
+     *
+     * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}, {@code INVALID_INPUT}
+     */
+    public List<SlotAvailability> list(HouseholdSession session, MemberId member, LocalDate from, LocalDate to,
+            Optional<Venue> venue) throws Refusal {
+        Inputs.required(from, "from");
+        Inputs.required(to, "to");
+        Inputs.required(venue, "venue");
+        if (to.isBefore(from)) {
+            throw Refusal.invalidInput("to", "before from");
+        }
+        Set<SlotId> held = heldSlots(session, member);
+        Instant now = ctx.clock().instant();
+        List<SlotAvailability> out = new ArrayList<>();
+        for (Slot s : ctx.storage().slots().findBetween(venue, from, to)) {
+            out.add(availability(s, held, now));
+        }
+        return out;
+    }
+
+    /** Days between two dates, as {@link #month} does for a month. */
+    public List<CalendarDay> days(HouseholdSession session, MemberId member, LocalDate from, LocalDate to,
+            Optional<Venue> venue) throws Refusal {
+        Inputs.required(from, "from");
+        Inputs.required(to, "to");
+        Inputs.required(venue, "venue");
+        Set<SlotId> held = heldSlots(session, member);
+        Instant now = ctx.clock().instant();
+        Map<LocalDate, List<SlotAvailability>> byDay = new LinkedHashMap<>();
+        for (Slot s : ctx.storage().slots().findBetween(venue, from, to)) {
+            byDay.computeIfAbsent(s.date(), d -> new ArrayList<>()).add(availability(s, held, now));
+        }
+        List<CalendarDay> out = new ArrayList<>(byDay.size());
+        byDay.forEach((date, slots) -> out.add(new CalendarDay(date, dayStatus(slots),
+                ctx.deadlines().localDeadline(DeadlineKind.BOOKING, date), slots)));
+        return out;
+    }
+
+    /**
+     * Places left in a slot (SLOT-3).
+     *
+     * @throws Refusal {@code NOT_FOUND}
+     */
+    public int remaining(SlotId slot) throws Refusal {
+        Inputs.required(slot, "slot");
+        return find(slot).remaining();
+    }
+
+    /**
+     * ○, △ or × for a slot (SLOT-4).
+     *
+     * @throws Refusal {@code NOT_FOUND}
+     */
+    public Mark mark(SlotId slot) throws Refusal {
+        Inputs.required(slot, "slot");
+        return Mark.of(find(slot).remaining(), ctx.policy().fewLeftThreshold());
+    }
+
+    /**
+     * A slot's deadline of the given kind, local to the union's zone.
+     *
+     * @throws Refusal {@code NOT_FOUND}
+     */
+    public LocalDateTime deadline(SlotId slot, DeadlineKind kind) throws Refusal {
+        Inputs.required(slot, "slot");
+        Inputs.required(kind, "kind");
+        return ctx.deadlines().localDeadline(kind, find(slot).date());
+    }
+
+    /** Aggregates a day's slots (SLOT-5): RESERVED, else AVAILABLE if any, else FULL if any, else OUTSIDE_RECEPTION. */
+    static SlotStatus dayStatus(List<SlotAvailability> slots) {
+        boolean full = false;
+        boolean available = false;
+        for (SlotAvailability a : slots) {
+            switch (a.status()) {
+                case RESERVED:
+                    return SlotStatus.RESERVED;
+                case AVAILABLE:
+                    available = true;
+                    break;
+                case FULL:
+                    full = true;
+                    break;
+                default:
+                    break;
+            }
+        }
+        return available ? SlotStatus.AVAILABLE : full ? SlotStatus.FULL : SlotStatus.OUTSIDE_RECEPTION;
+    }
+
+    private SlotAvailability availability(Slot s, Set<SlotId> held, Instant now) {
+        SlotStatus status;
+        if (held.contains(s.id())) {
+            status = SlotStatus.RESERVED;
+        } else if (s.eventCancelled() || !ctx.deadlines().receptionWindow(s).contains(now)) {
+            status = SlotStatus.OUTSIDE_RECEPTION;
+        } else if (s.remaining() <= 0) {
+            status = SlotStatus.FULL;
+        } else {
+            status = SlotStatus.AVAILABLE;
+        }
+        return new SlotAvailability(s, status, s.remaining(), Mark.of(s.remaining(), ctx.policy().fewLeftThreshold()),
+                ctx.deadlines().localDeadline(DeadlineKind.BOOKING, s.date()));
+    }
+
+    private Set<SlotId> heldSlots(HouseholdSession session, MemberId member) throws Refusal {
+        Inputs.required(session, "session");
+        Inputs.required(member, "member");
+        accounts.requireActive(session);
+        boolean ofHousehold = ctx.directory().find(session.household()).flatMap(h -> h.member(member)).isPresent();
+        if (!ofHousehold) {
+            throw Refusal.onField(ErrorCode.FORBIDDEN, "member", "not a member of this household");
+        }
+        return ctx.storage().reservations().findByMember(member).stream().filter(Reservation::live)
+                .map(Reservation::slot).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Slot find(SlotId id) throws Refusal {
+        return ctx.storage().slots().find(id)
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.kenshinbooking.schedule;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.policy.UnionPolicy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/**
+ * The one place deadlines are computed: "N days before 00:00" is
+ * {@code examDate.minusDays(N).atStartOfDay(zone)} and an action is allowed while
+ * {@code now < deadline}. Immutable and thread-safe.
+ */
+public final class Deadlines {
+    private final UnionPolicy policy;
+
+    public Deadlines(UnionPolicy policy) {
+        this.policy = requireNonNull(policy, "policy");
+    }
+
+    /** The deadline of that kind for an exam on {@code examDate}, as a local date-time in the union's zone. */
+    public LocalDateTime localDeadline(DeadlineKind kind, LocalDate examDate) {
+        return examDate.minusDays(days(kind)).atStartOfDay();
+    }
+
+    /** The deadline of that kind for an exam on {@code examDate}. */
+    public Instant deadline(DeadlineKind kind, LocalDate examDate) {
+        return examDate.minusDays(days(kind)).atStartOfDay(policy.zone()).toInstant();
+    }
+
+    /** Whether the action is still allowed at {@code now}: {@code now < deadline}. */
+    public boolean allows(DeadlineKind kind, LocalDate examDate, Instant now) {
+        return now.isBefore(deadline(kind, examDate));
+    }
+
+    /** SLOT-2: the slot's reception window, from its opening instant to its booking deadline. */
+    public ReceptionWindow receptionWindow(Slot slot) {
+        return new ReceptionWindow(slot.receptionOpens(), deadline(DeadlineKind.BOOKING, slot.date()));
+    }
+
+    private int days(DeadlineKind kind) {
+        switch (requireNonNull(kind, "kind")) {
+            case BOOKING:
+                return policy.bookingDeadlineDays();
+            case CHANGE:
+                return policy.changeDeadlineDays();
+            case CANCEL:
+                return policy.cancelDeadlineDays();
+            default:
+                throw new AssertionError(kind);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.kenshinbooking.schedule;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/**
+ * What the union configures for a new slot (SLOT-1): venue, institution (健診機関), date, start
+ * time, duration, capacity, and the instant reception opens (SLOT-2). Immutable and thread-safe.
+ */
+public record SlotSpec(Venue venue, String institution, LocalDate date, LocalTime start, Duration duration,
+        int capacity, Instant receptionOpens) {
+    public SlotSpec {
+        requireNonNull(venue, "venue");
+        requireNonNull(institution, "institution");
+        requireNonNull(date, "date");
+        requireNonNull(start, "start");
+        requireNonNull(duration, "duration");
+        requireNonNull(receptionOpens, "receptionOpens");
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("duration must be positive");
+        }
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative");
+        }
+    }
+}
