@@ -1,0 +1,50 @@
+package io.github.kenshinbooking.notification;
+
+import static io.github.kenshinbooking.Fixtures.HANAKO;
+import static io.github.kenshinbooking.Fixtures.TARO;
+import static io.github.kenshinbooking.Fixtures.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kenshinbooking.Fixtures;
+import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.schedule.Slot;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ReminderJobTest {
+    @Test
+    @DisplayName("MAIL-3 one reminder per live reservation, only from runs on the day before; cancelled ones none")
+    void reminders() throws Refusal {
+        Fixtures f = new Fixtures();
+        Slot feb18 = f.slot(LocalDate.of(2024, 2, 18), LocalTime.of(9, 0), 10);
+        HouseholdSession s = f.activeSession();
+        Reservation taro = f.engine.bookings().book(s, request(TARO, feb18));
+        Reservation hanako = f.engine.bookings().book(s, request(HANAKO, feb18));
+        f.clock.set(LocalDateTime.of(2024, 2, 15, 12, 0));
+        f.engine.bookings().cancel(s, hanako.id());
+        f.clock.set(LocalDateTime.of(2024, 2, 16, 23, 59));
+        assertThat(f.engine.reminders().run()).isZero();
+        f.clock.set(LocalDateTime.of(2024, 2, 17, 0, 0));
+        assertThat(f.engine.reminders().run()).isEqualTo(1);
+        f.clock.set(LocalDateTime.of(2024, 2, 17, 23, 59, 59));
+        assertThat(f.engine.reminders().run()).isZero();
+        f.clock.set(LocalDateTime.of(2024, 2, 18, 8, 0));
+        assertThat(f.engine.reminders().run()).isZero();
+        assertThat(f.storage.outbox().pending().stream().map(OutboxEntry::notification)
+                .filter(n -> n.kind() == NotificationKind.REMINDER)
+                .map(n -> n.get(NotificationData.RESERVATION_ID).orElseThrow()))
+                .containsExactly(taro.id().toString());
+    }
+
+    @Test
+    @DisplayName("MAIL-2 notification data survives the stable text encoding")
+    void encoding() {
+        java.util.Map<String, String> data = java.util.Map.of("a", "x=y%z", "venue", "ミリカローデン\n那珂川", "e", "");
+        assertThat(NotificationData.decode(NotificationData.encode(data))).isEqualTo(data);
+    }
+}
