@@ -144,4 +144,20 @@ class CalendarServiceTest {
         assertThatThrownBy(() -> calendar.deadline(SlotId.of(999), DeadlineKind.CANCEL)).isInstanceOf(Refusal.class)
                 .extracting(e -> ((Refusal) e).code()).isEqualTo(ErrorCode.NOT_FOUND);
     }
+
+    @Test
+    @DisplayName("SLOT-1 a slot is venue + institution + date + start + duration + capacity, starting empty")
+    void slotShape() throws Refusal {
+        Slot s = f.engine.storage().slots().find(feb18.id()).orElseThrow();
+        assertThat(s.venue()).isEqualTo(VENUE);
+        assertThat(s.institution()).isEqualTo("ヘルスポートクリニック");
+        assertThat(s.startDateTime()).isEqualTo(LocalDateTime.of(2024, 2, 18, 9, 0));
+        assertThat(s.duration()).isEqualTo(f.policy.defaultSlotDuration());
+        assertThat(s.capacity()).isEqualTo(10);
+        assertThat(s.remaining()).isEqualTo(10);
+        assertThat(s.fiscalYear().startYear()).isEqualTo(2023);
+        assertThatThrownBy(() -> new SlotSpec(VENUE, "x", LocalDate.of(2024, 2, 18), LocalTime.NOON, Duration.ZERO, 1,
+                s.receptionOpens())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> f.engine.schedule().addSlot(null)).isInstanceOf(Refusal.class);
+    }
 }
