@@ -57,28 +57,24 @@ public final class AccountService {
         Outcome<LoginResult> outcome = ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
             LoginAttemptStore attemptsStore = ctx.storage().loginAttempts();
-            LoginAttempts attempts = attemptsStore.findForUpdate(symbol.value());
-            if (attempts.lockedAt(now)) {
+            LoginAttempts stored = attemptsStore.findForUpdate(symbol.value());
+            if (stored.lockedAt(now)) {
                 return Outcome.refused(ErrorCode.ACCOUNT_LOCKED);
             }
-            if (attempts.lockedUntil().isPresent()) {
-                attempts = LoginAttempts.none(); // the lock ended: the count starts again
-            }
+            // a lock that has ended resets the count
+            LoginAttempts attempts = stored.lockedUntil().isPresent() ? LoginAttempts.none() : stored;
             Optional<Household> household = ctx.directory().find(symbol);
             Optional<Account> account = household.flatMap(h -> ctx.storage().accounts().find(symbol));
-            boolean ok = verify(household, account, kana, password);
-            if (!ok) {
+            if (!verify(household, account, kana, password)) {
                 int failures = attempts.consecutiveFailures() + 1;
-                if (failures >= policy.lockAfterFailures()) {
-                    attemptsStore.save(symbol.value(),
-                            new LoginAttempts(0, Optional.of(now.plus(policy.lockDuration()))));
-                    return Outcome.refused(ErrorCode.ACCOUNT_LOCKED);
-                }
-                attemptsStore.save(symbol.value(), new LoginAttempts(failures, Optional.empty()));
-                return Outcome.refused(ErrorCode.INVALID_CREDENTIALS);
+                LoginAttempts next = failures >= policy.lockAfterFailures()
+                        ? new LoginAttempts(0, Optional.of(now.plus(policy.lockDuration())))
+                        : new LoginAttempts(failures, Optional.empty());
+                attemptsStore.save(symbol.value(), next);
+                return Outcome.refused(next.lockedUntil().isPresent()
+                        ? ErrorCode.ACCOUNT_LOCKED : ErrorCode.INVALID_CREDENTIALS);
             }
-            if (!attempts.equals(LoginAttempts.none())
-                    || attemptsStore.find(symbol.value()).lockedUntil().isPresent()) {
+            if (!stored.equals(LoginAttempts.none())) {
                 attemptsStore.save(symbol.value(), LoginAttempts.none());
             }
             Account acc = account.orElse(Account.initial(symbol));
