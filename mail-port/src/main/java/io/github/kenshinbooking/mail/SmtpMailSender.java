@@ -93,10 +93,23 @@ public final class SmtpMailSender implements MailSender {
             p.setProperty(k + "starttls.required", "true");
         }
         if (s.ssl() || s.startTls()) {
-            p.setProperty(k + "ssl.checkserveridentity", "true");
             s.trustedHosts().ifPresent(h -> p.setProperty(k + "ssl.trust", h));
+            // a host trusted by configuration skips every certificate check, its name included
+            p.setProperty(k + "ssl.checkserveridentity", Boolean.toString(!trusted(s)));
         }
         return p;
+    }
+
+    private static boolean trusted(SmtpSettings s) {
+        if (s.trustedHosts().isEmpty()) {
+            return false;
+        }
+        for (String h : s.trustedHosts().get().trim().split("\\s+")) {
+            if (h.equals("*") || h.equalsIgnoreCase(s.host())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Keeps the Message-ID the relay chose instead of the random one Jakarta Mail would set. */

@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param password       the password for {@code username}
  * @param connectTimeout how long to wait for the connection
  * @param readTimeout    how long to wait for each server reply, and for each write
- * @param trustedHosts   hosts whose TLS certificate is trusted without checking (Angus
- *                       {@code mail.smtp.ssl.trust}, e.g. {@code "*"} for a test server); empty
- *                       checks the certificate against the JDK's trust store and the host name
+ * @param trustedHosts   hosts (space-separated, or {@code "*"}) whose TLS certificate is trusted
+ *                       without any check, its host name included (Angus {@code mail.smtp.ssl.trust});
+ *                       for test servers only. Empty: the certificate is checked against the JDK's
+ *                       trust store and the server's name
  */
 public record SmtpSettings(String host, int port, boolean startTls, boolean ssl, Optional<String> username,
         Optional<String> password, Duration connectTimeout, Duration readTimeout, Optional<String> trustedHosts) {
