@@ -33,9 +33,12 @@ public record RelayPolicy(int batchSize, Duration lease, Duration initialBackoff
         }
     }
 
-    /** 20 per batch, a 5-minute lease, backoff from 30 seconds doubling up to 15 minutes. */
+    /**
+     * 10 per batch, a 10-minute lease (room for a batch against a server that hangs until the
+     * {@link SmtpSettings} default timeouts), backoff from 30 seconds doubling up to 15 minutes.
+     */
     public static RelayPolicy defaults() {
-        return new RelayPolicy(20, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(15));
+        return new RelayPolicy(10, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMinutes(15));
     }
 
     public RelayPolicy withBatchSize(int v) {
