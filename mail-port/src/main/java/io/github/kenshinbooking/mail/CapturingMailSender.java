@@ -60,6 +60,17 @@ public final class CapturingMailSender implements MailSender {
         return to.isEmpty() ? Optional.empty() : Optional.of(to.get(to.size() - 1));
     }
 
+    /** The reset token of the last {@link NotificationKind#PASSWORD_RESET} mail to an address, if any. */
+    public Optional<String> lastResetToken(String address) {
+        List<MailMessage> to = to(address);
+        for (int i = to.size() - 1; i >= 0; i--) {
+            if (to.get(i).kind() == NotificationKind.PASSWORD_RESET) {
+                return to.get(i).resetToken();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Forgets every mail captured so far (the refused count too). */
     public void clear() {
         synchronized (messages) {

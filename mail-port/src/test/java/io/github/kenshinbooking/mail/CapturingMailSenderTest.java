@@ -37,6 +37,9 @@ class CapturingMailSenderTest {
         assertThat(reset.resetToken()).contains(Samples.TOKEN);
         assertThat(reset.body()).contains(Samples.TOKEN);
         assertThat(sender.lastTo("nobody@example.jp")).isEmpty();
+        sender.send(mail(4, NotificationKind.BOOKED, "taro@example.jp"));
+        assertThat(sender.lastResetToken("taro@example.jp")).contains(Samples.TOKEN);
+        assertThat(sender.lastResetToken("hanako@example.jp")).isEmpty();
 
         sender.clear();
         assertThat(sender.messages()).isEmpty();
