@@ -124,9 +124,7 @@ final class Node {
     Map<String, Node> fields() throws InvalidScenarioException {
         object();
         Map<String, Node> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = json.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : json.properties()) {
             used.add(e.getKey());
             out.put(e.getKey(), new Node(file, childPath(path, e.getKey()), e.getValue()));
         }

@@ -28,6 +28,7 @@ import io.github.kenshinbooking.testkit.scenario.Fixtures.HouseholdFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.SlotFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.Step;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,7 +86,9 @@ final class ScenarioParser {
             if (Files.isDirectory(file)) {
                 throw new InvalidScenarioException(file, "$", "is a directory, not a scenario file");
             }
-            root = MAPPER.readTree(file.toFile());
+            try (InputStream in = Files.newInputStream(file)) {
+                root = MAPPER.readTree(in);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
