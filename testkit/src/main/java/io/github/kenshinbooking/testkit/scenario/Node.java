@@ -151,6 +151,14 @@ final class Node {
         return json.textValue();
     }
 
+    /** A string, or the digits of an integral JSON number (symbol numbers written as numbers). */
+    String stringOrDigits() throws InvalidScenarioException {
+        if (json.isIntegralNumber() && json.canConvertToLong() && json.longValue() >= 0) {
+            return json.asText();
+        }
+        return string();
+    }
+
     /** A string, or {@code null} for JSON null (passed on to the engine as a missing input). */
     String stringOrNull() throws InvalidScenarioException {
         return json.isNull() ? null : string();
@@ -247,9 +255,14 @@ final class Node {
 
     /** One of the given names, exactly. */
     <E extends Enum<E>> E oneOf(Class<E> type) throws InvalidScenarioException {
+        return oneOf(type, false);
+    }
+
+    /** One of the given names, exactly or ignoring case. */
+    <E extends Enum<E>> E oneOf(Class<E> type, boolean ignoreCase) throws InvalidScenarioException {
         String s = string();
         for (E e : type.getEnumConstants()) {
-            if (e.name().equals(s)) {
+            if (ignoreCase ? e.name().equalsIgnoreCase(s) : e.name().equals(s)) {
                 return e;
             }
         }

@@ -22,8 +22,12 @@ import java.util.List;
  * {@code name} defaulting to its kana, {@code sex} to {@code M}, {@code qualifiedFrom} to its birth
  * date, the first member being the representative when none is marked; a slot's
  * {@code institution} defaulting to its venue and {@code receptionOpens} to 1970-01-01T00:00;
- * {@code confirm} defaulting to the value it confirms; {@code {"error": CODE, "field": F}} to
- * check a refusal's field too; {@code as} on {@code change}. Anything else unknown is an error.
+ * {@code confirm} defaulting to the value it confirms; {@code null} for an absent {@code at},
+ * {@code expect} or optional argument (for typed inputs such as {@code phone} or {@code password}
+ * it is passed on as a missing input); symbol numbers written as JSON numbers; {@code "OK"} in any
+ * case; a date as a {@code deadline} expectation (meaning 00:00); mail kinds and history statuses
+ * in any case; {@code {"error": CODE, "field": F}} to check a refusal's field too; {@code as} on
+ * {@code change}. Anything else unknown is an error.
  */
 public final class Scenario {
     private final Path source;

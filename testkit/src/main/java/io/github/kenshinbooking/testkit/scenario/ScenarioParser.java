@@ -259,7 +259,7 @@ final class ScenarioParser {
     private void household(Node h) throws InvalidScenarioException {
         h.object();
         Node symbolNode = h.req("symbolNumber");
-        String symbol = symbolNode.string();
+        String symbol = symbolNode.stringOrDigits();
         SymbolNumber sn;
         try {
             sn = SymbolNumber.of(symbol);
@@ -387,18 +387,18 @@ final class ScenarioParser {
             throw doNode.error("unknown step \"" + kind + "\"; known: " + String.join(", ", KINDS));
         }
         Optional<Instant> at = Optional.empty();
-        Optional<Node> atNode = n.opt("at");
+        Optional<Node> atNode = n.optNonNull("at");
         if (atNode.isPresent()) {
             at = Optional.of(instant(atNode.get().dateTime()));
         }
         n.opt("rule");
         n.opt("rules");
-        Optional<Node> expectNode = n.opt("expect");
+        Optional<Node> expectNode = n.optNonNull("expect");
         Action action;
         ValueType type;
         switch (kind) {
             case "login" -> {
-                action = new Action.Login(n.req("symbolNumber").stringOrNull(), n.req("kana").stringOrNull(),
+                action = new Action.Login(symbolInput(n), n.req("kana").stringOrNull(),
                         n.req("password").stringOrNull());
                 type = ValueType.LOGIN;
             }
@@ -426,7 +426,7 @@ final class ScenarioParser {
             }
             case "resetPassword" -> {
                 String to = n.req("tokenFromLastMailTo").nonBlank();
-                String symbol = n.req("symbolNumber").stringOrNull();
+                String symbol = symbolInput(n);
                 String kana = n.req("kana").stringOrNull();
                 String newPassword = n.req("new").stringOrNull();
                 action = new Action.ResetPassword(to, symbol, kana, newPassword, confirm(n, newPassword));
@@ -503,7 +503,7 @@ final class ScenarioParser {
                 String member = member(n);
                 Optional<String> household = householdRef(n);
                 Optional<ReservationStatus> status = n.optNonNull("status").isPresent()
-                        ? Optional.of(n.req("status").oneOf(ReservationStatus.class)) : Optional.empty();
+                        ? Optional.of(n.req("status").oneOf(ReservationStatus.class, true)) : Optional.empty();
                 Optional<LocalDateTime> from = n.optNonNull("from").isPresent()
                         ? Optional.of(n.req("from").dateOrDateTime(false)) : Optional.empty();
                 Optional<LocalDateTime> to = n.optNonNull("to").isPresent()
@@ -514,7 +514,7 @@ final class ScenarioParser {
             case "mails" -> {
                 String to = n.req("to").nonBlank();
                 Optional<NotificationKind> k = n.optNonNull("kind").isPresent()
-                        ? Optional.of(n.req("kind").oneOf(NotificationKind.class)) : Optional.empty();
+                        ? Optional.of(n.req("kind").oneOf(NotificationKind.class, true)) : Optional.empty();
                 action = new Action.Mails(to, k);
                 type = ValueType.INTEGER;
             }
@@ -527,6 +527,12 @@ final class ScenarioParser {
         n.noOtherKeys("for \"" + kind + "\"");
         Expectation expectation = expectation(expectNode, type, kind);
         return new Step(number, n.path(), at, action, expectation);
+    }
+
+    /** A symbol number as the user types it: a string (or digits), or null for a missing input. */
+    private static String symbolInput(Node n) throws InvalidScenarioException {
+        Node s = n.req("symbolNumber");
+        return s.json().isNull() ? null : s.stringOrDigits();
     }
 
     private String member(Node n) throws InvalidScenarioException {
@@ -543,7 +549,7 @@ final class ScenarioParser {
         if (h.isEmpty()) {
             return Optional.empty();
         }
-        String symbol = h.get().string();
+        String symbol = h.get().stringOrDigits();
         if (!households.containsKey(symbol)) {
             throw h.get().error("no household with symbolNumber \"" + symbol + "\" in \"households\"");
         }
@@ -597,7 +603,7 @@ final class ScenarioParser {
         }
         Node e = node.get();
         JsonNode j = e.json();
-        if (j.isTextual() && j.textValue().equals("ok")) {
+        if (j.isTextual() && j.textValue().equalsIgnoreCase("ok")) {
             return new Expectation.Ok();
         }
         if (j.isObject() && j.has("error")) {
@@ -653,8 +659,8 @@ final class ScenarioParser {
             case DATETIME -> {
                 LocalDateTime t;
                 try {
-                    t = LocalDateTime.parse(j.isTextual() ? j.textValue() : "");
-                } catch (DateTimeParseException ex) {
+                    t = e.dateOrDateTime(false);
+                } catch (InvalidScenarioException ex) {
                     throw e.error("expected " + forms + " or a local date-time like \"2024-02-05T00:00\" for \""
                             + kind + "\", found " + Node.show(j));
                 }

@@ -26,8 +26,9 @@ public record ScenarioResult(String name, boolean passed, Optional<String> failu
         return new ScenarioResult(name, false, Optional.of(failure), Optional.ofNullable(cause));
     }
 
-    /** The report line: {@code PASS name} or {@code FAIL name: failure}. */
+    /** The report line, always one line: {@code PASS name} or {@code FAIL name: failure}. */
     public String line() {
-        return passed ? "PASS " + name : "FAIL " + name + ": " + failure.get();
+        String line = passed ? "PASS " + name : "FAIL " + name + ": " + failure.get();
+        return line.replaceAll("\\R+", " ");
     }
 }

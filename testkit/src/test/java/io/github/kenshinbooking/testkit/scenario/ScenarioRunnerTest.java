@@ -112,6 +112,19 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    @DisplayName("lenient forms: null for absent, numeric symbol numbers, OK, date-only deadlines, any-case kinds")
+    void lenientForms() throws Exception {
+        ScenarioResult r = run(dir, withSteps("""
+                { "at": null, "do": "remaining", "slot": "s1", "expect": null }""", BOOK_TARO, """
+                { "do": "login", "symbolNumber": 1999999, "kana": "ｹﾝｾﾂ ﾀﾛｳ", "password": "sakura2024", "expect": "OK" }""", """
+                { "do": "deadline", "slot": "s1", "kind": "BOOKING", "expect": "2024-02-05" }""", """
+                { "do": "mails", "to": "taro@example.jp", "kind": "booked", "expect": 1 }""", """
+                { "do": "history", "member": "taro", "status": "cancelled", "household": 1999999, "expect": [] }"""));
+
+        assertThat(r.line()).isEqualTo("PASS t");
+    }
+
+    @Test
     @DisplayName("\"ok\" on a query only requires success")
     void okOnQuery() throws Exception {
         assertThat(run(dir, withSteps("""
