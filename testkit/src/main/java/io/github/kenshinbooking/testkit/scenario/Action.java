@@ -216,12 +216,14 @@ sealed interface Action {
         }
     }
 
-    record MonthCalendar(String venue, YearMonth month, String member, Optional<String> household) implements Action {
+    /** Without a venue: all venues (SLOT-5, 全ての枠). */
+    record MonthCalendar(Optional<String> venue, YearMonth month, String member, Optional<String> household)
+            implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             HouseholdSession s = c.sessionFor(member, household);
             List<CalendarDay> days = c.engine().calendar().month(s, c.member(member).member().id(), month,
-                    Optional.of(Venue.of(venue)));
+                    venue.map(Venue::of));
             ObjectNode v = JsonNodeFactory.instance.objectNode();
             days.forEach(d -> v.put(d.date().toString(), d.status().name()));
             return Outcome.value(v);

@@ -222,7 +222,7 @@ final class Node {
     LocalDateTime dateTime() throws InvalidScenarioException {
         String s = string();
         try {
-            return LocalDateTime.parse(s);
+            return LocalDateTime.parse(s.length() > 10 && s.charAt(10) == ' ' ? s.replaceFirst(" ", "T") : s);
         } catch (DateTimeParseException e) {
             throw error("expected a local date-time like \"2024-02-04T23:59:59\", found " + show(json));
         }
@@ -232,7 +232,7 @@ final class Node {
     LocalDateTime dateOrDateTime(boolean endOfDay) throws InvalidScenarioException {
         String s = string();
         try {
-            return LocalDateTime.parse(s);
+            return LocalDateTime.parse(s.length() > 10 && s.charAt(10) == ' ' ? s.replaceFirst(" ", "T") : s);
         } catch (DateTimeParseException e) {
             try {
                 LocalDate d = LocalDate.parse(s);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.HouseholdFixture;
+import io.github.kenshinbooking.testkit.scenario.Fixtures.MemberFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.SlotFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.Step;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import java.util.List;
  * {@code expect} or optional argument (for typed inputs such as {@code phone} or {@code password}
  * it is passed on as a missing input); symbol numbers written as JSON numbers; {@code "OK"} in any
  * case; a date as a {@code deadline} expectation (meaning 00:00); mail kinds and history statuses
- * in any case; {@code {"error": CODE, "field": F}} to check a refusal's field too; {@code as} on
+ * in any case; date-times with a space for the {@code T}; {@code calendar} without {@code venue}
+ * (all venues); {@code {"error": CODE, "field": F}} to check a refusal's field too; {@code as} on
  * {@code change}. Anything else unknown is an error.
  */
 public final class Scenario {
@@ -36,17 +38,20 @@ public final class Scenario {
     private final UnionPolicy policy;
     private final Instant start;
     private final List<HouseholdFixture> households;
+    private final List<MemberFixture> members;
     private final List<SlotFixture> slots;
     private final List<Step> steps;
 
     Scenario(Path source, String name, List<String> rules, UnionPolicy policy, Instant start,
-            List<HouseholdFixture> households, List<SlotFixture> slots, List<Step> steps) {
+            List<HouseholdFixture> households, List<MemberFixture> members, List<SlotFixture> slots,
+            List<Step> steps) {
         this.source = requireNonNull(source, "source");
         this.name = requireNonNull(name, "name");
         this.rules = List.copyOf(rules);
         this.policy = requireNonNull(policy, "policy");
         this.start = requireNonNull(start, "start");
         this.households = List.copyOf(households);
+        this.members = List.copyOf(members);
         this.slots = List.copyOf(slots);
         this.steps = List.copyOf(steps);
     }
@@ -90,6 +95,10 @@ public final class Scenario {
 
     List<HouseholdFixture> households() {
         return households;
+    }
+
+    List<MemberFixture> members() {
+        return members;
     }
 
     List<SlotFixture> slots() {

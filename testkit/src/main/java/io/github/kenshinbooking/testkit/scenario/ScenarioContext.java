@@ -8,7 +8,6 @@ import io.github.kenshinbooking.account.LoginResult;
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.error.Refusal;
-import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.mail.CapturingMailSender;
 import io.github.kenshinbooking.mail.MailMessage;
@@ -75,12 +74,9 @@ final class ScenarioContext {
         KenshinBooking engine = KenshinBooking.builder().policy(s.policy()).clock(clock).storage(storage)
                 .directory(directory).passwordHasher(hasher).build();
         ScenarioContext c = new ScenarioContext(engine, clock);
+        s.members().forEach(m -> c.members.put(m.key(), m));
         for (HouseholdFixture h : s.households()) {
             c.households.put(h.symbol(), h);
-            for (Member m : h.household().members()) {
-                String key = m.id().value().substring(h.symbol().length() + 1);
-                c.members.put(key, new MemberFixture(key, m, h.symbol()));
-            }
             c.passwords.put(h.symbol(),
                     h.password().orElseGet(() -> engine.accounts().initialPassword(h.household().representative())));
             if (h.password().isPresent() || h.email().isPresent()) {

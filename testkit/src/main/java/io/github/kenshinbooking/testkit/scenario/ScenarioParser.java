@@ -25,6 +25,7 @@ import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.SlotStatus;
 import io.github.kenshinbooking.schedule.Venue;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.HouseholdFixture;
+import io.github.kenshinbooking.testkit.scenario.Fixtures.MemberFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.SlotFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.Step;
 import java.io.IOException;
@@ -69,6 +70,7 @@ final class ScenarioParser {
     private UnionPolicy policy;
     private final Map<String, HouseholdFixture> households = new LinkedHashMap<>();
     private final Map<String, String> memberHouseholds = new HashMap<>();
+    private final List<MemberFixture> members = new ArrayList<>();
     private final Map<String, SlotFixture> slots = new LinkedHashMap<>();
     private final Set<String> reservationNames = new HashSet<>();
 
@@ -130,31 +132,25 @@ final class ScenarioParser {
         List<Node> stepNodes = root.req("steps").array();
         root.noOtherKeys("in a scenario");
         List<Step> steps = new ArrayList<>(stepNodes.size());
-        Instant previous = null;
         for (int i = 0; i < stepNodes.size(); i++) {
-            Step step = step(stepNodes.get(i), i + 1);
+            steps.add(step(stepNodes.get(i), i + 1));
+        }
+        boolean defaultStart = steps.isEmpty() || steps.get(0).at().isEmpty();
+        Instant start = defaultStart ? instant(DEFAULT_START) : steps.get(0).at().get();
+        Instant clock = start;
+        for (Step step : steps) {
             if (step.at().isPresent()) {
-                if (previous != null && step.at().get().isBefore(previous)) {
-                    throw new InvalidScenarioException(file, step.path() + ".at",
-                            "goes back in time (before the previous step's \"at\"); the clock only moves forward");
+                if (step.at().get().isBefore(clock)) {
+                    throw new InvalidScenarioException(file, step.path() + ".at", clock == start && defaultStart
+                            ? "goes back in time: before 2000-01-01T00:00, where the clock starts when the first step"
+                                    + " has no \"at\""
+                            : "goes back in time (before the previous step's \"at\"); the clock only moves forward");
                 }
-                previous = step.at().get();
+                clock = step.at().get();
             }
-            steps.add(step);
         }
-        Instant start = steps.isEmpty() || steps.get(0).at().isEmpty() ? instant(DEFAULT_START)
-                : steps.get(0).at().get();
-        if (previous != null && steps.get(0).at().isEmpty() && firstAt(steps).isBefore(start)) {
-            Step s = steps.stream().filter(x -> x.at().isPresent()).findFirst().orElseThrow();
-            throw new InvalidScenarioException(file, s.path() + ".at",
-                    "goes back in time: before 2000-01-01T00:00, where the clock starts when the first step has no \"at\"");
-        }
-        return new Scenario(file, name, rules, policy, start, List.copyOf(households.values()),
+        return new Scenario(file, name, rules, policy, start, List.copyOf(households.values()), members,
                 List.copyOf(slots.values()), steps);
-    }
-
-    private static Instant firstAt(List<Step> steps) {
-        return steps.stream().filter(x -> x.at().isPresent()).findFirst().orElseThrow().at().get();
     }
 
     private Instant instant(LocalDateTime local) {
@@ -346,7 +342,9 @@ final class ScenarioParser {
         }
         m.noOtherKeys("in a member");
         memberHouseholds.put(key, symbol);
-        return new Member(MemberId.of(id), KanaName.of(kana), name, birth, sex, from, until, representative);
+        Member member = new Member(MemberId.of(id), KanaName.of(kana), name, birth, sex, from, until, representative);
+        members.add(new MemberFixture(key, member, symbol));
+        return member;
     }
 
     private void slot(Node s) throws InvalidScenarioException {
@@ -478,7 +476,8 @@ final class ScenarioParser {
                 type = ValueType.MARK;
             }
             case "calendar" -> {
-                String venue = n.req("venue").nonBlank();
+                Optional<String> venue = n.optNonNull("venue").isPresent() ? Optional.of(n.req("venue").nonBlank())
+                        : Optional.empty();
                 var month = n.req("month").month();
                 action = new Action.MonthCalendar(venue, month, member(n), householdRef(n));
                 type = ValueType.CALENDAR;

@@ -112,14 +112,16 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    @DisplayName("lenient forms: null for absent, numeric symbol numbers, OK, date-only deadlines, any-case kinds")
+    @DisplayName("lenient forms: null for absent, numeric symbol numbers, OK, date-only deadlines, any-case kinds, no venue")
     void lenientForms() throws Exception {
         ScenarioResult r = run(dir, withSteps("""
                 { "at": null, "do": "remaining", "slot": "s1", "expect": null }""", BOOK_TARO, """
                 { "do": "login", "symbolNumber": 1999999, "kana": "ｹﾝｾﾂ ﾀﾛｳ", "password": "sakura2024", "expect": "OK" }""", """
                 { "do": "deadline", "slot": "s1", "kind": "BOOKING", "expect": "2024-02-05" }""", """
                 { "do": "mails", "to": "taro@example.jp", "kind": "booked", "expect": 1 }""", """
-                { "do": "history", "member": "taro", "status": "cancelled", "household": 1999999, "expect": [] }"""));
+                { "do": "history", "member": "taro", "status": "cancelled", "household": 1999999, "expect": [] }""", """
+                { "at": "2024-01-10 10:05", "do": "calendar", "month": "2024-02", "member": "hanako",
+                  "expect": { "2024-02-18": "AVAILABLE" } }"""));
 
         assertThat(r.line()).isEqualTo("PASS t");
     }
