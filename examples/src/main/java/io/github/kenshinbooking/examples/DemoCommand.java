@@ -70,12 +70,14 @@ final class DemoCommand {
     private static final String PHONE = "090-1234-5678";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** Why a refusal happened, in the manual's words, with the policy's numbers. */
     private static final Map<ErrorCode, String> WHY = new EnumMap<>(ErrorCode.class);
 
     static {
         WHY.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, "初回ログイン中は、先にパスワードの変更が必要です");
-        WHY.put(ErrorCode.PASSWORD_POLICY, "パスワードは英数混在8文字以上で設定してください");
-        WHY.put(ErrorCode.NOT_ELIGIBLE_AGE, "対象年齢外（年度内に40歳〜74歳の方が対象）のためご予約いただけません");
+        WHY.put(ErrorCode.PASSWORD_POLICY, "パスワードは英数混在" + POLICY.passwordMinLength() + "文字以上で設定してください");
+        WHY.put(ErrorCode.NOT_ELIGIBLE_AGE, "対象年齢外(年度内に" + POLICY.eligibleFromAge() + "歳〜"
+                + (POLICY.eligibleUnderAge() - 1) + "歳の方が対象)のためご予約いただけません");
         WHY.put(ErrorCode.RECEPTION_NOT_OPEN, "受付期間前です");
         WHY.put(ErrorCode.SLOT_FULL, "定員に達しました");
     }
@@ -177,9 +179,9 @@ final class DemoCommand {
                 + " ／ 時刻はデモ用の時計です");
 
         at(2024, 1, 10, 10, 0, "I-Step 1-1 ログイン(初めてログインされる方)");
-        String initial = "kenren19600210";
-        out.println("  記号番号: 1999999 ／ 組合員フリガナ: ｹﾝｾﾂ ﾀﾛｳ ／ パスワード: " + initial
-                + " (kenren＋代表者の生年月日)");
+        String initial = engine.accounts().initialPassword(memberOf(TARO));
+        out.println("  記号番号: 1999999 ／ 組合員フリガナ: ｹﾝｾﾂ ﾀﾛｳ ／ パスワード: " + initial + " ("
+                + engine.policy().initialPasswordPrefix() + "＋代表者の生年月日)");
         LoginResult first = login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", initial);
         HouseholdSession session = first.session();
         out.println("  → ログインしました" + (first.firstLogin() ? "。初回ログイン: 新しいパスワードの設定が必要です" : ""));
