@@ -1,0 +1,170 @@
+package io.github.kenshinbooking.examples;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.kenshinbooking.error.InfrastructureException;
+import io.github.kenshinbooking.storage.Storage;
+import java.lang.reflect.InvocationTargetException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Scenarios on a database through the JDBC adapter: every {@link #fresh()} migrates a new, empty
+ * schema (a new in-memory database for embedded H2) with Flyway and wraps it in the adapter. The
+ * previous scenario's schema is dropped then, and the last one on {@link #close()}. Used by one
+ * thread at a time.
+ */
+final class JdbcTarget implements StorageTarget {
+    /** The JDBC adapter's entry point; looked up by name so this module builds before the adapter exists. */
+    static final String ADAPTER = "io.github.kenshinbooking.jdbc.JdbcStorage";
+
+    private static final AtomicInteger H2_DATABASES = new AtomicInteger();
+
+    private enum Vendor {
+        H2("h2"), POSTGRESQL("postgresql"), MARIADB("mariadb");
+
+        final String migrations;
+
+        Vendor(String folder) {
+            this.migrations = "classpath:db/migration/" + folder;
+        }
+    }
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Vendor vendor;
+    private final boolean embedded;
+    private HikariDataSource current;
+    private String currentSchema;
+
+    private JdbcTarget(String url, String user, String password, boolean embedded) {
+        this.url = requireNonNull(url, "url");
+        this.user = user;
+        this.password = password;
+        this.vendor = vendorOf(url);
+        this.embedded = embedded;
+    }
+
+    /** Embedded H2 in memory: a new database per scenario. */
+    static JdbcTarget embeddedH2() {
+        return new JdbcTarget("jdbc:h2:mem:", "sa", "", true);
+    }
+
+    /**
+     * A database given by URL (H2, PostgreSQL or MariaDB): a new schema per scenario.
+     *
+     * @throws IllegalArgumentException for another kind of URL
+     */
+    static JdbcTarget of(String url, String user, String password) {
+        return new JdbcTarget(url, user, password, false);
+    }
+
+    /** Whether the JDBC adapter is on the class path. */
+    static boolean adapterAvailable() {
+        try {
+            Class.forName(ADAPTER, false, JdbcTarget.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static Vendor vendorOf(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:h2:")) {
+            return Vendor.H2;
+        }
+        if (u.startsWith("jdbc:postgresql:")) {
+            return Vendor.POSTGRESQL;
+        }
+        if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+            return Vendor.MARIADB;
+        }
+        throw new IllegalArgumentException("unsupported JDBC URL (H2, PostgreSQL or MariaDB expected): " + url);
+    }
+
+    @Override
+    public String describe() {
+        return embedded ? "embedded H2 (in memory)" : url;
+    }
+
+    @Override
+    public Storage fresh() {
+        close();
+        HikariConfig config = new HikariConfig();
+        config.setMaximumPoolSize(4);
+        config.setPoolName("kenshin-scenario");
+        if (embedded) {
+            // the database lives as long as the pool holds a connection
+            config.setJdbcUrl("jdbc:h2:mem:kenshin-scenario-" + H2_DATABASES.incrementAndGet());
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMinimumIdle(1);
+        } else {
+            String name = "kb_scenario_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            // H2 folds unquoted names to upper case, the others to lower case
+            currentSchema = vendor == Vendor.H2 ? name.toUpperCase(Locale.ROOT) : name;
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+            Flyway.configure().dataSource(url, user, password).schemas(currentSchema).createSchemas(true)
+                    .locations(vendor.migrations).load().migrate();
+            if (vendor == Vendor.MARIADB) {
+                config.setCatalog(currentSchema);
+            } else {
+                config.setSchema(currentSchema);
+            }
+        }
+        current = new HikariDataSource(config);
+        if (embedded) {
+            Flyway.configure().dataSource(current).locations(vendor.migrations).load().migrate();
+        }
+        return adapter(current);
+    }
+
+    /** {@code JdbcStorage.create(dataSource)}; a direct call once the adapter is merged. */
+    private static Storage adapter(DataSource dataSource) {
+        try {
+            Class<?> type = Class.forName(ADAPTER);
+            return (Storage) type.getMethod("create", DataSource.class).invoke(null, dataSource);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the JDBC adapter (" + ADAPTER + ") is not part of this build", e);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new InfrastructureException("the JDBC adapter failed to start", cause);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("the JDBC adapter has no usable " + ADAPTER + ".create(DataSource)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+        if (currentSchema != null) {
+            String schema = currentSchema;
+            currentSchema = null;
+            String drop = vendor == Vendor.MARIADB ? "DROP DATABASE " + schema : "DROP SCHEMA " + schema + " CASCADE";
+            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+                s.execute(drop);
+            } catch (SQLException e) {
+                throw new InfrastructureException("could not drop scenario schema " + schema, e);
+            }
+        }
+    }
+}

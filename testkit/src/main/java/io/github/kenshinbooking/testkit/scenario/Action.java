@@ -1,0 +1,304 @@
+package io.github.kenshinbooking.testkit.scenario;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.account.LoginResult;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.mail.MailMessage;
+import io.github.kenshinbooking.notification.NotificationData;
+import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.reservation.BookingRequest;
+import io.github.kenshinbooking.reservation.HistoryEntry;
+import io.github.kenshinbooking.reservation.HistoryFilter;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.ReservationStatus;
+import io.github.kenshinbooking.reservation.StaffId;
+import io.github.kenshinbooking.schedule.CalendarDay;
+import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Venue;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/** What a step does ({@code do}), with its arguments; one record per kind of SCENARIOS.md. Internal. */
+sealed interface Action {
+    /** The reason recorded with staff actions (CNL-2). */
+    String STAFF_REASON = "scenario";
+
+    /**
+     * Runs the step against the engine.
+     *
+     * @throws Refusal the engine's refusal, which is the step's outcome
+     */
+    Outcome run(ScenarioContext c) throws Refusal;
+
+    // ---- accounts -------------------------------------------------------------------------------
+
+    record Login(String symbolNumber, String kana, String password) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            LoginResult r = c.engine().accounts().login(symbolNumber, kana, password);
+            c.loggedIn(r, password);
+            ObjectNode v = JsonNodeFactory.instance.objectNode();
+            v.put("firstLogin", r.firstLogin());
+            return Outcome.value(v);
+        }
+    }
+
+    record ChangePassword(String member, Optional<String> household, String current, String newPassword,
+            String confirm) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            c.engine().accounts().changePassword(s, c.member(member).member().id(), current, newPassword, confirm);
+            c.passwordChanged(s.household(), newPassword);
+            return Outcome.done();
+        }
+    }
+
+    record SetEmail(String member, Optional<String> household, String email, String confirm) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            c.engine().accounts().setEmail(s, c.member(member).member().id(), email, confirm);
+            return Outcome.done();
+        }
+    }
+
+    record SkipEmail(String member, Optional<String> household) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            c.engine().accounts().skipEmail(s, c.member(member).member().id());
+            return Outcome.done();
+        }
+    }
+
+    record RequestReset(String email) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            c.engine().accounts().requestReset(email);
+            return Outcome.done();
+        }
+    }
+
+    /** The token comes from the last PASSWORD_RESET mail's data, never from its text. */
+    record ResetPassword(String tokenFromLastMailTo, String symbolNumber, String kana, String newPassword,
+            String confirm) implements Action {
+        /** Used when no reset mail arrived: well-formed, and no store can hold it. */
+        static final String NO_TOKEN = "no-reset-mail-was-delivered";
+
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            List<MailMessage> mails = c.delivered(tokenFromLastMailTo, Optional.of(NotificationKind.PASSWORD_RESET));
+            Optional<String> token = mails.isEmpty() ? Optional.empty()
+                    : mails.get(mails.size() - 1).notification().get(NotificationData.RESET_TOKEN);
+            String note = mails.isEmpty() ? "no PASSWORD_RESET mail was delivered to " + tokenFromLastMailTo
+                    : token.isEmpty() ? "the last PASSWORD_RESET mail to " + tokenFromLastMailTo + " has no token" : null;
+            try {
+                c.engine().accounts().resetPassword(token.orElse(NO_TOKEN), symbolNumber, kana, newPassword, confirm);
+            } catch (Refusal r) {
+                Outcome o = Outcome.refused(r);
+                return note == null ? o : o.withNote(note);
+            }
+            c.passwordChanged(SymbolNumber.parse(symbolNumber, "symbolNumber"), newPassword);
+            return Outcome.done();
+        }
+    }
+
+    // ---- reservations ---------------------------------------------------------------------------
+
+    record Book(String member, Optional<String> household, String slot, String phone, boolean acceptTerms,
+            Optional<String> idempotencyKey, Optional<String> as) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            String symbol = household.orElseGet(() -> c.member(member).household());
+            as.ifPresent(n -> c.attempting(n, symbol));
+            HouseholdSession s = c.session(symbol);
+            BookingRequest request = new BookingRequest(c.member(member).member().id(), c.slot(slot), phone,
+                    acceptTerms, idempotencyKey.orElse(null));
+            Reservation r = c.engine().bookings().book(s, request);
+            as.ifPresent(n -> c.bind(n, r));
+            return Outcome.done();
+        }
+    }
+
+    /** With {@code staff}: a staff change (CNL-2), which uses no household session. */
+    record Change(String reservation, Optional<String> household, String slot, String phone, Optional<String> staff,
+            Optional<String> as) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            Named n = Named.of(c, reservation);
+            Reservation r;
+            try {
+                if (staff.isPresent()) {
+                    r = c.engine().staff().change(StaffId.parse(staff.get()), STAFF_REASON, n.id, c.slot(slot),
+                            phone);
+                } else {
+                    HouseholdSession s = c.session(household.orElseGet(() -> c.ownerOf(reservation)));
+                    r = c.engine().bookings().change(s, n.id, c.slot(slot), phone);
+                }
+            } catch (Refusal e) {
+                return n.refused(e);
+            }
+            as.ifPresent(name -> c.bind(name, r));
+            return Outcome.done();
+        }
+    }
+
+    /** With {@code staff}: a staff cancel (CNL-2), which uses no household session. */
+    record Cancel(String reservation, Optional<String> household, Optional<String> staff) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            Named n = Named.of(c, reservation);
+            try {
+                if (staff.isPresent()) {
+                    c.engine().staff().cancel(StaffId.parse(staff.get()), STAFF_REASON, n.id);
+                } else {
+                    HouseholdSession s = c.session(household.orElseGet(() -> c.ownerOf(reservation)));
+                    c.engine().bookings().cancel(s, n.id);
+                }
+            } catch (Refusal e) {
+                return n.refused(e);
+            }
+            return Outcome.done();
+        }
+    }
+
+    record CancelEvent(String venue, LocalDate date) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            c.engine().schedule().cancelEventDay(Venue.of(venue), date);
+            return Outcome.done();
+        }
+    }
+
+    record SendReminders() implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) {
+            c.engine().reminders().run();
+            return Outcome.done();
+        }
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    record Remaining(String slot) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            return Outcome.value(IntNode.valueOf(c.engine().calendar().remaining(c.slot(slot))));
+        }
+    }
+
+    record Status(String slot, String member, Optional<String> household) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            return Outcome.value(TextNode.valueOf(
+                    c.engine().calendar().availability(s, c.member(member).member().id(), c.slot(slot)).status().name()));
+        }
+    }
+
+    record SlotMark(String slot) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            return Outcome.value(TextNode.valueOf(c.engine().calendar().mark(c.slot(slot)).symbol()));
+        }
+    }
+
+    /** Without a venue: all venues (SLOT-5, 全ての枠). */
+    record MonthCalendar(Optional<String> venue, YearMonth month, String member, Optional<String> household)
+            implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            List<CalendarDay> days = c.engine().calendar().month(s, c.member(member).member().id(), month,
+                    venue.map(Venue::of));
+            ObjectNode v = JsonNodeFactory.instance.objectNode();
+            days.forEach(d -> v.put(d.date().toString(), d.status().name()));
+            return Outcome.value(v);
+        }
+    }
+
+    record Deadline(String slot, DeadlineKind kind) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            return Outcome.value(TextNode.valueOf(c.engine().calendar().deadline(c.slot(slot), kind).toString()));
+        }
+    }
+
+    record Eligible(String member, LocalDate date) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) {
+            return Outcome.value(BooleanNode.valueOf(c.engine().eligibility().isEligible(c.member(member).member(),
+                    date)));
+        }
+    }
+
+    record History(String member, Optional<String> household, Optional<ReservationStatus> status,
+            Optional<LocalDateTime> from, Optional<LocalDateTime> to) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            HistoryFilter filter = new HistoryFilter(from, to, status);
+            ArrayNode v = JsonNodeFactory.instance.arrayNode();
+            for (HistoryEntry e : c.engine().bookings().history(s, c.member(member).member().id(), filter)) {
+                v.add(c.displayName(e.id()));
+            }
+            return Outcome.value(v);
+        }
+    }
+
+    record Mails(String to, Optional<NotificationKind> kind) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) {
+            return Outcome.value(LongNode.valueOf(c.mailCount(to, kind)));
+        }
+    }
+
+    record Subsidy(long cost) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            return Outcome.value(LongNode.valueOf(c.engine().subsidy().subsidy(cost)));
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /**
+     * A named reservation. A name whose booking did not succeed stands for an ID no store holds, so
+     * the engine answers as for any unknown reservation, and a failure message says why.
+     */
+    final class Named {
+        private static final ReservationId NONE = ReservationId.of(Long.MAX_VALUE);
+
+        final ReservationId id;
+        final String note;
+
+        private Named(ReservationId id, String note) {
+            this.id = id;
+            this.note = note;
+        }
+
+        static Named of(ScenarioContext c, String name) {
+            return c.reservation(name).map(id -> new Named(id, null)).orElseGet(() -> new Named(NONE,
+                    "no reservation is named \"" + name + "\": its booking did not succeed"));
+        }
+
+        /** The refusal as the step's outcome, with the reason when the name had no reservation. */
+        Outcome refused(Refusal r) {
+            Outcome o = Outcome.refused(r);
+            return note == null ? o : o.withNote(note);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.kenshinbooking.testkit.scenario;
+
+import io.github.kenshinbooking.storage.Storage;
+
+/**
+ * Where scenarios keep their data: one fresh, empty {@link Storage} per scenario. The in-memory
+ * adapter is {@code InMemoryStorage::new}; a JDBC adapter creates a fresh schema per call.
+ */
+@FunctionalInterface
+public interface StorageFactory {
+    /** A new, empty store; called once per scenario, before the scenario's setup. */
+    Storage fresh();
+}
