@@ -39,7 +39,11 @@ final class JdbcLoginAttemptStore implements LoginAttemptStore {
         if (!tx.inUnitOfWork() || key.length() > MAX_KEY) {
             return find(key);
         }
-        String insert = tx.dialect().insertIgnore("login_attempt", "login_key, failures", 2);
+        // on MariaDB INSERT IGNORE of an existing key takes a shared lock, and the FOR UPDATE after
+        // it would then deadlock with every other waiter: a no-op update takes the row lock at once
+        String insert = tx.dialect() == Dialect.MARIADB
+                ? "INSERT INTO login_attempt (login_key, failures) VALUES (?, ?) ON DUPLICATE KEY UPDATE login_key = login_key"
+                : tx.dialect().insertIgnore("login_attempt", "login_key, failures", 2);
         return tx.write("lock login attempts", c -> {
             InsertIgnore.run(tx.dialect(), c, insert, ps -> {
                 ps.setString(1, key);

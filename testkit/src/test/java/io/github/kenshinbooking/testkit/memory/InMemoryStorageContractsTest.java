@@ -14,11 +14,9 @@ import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
 import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /** The port contracts against the in-memory adapter of core. */
-@DisplayName("in-memory adapter")
 class InMemoryStorageContractsTest {
 
     @Nested
