@@ -92,6 +92,16 @@ public final class BookingService {
             ReservationId first = ctx.storage().idempotency().find(session.household(), v.key.get())
                     .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found"));
             return ctx.storage().reservations().find(first).orElseThrow();
+        } catch (Refusal r) {
+            // a concurrent request with the same key may commit between this request's key check
+            // and its ONE-1 check, which then refuses: it is still a repeat and gets the first result
+            if (v.key.isPresent()) {
+                Optional<ReservationId> first = ctx.storage().idempotency().find(session.household(), v.key.get());
+                if (first.isPresent()) {
+                    return ctx.storage().reservations().find(first.get()).orElseThrow();
+                }
+            }
+            throw r;
         }
     }
 
