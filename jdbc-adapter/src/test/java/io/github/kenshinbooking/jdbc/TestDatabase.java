@@ -121,6 +121,11 @@ final class TestDatabase implements AutoCloseable {
         return kind;
     }
 
+    /** The server's own URL (not this database's), for a second, administrative session; null for H2. */
+    String adminUrl() {
+        return adminUrl;
+    }
+
     Dialect dialect() {
         return switch (kind) {
             case H2 -> Dialect.H2;
