@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.kenshinbooking.error.InfrastructureException;
+import io.github.kenshinbooking.jdbc.JdbcStorage;
 import io.github.kenshinbooking.storage.Storage;
-import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -24,9 +23,6 @@ import org.flywaydb.core.Flyway;
  * thread at a time.
  */
 final class JdbcTarget implements StorageTarget {
-    /** The JDBC adapter's entry point; looked up by name so this module builds before the adapter exists. */
-    static final String ADAPTER = "io.github.kenshinbooking.jdbc.JdbcStorage";
-
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
 
     private enum Vendor {
@@ -67,16 +63,6 @@ final class JdbcTarget implements StorageTarget {
      */
     static JdbcTarget of(String url, String user, String password) {
         return new JdbcTarget(url, user, password, false);
-    }
-
-    /** Whether the JDBC adapter is on the class path. */
-    static boolean adapterAvailable() {
-        try {
-            Class.forName(ADAPTER, false, JdbcTarget.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     private static Vendor vendorOf(String url) {
@@ -129,25 +115,7 @@ final class JdbcTarget implements StorageTarget {
         if (embedded) {
             Flyway.configure().dataSource(current).locations(vendor.migrations).load().migrate();
         }
-        return adapter(current);
-    }
-
-    /** {@code JdbcStorage.create(dataSource)}; a direct call once the adapter is merged. */
-    private static Storage adapter(DataSource dataSource) {
-        try {
-            Class<?> type = Class.forName(ADAPTER);
-            return (Storage) type.getMethod("create", DataSource.class).invoke(null, dataSource);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the JDBC adapter (" + ADAPTER + ") is not part of this build", e);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new InfrastructureException("the JDBC adapter failed to start", cause);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("the JDBC adapter has no usable " + ADAPTER + ".create(DataSource)", e);
-        }
+        return JdbcStorage.create(current);
     }
 
     @Override

@@ -17,13 +17,12 @@ import java.util.List;
  * </pre>
  *
  * Exit status: 0 all scenarios passed (or the demo ran); 1 a scenario failed; 2 a file is not a
- * valid scenario, or the command line is wrong; 3 the storage target is not available.
+ * valid scenario, or the command line is wrong.
  */
 public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int INVALID = 2;
-    static final int UNAVAILABLE = 3;
 
     static final String USAGE = """
             usage: java -jar kenshin-booking-examples.jar COMMAND
@@ -124,10 +123,6 @@ public final class Main {
         if (url == null) {
             target = StorageTarget.defaultTarget();
         } else {
-            if (!JdbcTarget.adapterAvailable()) {
-                err.println("--jdbc-url needs the JDBC adapter (" + JdbcTarget.ADAPTER + "), which this build does not contain");
-                return UNAVAILABLE;
-            }
             try {
                 target = JdbcTarget.of(url, user, password);
             } catch (IllegalArgumentException e) {

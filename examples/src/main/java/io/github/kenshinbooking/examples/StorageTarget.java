@@ -16,13 +16,9 @@ interface StorageTarget extends StorageFactory, AutoCloseable {
     @Override
     void close();
 
-    /**
-     * The target used without {@code --jdbc-url}. SCENARIOS.md says embedded H2; until the JDBC
-     * adapter is merged it is the in-memory adapter. Switching is this one line:
-     * {@code return JdbcTarget.embeddedH2();}.
-     */
+    /** The target used without {@code --jdbc-url}: embedded H2 in memory, migrations applied (SCENARIOS.md). */
     static StorageTarget defaultTarget() {
-        return inMemory();
+        return JdbcTarget.embeddedH2();
     }
 
     /** The in-memory adapter of core. */

@@ -103,18 +103,13 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("--jdbc-url: an unsupported URL is refused; without the JDBC adapter the target is unavailable")
+    @DisplayName("--jdbc-url: an H2 URL runs the scenarios; an unsupported URL is refused")
     void jdbcUrl() {
         int status = main("scenarios", "--jdbc-url", "jdbc:h2:mem:t", shared().toString());
 
-        if (JdbcTarget.adapterAvailable()) {
-            assertThat(status).as(err()).isZero();
-            assertThat(main("scenarios", "--jdbc-url=jdbc:oracle:thin:@x", shared().toString())).isEqualTo(2);
-            assertThat(err()).contains("unsupported JDBC URL");
-        } else {
-            assertThat(status).isEqualTo(3);
-            assertThat(err()).contains("needs the JDBC adapter (io.github.kenshinbooking.jdbc.JdbcStorage)");
-        }
+        assertThat(status).as(err()).isZero();
+        assertThat(main("scenarios", "--jdbc-url=jdbc:oracle:thin:@x", shared().toString())).isEqualTo(2);
+        assertThat(err()).contains("unsupported JDBC URL");
     }
 
     @Test
