@@ -8,7 +8,6 @@ import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.jdbc.JdbcStorage;
 import io.github.kenshinbooking.storage.Storage;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -42,6 +41,8 @@ final class JdbcTarget implements StorageTarget {
     private final boolean embedded;
     private HikariDataSource current;
     private String currentSchema;
+    /** Keeps a private in-memory H2 database given by URL alive between Flyway and the pool. */
+    private Connection h2Anchor;
 
     private JdbcTarget(String url, String user, String password, boolean embedded) {
         this.url = requireNonNull(url, "url");
@@ -86,7 +87,7 @@ final class JdbcTarget implements StorageTarget {
 
     @Override
     public Storage fresh() {
-        close();
+        dropCurrent();
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(4);
         config.setPoolName("kenshin-scenario");
@@ -103,6 +104,7 @@ final class JdbcTarget implements StorageTarget {
             config.setJdbcUrl(url);
             config.setUsername(user);
             config.setPassword(password);
+            anchorH2();
             Flyway.configure().dataSource(url, user, password).schemas(currentSchema).createSchemas(true)
                     .locations(vendor.migrations).load().migrate();
             if (vendor == Vendor.MARIADB) {
@@ -118,20 +120,50 @@ final class JdbcTarget implements StorageTarget {
         return JdbcStorage.create(current);
     }
 
+    private void anchorH2() {
+        if (vendor == Vendor.H2 && h2Anchor == null && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:")) {
+            try {
+                h2Anchor = java.sql.DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                throw new InfrastructureException("cannot open " + url, e);
+            }
+        }
+    }
+
+    /** Drops the previous scenario's schema and closes its pool. */
+    private void dropCurrent() {
+        String schema = currentSchema;
+        currentSchema = null;
+        try {
+            if (schema != null && current != null) {
+                // through the pool: an in-memory H2 database is gone once its last connection closes
+                String drop = vendor == Vendor.MARIADB ? "DROP DATABASE IF EXISTS " + schema
+                        : "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+                try (Connection c = current.getConnection(); Statement s = c.createStatement()) {
+                    s.execute(drop);
+                } catch (SQLException e) {
+                    throw new InfrastructureException("could not drop scenario schema " + schema, e);
+                }
+            }
+        } finally {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
+
+    /** Ends the target: the last scenario's schema and, for a private H2 database, the database. */
     @Override
     public void close() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
-        if (currentSchema != null) {
-            String schema = currentSchema;
-            currentSchema = null;
-            String drop = vendor == Vendor.MARIADB ? "DROP DATABASE " + schema : "DROP SCHEMA " + schema + " CASCADE";
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-                s.execute(drop);
+        dropCurrent();
+        if (h2Anchor != null) {
+            try {
+                h2Anchor.close();
             } catch (SQLException e) {
-                throw new InfrastructureException("could not drop scenario schema " + schema, e);
+                throw new InfrastructureException("cannot close " + url, e);
+            } finally {
+                h2Anchor = null;
             }
         }
     }
