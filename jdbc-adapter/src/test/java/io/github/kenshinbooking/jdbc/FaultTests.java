@@ -1,5 +1,6 @@
 package io.github.kenshinbooking.jdbc;
 
+import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
