@@ -7,8 +7,8 @@ import java.time.Instant;
 
 /**
  * An authenticated household (ログイン済みの世帯): the context every household use case requires.
- * Only the library creates it, by a successful {@link AccountService#login login} or password
- * reset, so a use case can trust the household it names. Whether the session is still in
+ * Only the library creates it, by a successful {@link AccountService#login login}, so a use case
+ * can trust the household it names. Whether the session is still in
  * first-login (AUTH-5) is read from the account at each use, not frozen here. Immutable and thread-safe.
  */
 public final class HouseholdSession {
