@@ -1,0 +1,125 @@
+package io.github.kenshinbooking.jdbc;
+
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * The databases the JDBC adapter speaks, each with the migrations under
+ * {@code db/migration/<}{@link #migrationFolder()}{@code >}.
+ */
+public enum Dialect {
+    /** H2 2.x: tests, demos, embedded use. */
+    H2("h2"),
+    /** PostgreSQL 13 or later. */
+    POSTGRESQL("postgresql"),
+    /** MariaDB 10.6 or later (sequences, {@code SKIP LOCKED}). */
+    MARIADB("mariadb");
+
+    private final String folder;
+
+    Dialect(String folder) {
+        this.folder = folder;
+    }
+
+    /** The folder of this dialect's Flyway-layout migrations: {@code db/migration/<folder>}. */
+    public String migrationFolder() {
+        return folder;
+    }
+
+    /** The classpath location of the migrations, e.g. {@code db/migration/postgresql}. */
+    public String migrationLocation() {
+        return "db/migration/" + folder;
+    }
+
+    /**
+     * The dialect of a database, from its product name: H2, PostgreSQL, MariaDB; MySQL is taken
+     * for MariaDB (a MariaDB server reached through MySQL's driver reports "MySQL").
+     *
+     * @throws IllegalArgumentException for any other product
+     */
+    public static Dialect of(String productName) {
+        String p = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (p.contains("h2")) {
+            return H2;
+        }
+        if (p.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (p.contains("mariadb") || p.contains("mysql")) {
+            return MARIADB;
+        }
+        throw new IllegalArgumentException("unsupported database: " + productName);
+    }
+
+    /** The dialect of the database behind the metadata. */
+    public static Dialect detect(DatabaseMetaData metaData) throws SQLException {
+        return of(metaData.getDatabaseProductName());
+    }
+
+    // ---- SQL that differs per database -----------------------------------------------------------
+
+    String nextReservationId() {
+        return this == POSTGRESQL ? "SELECT nextval('reservation_id_seq')" : "SELECT NEXT VALUE FOR reservation_id_seq";
+    }
+
+    /** Appended to a query that claims rows another transaction may hold. */
+    String forUpdateSkipLocked() {
+        return this == H2 ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";
+    }
+
+    String limit() {
+        return this == H2 ? " FETCH FIRST ? ROWS ONLY" : " LIMIT ?";
+    }
+
+    /**
+     * An insert that does nothing when a unique key already holds the row, without an error that
+     * would abort a PostgreSQL transaction: {@code ON CONFLICT DO NOTHING}, {@code INSERT IGNORE};
+     * on H2 a plain insert whose unique violation the caller catches (H2 keeps the transaction).
+     */
+    String insertIgnore(String table, String columns, int params) {
+        String values = " (" + columns + ") VALUES (" + placeholders(params) + ")";
+        switch (this) {
+            case POSTGRESQL:
+                return "INSERT INTO " + table + values + " ON CONFLICT DO NOTHING";
+            case MARIADB:
+                return "INSERT IGNORE INTO " + table + values;
+            default:
+                return "INSERT INTO " + table + values;
+        }
+    }
+
+    /** Inserts or replaces the row with the key's value; the key columns come first in {@code columns}. */
+    String upsert(String table, String[] keys, String[] columns) {
+        String cols = String.join(", ", columns);
+        String values = " (" + cols + ") VALUES (" + placeholders(columns.length) + ")";
+        StringBuilder set = new StringBuilder();
+        for (String c : columns) {
+            if (java.util.Arrays.asList(keys).contains(c)) {
+                continue;
+            }
+            if (set.length() > 0) {
+                set.append(", ");
+            }
+            set.append(c).append(this == POSTGRESQL ? " = EXCLUDED." + c : " = VALUES(" + c + ")");
+        }
+        switch (this) {
+            case POSTGRESQL:
+                return "INSERT INTO " + table + values + " ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+                        + set;
+            case MARIADB:
+                return "INSERT INTO " + table + values + " ON DUPLICATE KEY UPDATE " + set;
+            default:
+                return "MERGE INTO " + table + " (" + cols + ") KEY (" + String.join(", ", keys) + ") VALUES ("
+                        + placeholders(columns.length) + ")";
+        }
+    }
+
+    private static String placeholders(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "?" : ", ?");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,359 @@
+package io.github.kenshinbooking.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.PhoneNumber;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.ReservationStatus;
+import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.reservation.StaffAction;
+import io.github.kenshinbooking.reservation.StaffId;
+import io.github.kenshinbooking.schedule.SlotId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ReservationStore} over the {@code reservation} table and the {@code reserved} count of
+ * {@code slot}. Capacity (SLOT-3) is a conditional update, never a read then a write; ONE-1 is the
+ * unique constraint {@code uq_reservation_live} on (member, live fiscal year), which cancelled rows
+ * (live fiscal year NULL) do not hit. A refusal leaves the transaction to be rolled back by the unit
+ * of work (on PostgreSQL a failed statement has aborted it anyway). Internal.
+ */
+final class JdbcReservationStore implements ReservationStore {
+    static final String LIVE_CONSTRAINT = "uq_reservation_live";
+    private static final String COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
+            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
+    private static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
+            + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
+    private static final String TAKE =
+            "UPDATE slot SET reserved = reserved + 1 WHERE id = ? AND reserved < capacity AND NOT cancelled";
+    private static final String RELEASE = "UPDATE slot SET reserved = reserved - 1 WHERE id = ?";
+
+    private final Transactions tx;
+
+    JdbcReservationStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Reservation> find(ReservationId id) {
+        requireNonNull(id, "id");
+        return tx.read("find reservation", c -> one(c, "SELECT " + COLUMNS + " FROM reservation WHERE id = ?",
+                ps -> ps.setLong(1, id.value())));
+    }
+
+    @Override
+    public Optional<Reservation> findLive(MemberId member, FiscalYear fiscalYear) {
+        requireNonNull(member, "member");
+        requireNonNull(fiscalYear, "fiscalYear");
+        return tx.read("find live reservation", c -> one(c,
+                "SELECT " + COLUMNS + " FROM reservation WHERE member_id = ? AND live_fiscal_year = ?", ps -> {
+                    ps.setString(1, member.value());
+                    ps.setInt(2, fiscalYear.startYear());
+                }));
+    }
+
+    @Override
+    public List<Reservation> findByMember(MemberId member) {
+        requireNonNull(member, "member");
+        return tx.read("find reservations of member", c -> list(c,
+                "SELECT " + COLUMNS + " FROM reservation WHERE member_id = ? ORDER BY id",
+                ps -> ps.setString(1, member.value())));
+    }
+
+    @Override
+    public List<Reservation> findLiveBySlot(SlotId slot) {
+        requireNonNull(slot, "slot");
+        return tx.read("find reservations of slot", c -> list(c,
+                "SELECT " + COLUMNS + " FROM reservation WHERE slot_id = ? AND status = 'CONFIRMED' ORDER BY id",
+                ps -> ps.setLong(1, slot.value())));
+    }
+
+    @Override
+    public List<Reservation> findLiveOn(LocalDate examDate) {
+        requireNonNull(examDate, "examDate");
+        String cols = "r." + COLUMNS.replace(", ", ", r.");
+        return tx.read("find reservations on date", c -> list(c,
+                "SELECT " + cols + " FROM reservation r JOIN slot s ON s.id = r.slot_id"
+                        + " WHERE s.exam_date = ? AND r.status = 'CONFIRMED' ORDER BY r.id",
+                ps -> Jdbc.setDate(ps, 1, examDate)));
+    }
+
+    @Override
+    public void insert(Reservation r) throws Refusal {
+        requireNonNull(r, "reservation");
+        if (!r.live()) {
+            throw new IllegalArgumentException("insert takes a new live reservation");
+        }
+        checkText(r);
+        tx.writeRefusing("insert reservation", c -> {
+            try {
+                int inserted;
+                if (tx.dialect() == Dialect.POSTGRESQL) {
+                    // one statement: the slot row lock is taken and held only by the last statement
+                    inserted = insertTaking(c, r);
+                } else {
+                    inserted = update(c, TAKE, r.slot().value());
+                    if (inserted == 1) {
+                        insertRow(c, r);
+                    }
+                }
+                if (inserted == 0) {
+                    throw noPlace(c, r.member(), r.fiscalYear(), r.slot(), true);
+                }
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e, LIVE_CONSTRAINT)) {
+                    throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+                }
+                if (SqlErrors.isUniqueViolation(e, null)) {
+                    throw new IllegalArgumentException("reservation " + r.id() + " exists already", e);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void move(Reservation current, Reservation moved) throws Refusal {
+        requireNonNull(current, "current");
+        requireNonNull(moved, "moved");
+        if (!current.id().equals(moved.id())) {
+            throw new IllegalArgumentException("a move keeps the reservation id");
+        }
+        checkText(moved);
+        tx.writeRefusing("move reservation", c -> {
+            Stored stored = lockLive(c, current.id());
+            if (!moved.fiscalYear().equals(stored.fiscalYear) && liveExists(c, moved.member(), moved.fiscalYear())) {
+                throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+            }
+            long to = moved.slot().value();
+            long from = stored.slot;
+            // both slot rows in id order, so two opposite moves cannot deadlock on them
+            if (from < to) {
+                update(c, RELEASE, from);
+            }
+            if (update(c, TAKE, to) == 0) {
+                throw noPlace(c, moved.member(), moved.fiscalYear(), moved.slot(), false);
+            }
+            if (from >= to) {
+                update(c, RELEASE, from);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE reservation SET slot_id = ?, fiscal_year = ?,"
+                    + " status = ?, live_fiscal_year = ?, phone = ?, updated_at = ?, staff_id = ?, staff_reason = ?,"
+                    + " staff_at = ? WHERE id = ?")) {
+                ps.setLong(1, to);
+                ps.setInt(2, moved.fiscalYear().startYear());
+                ps.setString(3, moved.status().name());
+                if (moved.live()) {
+                    ps.setInt(4, moved.fiscalYear().startYear());
+                } else {
+                    ps.setNull(4, java.sql.Types.INTEGER);
+                }
+                ps.setString(5, moved.phone().digits());
+                Jdbc.setInstant(ps, 6, moved.updatedAt());
+                setStaff(ps, 7, moved.staffAction());
+                ps.setLong(10, moved.id().value());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e, LIVE_CONSTRAINT)) {
+                    throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void cancel(Reservation current, Reservation cancelled) throws Refusal {
+        requireNonNull(current, "current");
+        requireNonNull(cancelled, "cancelled");
+        if (!current.id().equals(cancelled.id())) {
+            throw new IllegalArgumentException("a cancel keeps the reservation id");
+        }
+        checkText(cancelled);
+        tx.writeRefusing("cancel reservation", c -> {
+            String end = "status = 'CANCELLED', live_fiscal_year = NULL, updated_at = ?, staff_id = ?,"
+                    + " staff_reason = ?, staff_at = ?";
+            if (tx.dialect() == Dialect.POSTGRESQL) {
+                try (PreparedStatement ps = c.prepareStatement("WITH c AS (UPDATE reservation SET " + end
+                        + " WHERE id = ? AND status = 'CONFIRMED' RETURNING slot_id)"
+                        + " UPDATE slot SET reserved = reserved - 1 FROM c WHERE slot.id = c.slot_id")) {
+                    Jdbc.setInstant(ps, 1, cancelled.updatedAt());
+                    setStaff(ps, 2, cancelled.staffAction());
+                    ps.setLong(5, cancelled.id().value());
+                    if (ps.executeUpdate() == 0) {
+                        throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
+                    }
+                }
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE reservation SET " + end + " WHERE id = ? AND status = 'CONFIRMED'")) {
+                Jdbc.setInstant(ps, 1, cancelled.updatedAt());
+                setStaff(ps, 2, cancelled.staffAction());
+                ps.setLong(5, cancelled.id().value());
+                if (ps.executeUpdate() == 0) {
+                    throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE slot SET reserved = reserved - 1 WHERE id = (SELECT slot_id FROM reservation WHERE id = ?)")) {
+                ps.setLong(1, cancelled.id().value());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ---- internals --------------------------------------------------------------------------------
+
+    private static void checkText(Reservation r) {
+        Jdbc.fits(r.termsVersion(), 200, "terms version");
+    }
+
+    private static int insertTaking(Connection c, Reservation r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("WITH upd AS (" + TAKE + " RETURNING id) INSERT INTO reservation ("
+                + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd")) {
+            ps.setLong(1, r.slot().value());
+            ps.setLong(2, r.id().value());
+            ps.setString(3, r.household().value());
+            ps.setString(4, r.member().value());
+            setRest(ps, 5, r);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void insertRow(Connection c, Reservation r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO reservation (" + INSERT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, r.id().value());
+            ps.setString(2, r.household().value());
+            ps.setString(3, r.member().value());
+            ps.setLong(4, r.slot().value());
+            setRest(ps, 5, r);
+            ps.executeUpdate();
+        }
+    }
+
+    /** fiscal_year .. staff_at of a new live reservation, from parameter {@code i} on. */
+    private static void setRest(PreparedStatement ps, int i, Reservation r) throws SQLException {
+        ps.setInt(i, r.fiscalYear().startYear());
+        ps.setString(i + 1, ReservationStatus.CONFIRMED.name());
+        ps.setInt(i + 2, r.fiscalYear().startYear());
+        ps.setString(i + 3, r.phone().digits());
+        ps.setString(i + 4, r.termsVersion());
+        Jdbc.setInstant(ps, i + 5, r.bookedAt());
+        Jdbc.setInstant(ps, i + 6, r.updatedAt());
+        setStaff(ps, i + 7, r.staffAction());
+    }
+
+    private static void setStaff(PreparedStatement ps, int i, Optional<StaffAction> staff) throws SQLException {
+        Jdbc.setText(ps, i, staff.map(s -> s.staff().value()).orElse(null));
+        Jdbc.setText(ps, i + 1, staff.map(StaffAction::reason).orElse(null));
+        Jdbc.setInstant(ps, i + 2, staff.map(StaffAction::at).orElse(null));
+    }
+
+    private static int update(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Why a place could not be taken, in the order of the in-memory store: ONE-1 (when asked),
+     * then {@code EVENT_CANCELLED}, then {@code SLOT_FULL}.
+     */
+    private static Refusal noPlace(Connection c, MemberId member, FiscalYear fy, SlotId slot, boolean checkLive)
+            throws SQLException {
+        if (checkLive && liveExists(c, member, fy)) {
+            return Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT cancelled FROM slot WHERE id = ?")) {
+            ps.setLong(1, slot.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("no slot " + slot);
+                }
+                return Refusal.of(rs.getBoolean(1) ? ErrorCode.EVENT_CANCELLED : ErrorCode.SLOT_FULL);
+            }
+        }
+    }
+
+    private static boolean liveExists(Connection c, MemberId member, FiscalYear fy) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM reservation WHERE member_id = ? AND live_fiscal_year = ?")) {
+            ps.setString(1, member.value());
+            ps.setInt(2, fy.startYear());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private record Stored(long slot, FiscalYear fiscalYear) {
+    }
+
+    /** Locks the reservation's row; {@code ALREADY_CANCELLED} unless it is live. */
+    private static Stored lockLive(Connection c, ReservationId id) throws SQLException, Refusal {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT slot_id, fiscal_year, status FROM reservation WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !ReservationStatus.CONFIRMED.name().equals(rs.getString("status"))) {
+                    throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
+                }
+                return new Stored(rs.getLong("slot_id"), FiscalYear.of(rs.getInt("fiscal_year")));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static Optional<Reservation> one(Connection c, String sql, Binder binder) throws SQLException {
+        List<Reservation> l = list(c, sql, binder);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private static List<Reservation> list(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<Reservation> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Reservation map(ResultSet rs) throws SQLException {
+        String staff = rs.getString("staff_id");
+        Optional<StaffAction> action = staff == null ? Optional.empty()
+                : Optional.of(new StaffAction(new StaffId(staff), rs.getString("staff_reason"),
+                        Jdbc.getInstant(rs, "staff_at")));
+        return new Reservation(ReservationId.of(rs.getLong("id")), SymbolNumber.of(rs.getString("household")),
+                MemberId.of(rs.getString("member_id")), SlotId.of(rs.getLong("slot_id")),
+                FiscalYear.of(rs.getInt("fiscal_year")), ReservationStatus.valueOf(rs.getString("status")),
+                new PhoneNumber(rs.getString("phone")), rs.getString("terms_version"),
+                Jdbc.getInstant(rs, "booked_at"), Jdbc.getInstant(rs, "updated_at"), action);
+    }
+}

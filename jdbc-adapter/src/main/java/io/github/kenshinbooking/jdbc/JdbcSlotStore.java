@@ -1,0 +1,142 @@
+package io.github.kenshinbooking.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import io.github.kenshinbooking.schedule.SlotStore;
+import io.github.kenshinbooking.schedule.Venue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link SlotStore} over the {@code slot} table. Internal. */
+final class JdbcSlotStore implements SlotStore {
+    static final String COLUMNS =
+            "id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved, reception_opens, cancelled";
+    private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::date)
+            .thenComparing(s -> s.venue().name()).thenComparing(Slot::start).thenComparing(s -> s.id().value());
+
+    private final Transactions tx;
+
+    JdbcSlotStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Slot add(SlotSpec spec) {
+        requireNonNull(spec, "spec");
+        Jdbc.fits(spec.venue().name(), 255, "venue name");
+        Jdbc.fits(spec.institution(), 255, "institution");
+        String sql = "INSERT INTO slot (venue, institution, exam_date, start_time, duration_seconds, capacity, reserved,"
+                + " reception_opens, cancelled) VALUES (?, ?, ?, ?, ?, ?, 0, ?, FALSE)";
+        long id = tx.write("add slot", c -> {
+            try (PreparedStatement ps = tx.dialect() == Dialect.POSTGRESQL
+                    ? c.prepareStatement(sql, new String[] {"id"})
+                    : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, spec.venue().name());
+                ps.setString(2, spec.institution());
+                Jdbc.setDate(ps, 3, spec.date());
+                Jdbc.setTime(ps, 4, spec.start());
+                ps.setLong(5, spec.duration().getSeconds());
+                ps.setInt(6, spec.capacity());
+                Jdbc.setInstant(ps, 7, spec.receptionOpens());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no generated slot id");
+                    }
+                    return keys.getLong(1);
+                }
+            }
+        });
+        return find(SlotId.of(id)).orElseThrow(() -> new IllegalStateException("slot " + id + " vanished"));
+    }
+
+    @Override
+    public Optional<Slot> find(SlotId id) {
+        requireNonNull(id, "id");
+        return tx.read("find slot", c -> find(c, id.value()));
+    }
+
+    static Optional<Slot> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM slot WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public List<Slot> findBetween(Optional<Venue> venue, LocalDate from, LocalDate to) {
+        requireNonNull(venue, "venue");
+        requireNonNull(from, "from");
+        requireNonNull(to, "to");
+        String sql = "SELECT " + COLUMNS + " FROM slot WHERE exam_date >= ? AND exam_date < ?"
+                + (venue.isPresent() ? " AND venue = ?" : "");
+        List<Slot> out = tx.read("find slots", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.setDate(ps, 1, from);
+                Jdbc.setDate(ps, 2, to);
+                if (venue.isPresent()) {
+                    ps.setString(3, venue.get().name());
+                }
+                return list(ps);
+            }
+        });
+        // sorted here, not by ORDER BY: the database's collation need not order names as Java does
+        out.sort(ORDER);
+        return out;
+    }
+
+    @Override
+    public List<Slot> cancelEventDay(Venue venue, LocalDate date) {
+        requireNonNull(venue, "venue");
+        requireNonNull(date, "date");
+        List<Slot> out = tx.write("cancel event day", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE slot SET cancelled = TRUE WHERE venue = ? AND exam_date = ?")) {
+                ps.setString(1, venue.name());
+                Jdbc.setDate(ps, 2, date);
+                if (ps.executeUpdate() == 0) {
+                    return new ArrayList<Slot>();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM slot WHERE venue = ? AND exam_date = ?")) {
+                ps.setString(1, venue.name());
+                Jdbc.setDate(ps, 2, date);
+                return list(ps);
+            }
+        });
+        out.sort(Comparator.comparing(Slot::start).thenComparing(s -> s.id().value()));
+        return out;
+    }
+
+    private static List<Slot> list(PreparedStatement ps) throws SQLException {
+        List<Slot> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
+    static Slot map(ResultSet rs) throws SQLException {
+        return new Slot(SlotId.of(rs.getLong("id")), Venue.of(rs.getString("venue")), rs.getString("institution"),
+                Jdbc.getDate(rs, "exam_date"), Jdbc.getTime(rs, "start_time"),
+                Duration.ofSeconds(rs.getLong("duration_seconds")), rs.getInt("capacity"),
+                Jdbc.getInstant(rs, "reception_opens"), rs.getInt("reserved"), rs.getBoolean("cancelled"));
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.kenshinbooking.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.account.AccountStore;
+import io.github.kenshinbooking.account.LoginAttemptStore;
+import io.github.kenshinbooking.account.ResetTokenStore;
+import io.github.kenshinbooking.error.InfrastructureException;
+import io.github.kenshinbooking.notification.NotificationOutbox;
+import io.github.kenshinbooking.reservation.IdempotencyStore;
+import io.github.kenshinbooking.reservation.ReservationIds;
+import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.schedule.SlotStore;
+import io.github.kenshinbooking.storage.Storage;
+import io.github.kenshinbooking.storage.UnitOfWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Every persistence port of the engine over plain JDBC and a caller-supplied {@link DataSource}
+ * (bring your own pool), for H2, PostgreSQL and MariaDB with the schema of
+ * {@code db/migration/<dialect>/V1__kenshin_booking.sql} applied. Any number of application
+ * instances may share one database.
+ *
+ * <p>A unit of work is one transaction on one connection, {@code autoCommit=false}, at READ
+ * COMMITTED (the default of PostgreSQL and H2; set per transaction on MariaDB). Ports called on the
+ * same thread join it; outside one a read uses a short auto-commit connection and a write is a
+ * transaction of its own. A serialization failure or deadlock runs the whole work again, at most
+ * {@link Builder#maxRetries} times. Invariants live in the database: capacity by a conditional
+ * update (SLOT-3), ONE-1 by a unique constraint, idempotency keys and reminder dedupe keys by
+ * unique keys. SQL errors surface as {@link InfrastructureException}, never as
+ * {@link SQLException}; the rule violations among them as the rule's refusal. Instants are stored
+ * in UTC to the microsecond. Immutable and thread-safe.
+ */
+public final class JdbcStorage implements Storage {
+    /** Retries of a unit of work after a serialization failure or deadlock, unless set otherwise. */
+    public static final int DEFAULT_MAX_RETRIES = 3;
+
+    private final Transactions tx;
+    private final JdbcSlotStore slots;
+    private final JdbcReservationStore reservations;
+    private final JdbcReservationIds reservationIds;
+    private final JdbcIdempotencyStore idempotency;
+    private final JdbcOutbox outbox;
+    private final JdbcAccountStore accounts;
+    private final JdbcLoginAttemptStore loginAttempts;
+    private final JdbcResetTokenStore resetTokens;
+
+    private JdbcStorage(Transactions tx) {
+        this.tx = tx;
+        this.slots = new JdbcSlotStore(tx);
+        this.reservations = new JdbcReservationStore(tx);
+        this.reservationIds = new JdbcReservationIds(tx);
+        this.idempotency = new JdbcIdempotencyStore(tx);
+        this.outbox = new JdbcOutbox(tx);
+        this.accounts = new JdbcAccountStore(tx);
+        this.loginAttempts = new JdbcLoginAttemptStore(tx);
+        this.resetTokens = new JdbcResetTokenStore(tx);
+    }
+
+    /**
+     * Storage over the data source, its dialect detected from the database's metadata.
+     *
+     * @throws InfrastructureException if no connection can be had or the database is not supported
+     */
+    public static JdbcStorage create(DataSource dataSource) {
+        return builder(dataSource).build();
+    }
+
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** The dialect in use. */
+    public Dialect dialect() {
+        return tx.dialect();
+    }
+
+    /** The data source given at creation. */
+    public DataSource dataSource() {
+        return tx.dataSource();
+    }
+
+    @Override
+    public UnitOfWork unitOfWork() {
+        return tx;
+    }
+
+    @Override
+    public SlotStore slots() {
+        return slots;
+    }
+
+    @Override
+    public ReservationStore reservations() {
+        return reservations;
+    }
+
+    @Override
+    public ReservationIds reservationIds() {
+        return reservationIds;
+    }
+
+    @Override
+    public IdempotencyStore idempotency() {
+        return idempotency;
+    }
+
+    @Override
+    public NotificationOutbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public LoginAttemptStore loginAttempts() {
+        return loginAttempts;
+    }
+
+    @Override
+    public ResetTokenStore resetTokens() {
+        return resetTokens;
+    }
+
+    /** The dialect of the database behind a data source. */
+    static Dialect detect(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return Dialect.detect(c.getMetaData());
+        } catch (SQLException e) {
+            throw SqlErrors.translate("detect database dialect", e);
+        } catch (IllegalArgumentException e) {
+            throw new InfrastructureException(e.getMessage(), e);
+        }
+    }
+
+    /** Builds a {@link JdbcStorage}. Not thread-safe. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** The dialect, instead of detecting it from the database (which needs a connection). */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** How often a unit of work runs again after a serialization failure or deadlock (default 3). */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must not be negative");
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** @throws InfrastructureException if the dialect must be detected and cannot be */
+        public JdbcStorage build() {
+            Dialect d = dialect != null ? dialect : detect(dataSource);
+            return new JdbcStorage(new Transactions(dataSource, d, maxRetries));
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.github.kenshinbooking.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A database of its own for one test class: an H2 in-memory database, a fresh PostgreSQL schema or
+ * a fresh MariaDB database, migrated by Flyway from the adapter's migrations, behind a HikariCP
+ * pool; dropped on {@link #close()}. Servers come from env {@code KENSHIN_PG_URL} and
+ * {@code KENSHIN_MARIADB_URL}: unset (or unreachable) without env {@code CI}, the tests are skipped
+ * with a message naming the variable; with {@code CI} set they fail.
+ */
+final class TestDatabase implements AutoCloseable {
+    static final String PG_ENV = "KENSHIN_PG_URL";
+    static final String MARIADB_ENV = "KENSHIN_MARIADB_URL";
+
+    /** The three databases the adapter supports. */
+    enum Kind {
+        H2, POSTGRESQL, MARIADB
+    }
+
+    private static final List<String> TABLES = List.of("member", "household", "reservation", "slot",
+            "idempotency_key", "outbox", "account", "login_attempt", "reset_token");
+
+    private final Kind kind;
+    private final String name;
+    private final String adminUrl;
+    private final HikariDataSource dataSource;
+    private final JdbcStorage storage;
+
+    private TestDatabase(Kind kind, String name, String adminUrl, String url, int poolSize) {
+        this.kind = kind;
+        this.name = name;
+        this.adminUrl = adminUrl;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("kb-test-" + name);
+        config.setConnectionTimeout(30_000);
+        this.dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).locations("classpath:" + dialect().migrationLocation())
+                .load().migrate();
+        this.storage = JdbcStorage.create(dataSource);
+    }
+
+    /** Opens a fresh database of that kind with a pool of {@code poolSize} connections. */
+    static TestDatabase open(Kind kind, int poolSize) {
+        String name = "kb_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+        switch (kind) {
+            case H2:
+                return new TestDatabase(kind, name, null,
+                        "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000", poolSize);
+            case POSTGRESQL: {
+                String url = serverUrl(PG_ENV, "jdbc:postgresql://127.0.0.1:5432/test?user=postgres", "PostgreSQL");
+                admin(url, "CREATE SCHEMA " + name);
+                String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
+                return new TestDatabase(kind, name, url, schemaUrl, poolSize);
+            }
+            default: {
+                String url = serverUrl(MARIADB_ENV, "jdbc:mariadb://127.0.0.1:3306/test?user=root", "MariaDB");
+                admin(url, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
+                return new TestDatabase(kind, name, url, withDatabase(url, name), poolSize);
+            }
+        }
+    }
+
+    /**
+     * The server URL from the environment; without it (or without the server) the caller's tests
+     * are skipped, unless env {@code CI} is set, when they fail.
+     */
+    static String serverUrl(String env, String example, String product) {
+        String url = System.getenv(env);
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank();
+        if (url == null || url.isBlank()) {
+            String message = "set " + env + " (e.g. " + example + ") to run these tests against " + product;
+            if (ci) {
+                throw new IllegalStateException("env CI is set: " + message);
+            }
+            Assumptions.abort(message);
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            String message = product + " at " + env + " is unreachable: " + e.getMessage();
+            if (ci) {
+                throw new IllegalStateException("env CI is set: " + message, e);
+            }
+            Assumptions.abort(message);
+        }
+        return url;
+    }
+
+    private static String withDatabase(String url, String database) {
+        int hostStart = url.indexOf("//") + 2;
+        int pathStart = url.indexOf('/', hostStart);
+        int query = url.indexOf('?', hostStart);
+        String base = pathStart < 0 || (query >= 0 && query < pathStart)
+                ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, pathStart);
+        String params = query < 0 ? "" : url.substring(query);
+        return base + "/" + database + params;
+    }
+
+    private static void admin(String url, String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Dialect dialect() {
+        return switch (kind) {
+            case H2 -> Dialect.H2;
+            case POSTGRESQL -> Dialect.POSTGRESQL;
+            case MARIADB -> Dialect.MARIADB;
+        };
+    }
+
+    HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The storage over this database's pool. */
+    JdbcStorage storage() {
+        return storage;
+    }
+
+    /** Empties every table; with {@code restartIds}, ids start at 1 again (slots, reservations, outbox). */
+    JdbcStorage reset(boolean restartIds) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String t : TABLES) {
+                s.executeUpdate("DELETE FROM " + t);
+            }
+            if (restartIds) {
+                switch (kind) {
+                    case MARIADB:
+                        s.execute("ALTER SEQUENCE reservation_id_seq RESTART WITH 1");
+                        s.execute("ALTER TABLE slot AUTO_INCREMENT = 1");
+                        s.execute("ALTER TABLE outbox AUTO_INCREMENT = 1");
+                        break;
+                    default:
+                        s.execute("ALTER SEQUENCE reservation_id_seq RESTART WITH 1");
+                        s.execute("ALTER TABLE slot ALTER COLUMN id RESTART WITH 1");
+                        s.execute("ALTER TABLE outbox ALTER COLUMN id RESTART WITH 1");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reset failed", e);
+        }
+        return storage;
+    }
+
+    /** Runs one statement on its own connection (for test set-up and inspection). */
+    long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        switch (kind) {
+            case H2:
+                try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name);
+                        Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("H2 shutdown failed", e);
+                }
+                break;
+            case POSTGRESQL:
+                admin(adminUrl, "DROP SCHEMA " + name + " CASCADE");
+                break;
+            default:
+                admin(adminUrl, "DROP DATABASE " + name);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase(Locale.ROOT) + ":" + name;
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.kenshinbooking.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.PhoneNumber;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import io.github.kenshinbooking.schedule.Venue;
+import io.github.kenshinbooking.storage.Storage;
+import io.github.kenshinbooking.storage.UnitOfWork;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What the storage port contracts share: a fresh, empty {@link Storage} per test from the
+ * adapter's factory, and small fixtures. Instants are whole seconds, so every adapter can store
+ * them exactly.
+ */
+public abstract class StorageContractSupport {
+    /** A household and members; the ports do not consult the member records. */
+    protected static final SymbolNumber HOUSEHOLD = SymbolNumber.of("1999999");
+    protected static final SymbolNumber OTHER_HOUSEHOLD = SymbolNumber.of("2888888");
+    protected static final MemberId TARO = MemberId.of("1999999-00");
+    protected static final MemberId HANAKO = MemberId.of("1999999-01");
+    protected static final MemberId JIRO = MemberId.of("2888888-00");
+    protected static final PhoneNumber PHONE = new PhoneNumber("0921234567");
+    protected static final Instant T0 = Instant.parse("2024-01-10T01:02:03Z");
+    protected static final Venue MIRIKA = Venue.of("ミリカローデン那珂川");
+    protected static final Venue HALL = Venue.of("博多区 健診センター");
+    /** A date in fiscal year 2024 and one in fiscal year 2025 (ELIG-1). */
+    protected static final LocalDate FY2024_DAY = LocalDate.of(2024, 6, 16);
+    protected static final LocalDate FY2025_DAY = LocalDate.of(2025, 6, 15);
+
+    /** The storage under test, fresh for each test. */
+    protected Storage storage;
+
+    /** A new, empty storage of the adapter under test. */
+    protected abstract Storage createStorage();
+
+    @BeforeEach
+    void freshStorage() {
+        storage = createStorage();
+    }
+
+    protected static SlotSpec spec(Venue venue, LocalDate date, LocalTime start, int capacity) {
+        return new SlotSpec(venue, "那珂川健診センター", date, start, Duration.ofMinutes(30), capacity,
+                Instant.parse("2024-01-01T00:00:00Z"));
+    }
+
+    protected Slot addSlot(LocalDate date, int capacity) {
+        return storage.slots().add(spec(MIRIKA, date, LocalTime.of(9, 0), capacity));
+    }
+
+    protected Slot slot(Slot s) {
+        return storage.slots().find(s.id()).orElseThrow();
+    }
+
+    /** A new live reservation of the member for the slot, with an id from the storage. */
+    protected Reservation newReservation(MemberId member, Slot slot) {
+        SymbolNumber household = member.equals(JIRO) ? OTHER_HOUSEHOLD : HOUSEHOLD;
+        return Reservation.booked(storage.reservationIds().next(), household, member, slot.id(),
+                FiscalYear.containing(slot.date()), PHONE, "2024-03", T0);
+    }
+
+    /** Inserts a new reservation in a unit of work and returns it. */
+    protected Reservation book(MemberId member, Slot slot) throws Refusal {
+        Reservation r = newReservation(member, slot);
+        storage.unitOfWork().execute(() -> {
+            storage.reservations().insert(r);
+            return null;
+        });
+        return r;
+    }
+
+    protected <T> T inUnitOfWork(UnitOfWork.Work<T> work) throws Refusal {
+        return storage.unitOfWork().execute(work);
+    }
+
+    /** Runs the work in a unit of work that then fails, so everything it wrote must roll back. */
+    protected void inFailedUnitOfWork(UnitOfWork.Work<?> work) {
+        try {
+            storage.unitOfWork().execute(() -> {
+                work.run();
+                throw Refusal.of(ErrorCode.INVALID_INPUT, "contract: roll back");
+            });
+            fail("the unit of work should have failed");
+        } catch (Refusal expected) {
+            assertThat(expected.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+        }
+    }
+
+    /** The refusal code of a call, or {@code null} if it succeeded. */
+    protected static ErrorCode codeOf(UnitOfWork.Work<?> call) {
+        try {
+            call.run();
+            return null;
+        } catch (Refusal r) {
+            return r.code();
+        }
+    }
+
+    /**
+     * Runs the tasks on their own threads, released together, and returns their results in task
+     * order. Fails if a task does not end within a minute.
+     */
+    protected static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.kenshinbooking.testkit.memory;
+
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.HouseholdDirectory;
+import io.github.kenshinbooking.memory.InMemoryHouseholdDirectory;
+import io.github.kenshinbooking.memory.InMemoryStorage;
+import io.github.kenshinbooking.storage.Storage;
+import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
+import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
+import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
+import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
+import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
+import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
+import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
+import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
+import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
+import org.junit.jupiter.api.Nested;
+
+/** The port contracts against the in-memory adapter of core. */
+class InMemoryStorageContractsTest {
+
+    @Nested
+    class Slots extends SlotStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Reservations extends ReservationStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Idempotency extends IdempotencyStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Outbox extends NotificationOutboxContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class LoginAttempts extends LoginAttemptStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class ResetTokens extends ResetTokenStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class UnitsOfWork extends UnitOfWorkContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Directory extends HouseholdDirectoryContract {
+        @Override
+        protected HouseholdDirectory createDirectory() {
+            return new InMemoryHouseholdDirectory();
+        }
+
+        @Override
+        protected void put(HouseholdDirectory directory, Household household) {
+            ((InMemoryHouseholdDirectory) directory).put(household);
+        }
+    }
+}
