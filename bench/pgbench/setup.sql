@@ -3,6 +3,7 @@
 -- household accounts with e-mail, as the load driver sets them up. Run from the repository root:
 --   psql "postgresql://postgres@127.0.0.1:5432/test" -f bench/pgbench/setup.sql
 \set ON_ERROR_STOP on
+SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS kb_pgbench CASCADE;
 CREATE SCHEMA kb_pgbench;
 SET search_path = kb_pgbench;

@@ -60,6 +60,8 @@ final class BenchDatabase implements AutoCloseable {
         config.setConnectionTimeout(60_000);
         if (dialect == Dialect.MARIADB) {
             config.setCatalog(schema);
+            // the adapter's isolation, for the raw loops too (the adapter then leaves it as it is)
+            config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         } else {
             config.setSchema(schema);
         }

@@ -8,6 +8,8 @@ import io.github.kenshinbooking.jdbc.JdbcStorage;
 import io.github.kenshinbooking.schedule.Slot;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +22,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +42,9 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp bench/target/kenshin-booking-bench.jar io.github.kenshinbooking.bench.LoadDriver \
  *     [--jdbc-url URL] [--user U] [--password P] [--clients 1,4,16,64] [--seconds N]
- *     [--shape spread|hot|both] [--mechanisms library,raw,lock] [--pool N] [--households N]
- *     [--spread-capacity N] [--hot-capacity N] [--warmup N] [--no-sample] [--keep-schema]
+ *     [--shape spread|hot|both] [--mechanisms library,raw,lock[,one]] [--repeat N] [--pool N]
+ *     [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N] [--warmup N]
+ *     [--no-sample] [--keep-schema]
  * </pre>
  *
  * Exit status 0 when every run verified, 1 when one did not, 2 on bad arguments.
@@ -61,25 +65,18 @@ public final class LoadDriver {
     /** The command line, parsed. */
     record Options(String url, String user, String password, List<Integer> clients, Duration duration,
             List<Shape> shapes, List<Mechanism> mechanisms, int pool, int households, int spreadCapacity,
-            int hotCapacity, Duration warmup, boolean sample, boolean keepSchema) {
-
-        static Options defaults() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            return new Options(BenchDatabase.DEFAULT_URL, null, null, List.of(1, 4, 16, 64), Duration.ofSeconds(10),
-                    List.of(Shape.SPREAD, Shape.HOT), List.of(Mechanism.values()), Math.max(2, 4 * cores), 12_500,
-                    1_000_000, 1_000_000, Duration.ofSeconds(3), true, false);
-        }
+            int hotSlots, int hotCapacity, int repeat, Duration warmup, boolean sample, boolean keepSchema) {
 
         static Options parse(String[] args) {
-            Options o = defaults();
+            Parsing b = new Parsing();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--no-sample")) {
-                    o = o.with(b -> b.sample = false);
+                    b.sample = false;
                     continue;
                 }
                 if (a.equals("--keep-schema")) {
-                    o = o.with(b -> b.keepSchema = true);
+                    b.keepSchema = true;
                     continue;
                 }
                 if (i + 1 >= args.length) {
@@ -87,83 +84,67 @@ public final class LoadDriver {
                 }
                 String v = args[++i];
                 switch (a) {
-                    case "--jdbc-url" -> o = o.with(b -> b.url = v);
-                    case "--user" -> o = o.with(b -> b.user = v);
-                    case "--password" -> o = o.with(b -> b.password = v);
-                    case "--clients" -> o = o.with(b -> b.clients = Arrays.stream(v.split(","))
-                            .map(String::trim).map(Integer::valueOf).collect(Collectors.toList()));
-                    case "--seconds" -> o = o.with(b -> b.duration = seconds(v));
-                    case "--warmup" -> o = o.with(b -> b.warmup = seconds(v));
-                    case "--shape" -> o = o.with(b -> b.shapes = v.equals("both") ? List.of(Shape.values())
-                            : List.of(Shape.valueOf(v.toUpperCase(Locale.ROOT))));
-                    case "--mechanisms" -> o = o.with(b -> b.mechanisms = Arrays.stream(v.split(","))
-                            .map(Mechanism::parse).collect(Collectors.toList()));
-                    case "--pool" -> o = o.with(b -> b.pool = Integer.parseInt(v));
-                    case "--households" -> o = o.with(b -> b.households = Integer.parseInt(v));
-                    case "--spread-capacity" -> o = o.with(b -> b.spreadCapacity = Integer.parseInt(v));
-                    case "--hot-capacity" -> o = o.with(b -> b.hotCapacity = Integer.parseInt(v));
+                    case "--jdbc-url" -> b.url = v;
+                    case "--user" -> b.user = v;
+                    case "--password" -> b.password = v;
+                    case "--clients" -> b.clients = Arrays.stream(v.split(",")).map(String::trim).map(Integer::valueOf)
+                            .collect(Collectors.toList());
+                    case "--seconds" -> b.duration = seconds(v);
+                    case "--warmup" -> b.warmup = seconds(v);
+                    case "--shape" -> b.shapes = v.equals("both") ? List.of(Shape.values())
+                            : List.of(Shape.valueOf(v.toUpperCase(Locale.ROOT)));
+                    case "--mechanisms" -> b.mechanisms = Arrays.stream(v.split(",")).map(Mechanism::parse)
+                            .collect(Collectors.toList());
+                    case "--pool" -> b.pool = Integer.parseInt(v);
+                    case "--households" -> b.households = Integer.parseInt(v);
+                    case "--spread-capacity" -> b.spreadCapacity = Integer.parseInt(v);
+                    case "--hot-slots" -> b.hotSlots = Integer.parseInt(v);
+                    case "--hot-capacity" -> b.hotCapacity = Integer.parseInt(v);
+                    case "--repeat" -> b.repeat = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            if (o.clients.isEmpty() || o.clients.stream().anyMatch(c -> c < 1)) {
+            if (b.clients.isEmpty() || b.clients.stream().anyMatch(c -> c < 1)) {
                 throw new IllegalArgumentException("--clients takes positive counts");
             }
-            if (o.pool < 1 || o.households < 1 || o.duration.isNegative() || o.duration.isZero()) {
-                throw new IllegalArgumentException("--pool, --households and --seconds must be positive");
+            if (b.pool < 1 || b.households < 1 || b.hotSlots < 1 || b.repeat < 1 || b.duration.isNegative()
+                    || b.duration.isZero() || b.warmup.isNegative()) {
+                throw new IllegalArgumentException("--pool, --households, --hot-slots, --repeat and --seconds must be"
+                        + " positive");
             }
-            return o;
+            if (b.mechanisms.isEmpty()) {
+                throw new IllegalArgumentException("--mechanisms names none");
+            }
+            return new Options(b.url, b.user, b.password, List.copyOf(b.clients), b.duration, List.copyOf(b.shapes),
+                    List.copyOf(b.mechanisms), b.pool, b.households, b.spreadCapacity, b.hotSlots, b.hotCapacity,
+                    b.repeat, b.warmup, b.sample, b.keepSchema);
         }
 
         private static Duration seconds(String v) {
             return Duration.ofNanos(Math.round(Double.parseDouble(v) * 1e9));
         }
-
-        private Options with(java.util.function.Consumer<Mutable> change) {
-            Mutable m = new Mutable(this);
-            change.accept(m);
-            return m.build();
-        }
     }
 
-    /** A builder for {@link Options#with}. */
-    private static final class Mutable {
-        String url;
+    /** The defaults, changed by the command line. */
+    private static final class Parsing {
+        String url = BenchDatabase.DEFAULT_URL;
         String user;
         String password;
-        List<Integer> clients;
-        Duration duration;
-        List<Shape> shapes;
-        List<Mechanism> mechanisms;
-        int pool;
-        int households;
-        int spreadCapacity;
-        int hotCapacity;
-        Duration warmup;
-        boolean sample;
+        List<Integer> clients = List.of(1, 4, 16, 64);
+        Duration duration = Duration.ofSeconds(10);
+        List<Shape> shapes = List.of(Shape.values());
+        List<Mechanism> mechanisms = List.of(Mechanism.LIBRARY, Mechanism.RAW, Mechanism.LOCK_COUNT);
+        // 4 x cores: the top of the 2-4 x cores a pool is sized to; clients beyond it queue in the pool
+        int pool = Math.max(2, 4 * Runtime.getRuntime().availableProcessors());
+        int households = 12_500;
+        // places enough that no run fills a slot: the baselines then face the same not-full slots
+        int spreadCapacity = 1_000_000;
+        int hotSlots = Population.HOT_SLOTS;
+        int hotCapacity = 1_000_000;
+        int repeat = 1;
+        Duration warmup = Duration.ofSeconds(3);
+        boolean sample = true;
         boolean keepSchema;
-
-        Mutable(Options o) {
-            url = o.url;
-            user = o.user;
-            password = o.password;
-            clients = o.clients;
-            duration = o.duration;
-            shapes = o.shapes;
-            mechanisms = o.mechanisms;
-            pool = o.pool;
-            households = o.households;
-            spreadCapacity = o.spreadCapacity;
-            hotCapacity = o.hotCapacity;
-            warmup = o.warmup;
-            sample = o.sample;
-            keepSchema = o.keepSchema;
-        }
-
-        Options build() {
-            return new Options(url, user, password, List.copyOf(clients), duration, List.copyOf(shapes),
-                    List.copyOf(mechanisms), pool, households, spreadCapacity, hotCapacity, warmup, sample,
-                    keepSchema);
-        }
     }
 
     /**
@@ -174,9 +155,20 @@ public final class LoadDriver {
      * @param booked   attempts that committed a reservation
      * @param latency  every attempt's latency in microseconds, pool wait included
      */
-    record Point(Shape shape, int clients, Mechanism mechanism, double seconds, long attempts, long booked,
+    record Point(Shape shape, int clients, Mechanism mechanism, int round, double seconds, long attempts, long booked,
             Map<String, Long> refusals, Map<String, Long> errors, Histogram latency, int exhaustedClients,
-            Verification verification, CpuMeter.Usage cpu, Map<String, Double> waits, long waitSamples) {
+            Verification verification, CpuMeter.Usage cpu, Map<String, Double> waits, double busyBackends,
+            double clientCpuNanos, double lastBookingSeconds) {
+
+        /** CPU time the client threads spent per attempt (library or raw loop, JDBC driver, pool), in µs. */
+        double clientCpuMicrosPerAttempt() {
+            return attempts == 0 ? 0 : clientCpuNanos / attempts / 1_000;
+        }
+
+        /** CPU time the pool's PostgreSQL backends spent per attempt, in µs; -1 when unknown. */
+        double serverCpuMicrosPerAttempt() {
+            return attempts == 0 || cpu.pgBench() < 0 ? -1 : cpu.pgBench() * seconds / attempts * 1e6;
+        }
 
         double attemptsPerSecond() {
             return attempts / seconds;
@@ -197,9 +189,16 @@ public final class LoadDriver {
             return sqlMatches && points.stream().allMatch(p -> p.verification().ok() && p.errors().isEmpty());
         }
 
-        Point find(Shape shape, int clients, Mechanism m) {
+        /** The rounds of one point, by booked/s ascending. */
+        List<Point> rounds(Shape shape, int clients, Mechanism m) {
             return points.stream().filter(p -> p.shape() == shape && p.clients() == clients && p.mechanism() == m)
-                    .findFirst().orElse(null);
+                    .sorted(Comparator.comparingDouble(Point::bookedPerSecond)).collect(Collectors.toList());
+        }
+
+        /** The round with the median booked/s (the lower middle one of an even count), or null. */
+        Point median(Shape shape, int clients, Mechanism m) {
+            List<Point> r = rounds(shape, clients, m);
+            return r.isEmpty() ? null : r.get((r.size() - 1) / 2);
         }
     }
 
@@ -221,9 +220,9 @@ public final class LoadDriver {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: LoadDriver [--jdbc-url URL] [--user U] [--password P] [--clients 1,4,16,64]"
-                    + " [--seconds N] [--shape spread|hot|both] [--mechanisms library,raw,lock] [--pool N]"
-                    + " [--households N] [--spread-capacity N] [--hot-capacity N] [--warmup N] [--no-sample]"
-                    + " [--keep-schema]");
+                    + " [--seconds N] [--shape spread|hot|both] [--mechanisms library,raw,lock] [--repeat N]"
+                    + " [--pool N] [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N]"
+                    + " [--warmup N] [--no-sample] [--keep-schema]");
             System.exit(2);
             return;
         }
@@ -246,14 +245,15 @@ public final class LoadDriver {
         out.println("options:  clients " + options.clients + ", " + options.duration.toMillis() / 1000.0
                 + " s per point, shapes " + options.shapes + ", pool " + options.pool + " connections, households "
                 + options.households + " x " + Population.MEMBERS_PER_HOUSEHOLD + " members, capacity spread "
-                + options.spreadCapacity + " / hot " + options.hotCapacity + " per slot");
+                + options.spreadCapacity + " / hot " + options.hotCapacity + " per slot, " + options.hotSlots
+                + " hot slots, " + options.repeat + " round(s) per point");
         long t0 = System.nanoTime();
         db = BenchDatabase.open(options.url, options.user, options.password, "bench", options.pool,
                 options.keepSchema);
         try {
             out.println("database: " + db.serverVersion() + ", schema " + db.schema() + " (dropped at the end)");
             population = Population.load(db.dataSource(), options.households, options.spreadCapacity,
-                    options.hotCapacity, options.pool);
+                    options.hotSlots, options.hotCapacity, options.pool);
             out.printf(Locale.ROOT, "set-up:   %d members in an in-memory directory (not measured), %d accounts,"
                     + " %d + %d slots, every household logged in once: %.1f s%n", population.people.size(),
                     options.households, population.spread.size(), population.hot.size(),
@@ -263,25 +263,34 @@ public final class LoadDriver {
             bookers.put(Mechanism.LIBRARY, new LibraryBooker(population.engine));
             bookers.put(Mechanism.RAW, RawBookers.sameSql(db.dataSource(), db.dialect(), population));
             bookers.put(Mechanism.LOCK_COUNT, RawBookers.lockAndCount(db.dataSource(), db.dialect(), population));
+            if (options.mechanisms.contains(Mechanism.ONE_STATEMENT)) {
+                bookers.put(Mechanism.ONE_STATEMENT, RawBookers.oneStatement(db.dataSource(), db.dialect(),
+                        population));
+            }
             Report sql = captureSql();
             out.println();
             legend();
             if (!options.warmup.isZero()) {
                 for (Mechanism m : options.mechanisms) {
                     Point w = point(Shape.SPREAD, Math.min(4, options.clients.stream().max(Integer::compare).get()), m,
-                            bookers.get(m), options.warmup, false);
+                            0, bookers.get(m), options.warmup, false);
                     out.printf(Locale.ROOT, "warm-up %-15s %5.0f bookings/s (not reported)%n", m.label(),
                             w.bookedPerSecond());
                 }
                 out.println();
             }
             List<Point> points = new ArrayList<>();
+            List<Mechanism> ms = options.mechanisms;
             for (Shape shape : options.shapes) {
                 for (int clients : options.clients) {
-                    for (Mechanism m : options.mechanisms) {
-                        Point p = point(shape, clients, m, bookers.get(m), options.duration, options.sample);
-                        points.add(p);
-                        print(p);
+                    for (int round = 0; round < options.repeat; round++) {
+                        // each round starts with the next mechanism, so none always runs first or last
+                        for (int i = 0; i < ms.size(); i++) {
+                            Mechanism m = ms.get((i + round) % ms.size());
+                            Point p = point(shape, clients, m, round, bookers.get(m), options.duration, options.sample);
+                            points.add(p);
+                            print(p);
+                        }
                     }
                 }
             }
@@ -325,6 +334,18 @@ public final class LoadDriver {
         for (int i = 0; i < lock.size(); i++) {
             out.printf("  %d. %s%n", i + 1, lock.get(i));
         }
+        if (options.mechanisms.contains(Mechanism.ONE_STATEMENT)) {
+            String r4 = RawBookers.oneStatement(capture.dataSource(), db.dialect(), population).book(people.get(3),
+                    population.spread.get(0));
+            List<String> one = capture.take();
+            if (r4 != null) {
+                throw new IllegalStateException("the one-statement capture booking was refused: " + r4);
+            }
+            out.println("one-statement loop sends (auto-commit, no BEGIN/COMMIT):");
+            for (int i = 0; i < one.size(); i++) {
+                out.printf("  %d. %s%n", i + 1, one.get(i));
+            }
+        }
         return new Report(List.of(), same, lib, raw);
     }
 
@@ -341,14 +362,19 @@ public final class LoadDriver {
         out.println("  verify      after the run, against the database: no slot over capacity, remaining = capacity");
         out.println("              - live rows (library, raw), ONE-1, live rows = bookings counted, outbox rows");
         out.println("  cpu         cores busy during the run, from /proc: this JVM, the pool's PostgreSQL backends,");
-        out.println("              other PostgreSQL processes (WAL writer, other clients), the rest of the machine");
-        out.println("  server      PostgreSQL only: what the pool's backends were doing, sampled every "
-                + WaitSampler.PERIOD_MILLIS + " ms");
+        out.println("              other PostgreSQL processes (WAL writer, other clients), the rest of the machine;");
+        out.println("              and CPU time per attempt of the client threads (JVM thread CPU time) and of the");
+        out.println("              pool's backends: what a booking costs, whatever else the machine was doing");
+        out.println("  server      PostgreSQL only, pg_stat_activity of the pool's backends every "
+                + WaitSampler.PERIOD_MILLIS + " ms: how many were in a");
+        out.println("              transaction, and what those did: running, waiting for the driver's next statement,");
+        out.println("              waiting on a row lock (Lock:transactionid, Lock:tuple), on the WAL flush (IO:WALSync,");
+        out.println("              LWLock:WALWrite)");
         out.println();
     }
 
-    private Point point(Shape shape, int clients, Mechanism m, Booker booker, Duration duration, boolean sample)
-            throws Exception {
+    private Point point(Shape shape, int clients, Mechanism m, int round, Booker booker, Duration duration,
+            boolean sample) throws Exception {
         reset();
         List<Slot> slots = shape == Shape.SPREAD ? population.spread : population.hot;
         List<Person> people = population.people;
@@ -357,6 +383,8 @@ public final class LoadDriver {
         long[] booked = new long[clients];
         boolean[] exhausted = new boolean[clients];
         long[] ends = new long[clients];
+        long[] cpuNanos = new long[clients];
+        long[] lastBooked = new long[clients];
         List<Map<String, Long>> refusals = new ArrayList<>();
         List<Map<String, Long>> errors = new ArrayList<>();
         List<Histogram> histograms = new ArrayList<>();
@@ -381,6 +409,8 @@ public final class LoadDriver {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
+                ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+                long cpu0 = cpu.getCurrentThreadCpuTime();
                 long deadline = window[1];
                 long now = System.nanoTime();
                 while (now < deadline) {
@@ -395,6 +425,7 @@ public final class LoadDriver {
                         refusal = booker.book(person, slot);
                         if (refusal == null) {
                             booked[client]++;
+                            lastBooked[client] = System.nanoTime();
                         } else {
                             refusals.get(client).merge(refusal, 1L, Long::sum);
                         }
@@ -408,6 +439,7 @@ public final class LoadDriver {
                     now = done;
                 }
                 ends[client] = now;
+                cpuNanos[client] = cpu.getCurrentThreadCpuTime() - cpu0;
             }, "kb-client-" + i);
             threads.add(t);
         }
@@ -428,11 +460,11 @@ public final class LoadDriver {
         }
         CpuMeter.Reading after = CpuMeter.read();
         Map<String, Double> waits = Map.of();
-        long waitSamples = 0;
+        double busyBackends = 0;
         if (sampler != null) {
             sampler.close();
             waits = sampler.shares();
-            waitSamples = sampler.samples();
+            busyBackends = sampler.busyBackends();
         }
         long end = Arrays.stream(ends).max().orElse(window[0]);
         Histogram all = new Histogram(60_000_000L, 3);
@@ -447,8 +479,10 @@ public final class LoadDriver {
         for (boolean b : exhausted) {
             exhaustedCount += b ? 1 : 0;
         }
-        return new Point(shape, clients, m, (end - window[0]) / 1e9, Arrays.stream(attempts).sum(), bookedTotal,
-                refused, failed, all, exhaustedCount, v, CpuMeter.between(before, after, pids), waits, waitSamples);
+        return new Point(shape, clients, m, round, (end - window[0]) / 1e9, Arrays.stream(attempts).sum(), bookedTotal,
+                refused, failed, all, exhaustedCount, v, CpuMeter.between(before, after, pids), waits, busyBackends,
+                Arrays.stream(cpuNanos).sum(),
+                Math.max(0, Arrays.stream(lastBooked).max().orElse(0) - window[0]) / 1e9);
     }
 
     /** Empties reservations and outbox, resets the slot counters, vacuums, and checkpoints where allowed. */
@@ -476,47 +510,71 @@ public final class LoadDriver {
     }
 
     private void print(Point p) {
-        out.printf(Locale.ROOT, "[%s, %d clients, %s] %.1f s: %d attempts (%.0f/s), %d booked (%.0f/s);"
+        out.printf(Locale.ROOT, "[%s, %d clients, %s%s] %.1f s: %d attempts (%.0f/s), %d booked (%.0f/s);"
                 + " latency ms p50 %.2f p95 %.2f p99 %.2f max %.1f%n", p.shape().label(), p.clients(),
-                p.mechanism().label(), p.seconds(), p.attempts(), p.attemptsPerSecond(), p.booked(),
+                p.mechanism().label(), options.repeat > 1 ? ", round " + (p.round() + 1) : "", p.seconds(), p.attempts(), p.attemptsPerSecond(), p.booked(),
                 p.bookedPerSecond(), p.millis(50), p.millis(95), p.millis(99), p.latency().getMaxValue() / 1000.0);
-        out.println("    refusals " + p.refusals() + ", errors " + p.errors()
+        out.println("    refusals " + p.refusals() + (p.refusals().containsKey("SLOT_FULL")
+                ? String.format(Locale.ROOT, " (the last place was taken %.2f s after the start)",
+                        p.lastBookingSeconds()) : "") + ", errors " + p.errors()
                 + (p.exhaustedClients() > 0 ? ", WARNING " + p.exhaustedClients()
                         + " client(s) ran out of members before the end (raise --households)" : ""));
         out.println("    verify " + p.verification().summary());
-        out.println("    cpu: " + p.cpu());
+        out.printf(Locale.ROOT, "    cpu: %s; per attempt: client threads %.0f µs%s%n", p.cpu(),
+                p.clientCpuMicrosPerAttempt(), p.serverCpuMicrosPerAttempt() < 0 ? ""
+                        : String.format(Locale.ROOT, ", PostgreSQL backends %.0f µs", p.serverCpuMicrosPerAttempt()));
         if (!p.waits().isEmpty()) {
-            out.println("    server (" + p.waitSamples() + " samples): " + p.waits().entrySet().stream().limit(6)
-                    .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue()))
-                    .collect(Collectors.joining(", ")));
+            out.printf(Locale.ROOT, "    server: %.1f of %d backends in a transaction on average; in a transaction: %s%n",
+                    p.busyBackends(), options.pool, p.waits().entrySet().stream().limit(6)
+                            .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100 * e.getValue()))
+                            .collect(Collectors.joining(", ")));
         }
     }
 
     private void summary(Report r) {
+        boolean rounds = options.repeat > 1;
         out.println();
         out.println("## Results");
         out.println();
+        if (rounds) {
+            out.println("Each row is the round with the median booked/s of " + options.repeat + " rounds; the last column"
+                    + " lists every round's booked/s.");
+            out.println();
+        }
         out.println("| shape | clients | mechanism | attempts/s | booked/s | p50 ms | p95 ms | p99 ms | refusals | errors"
-                + " | verified |");
-        out.println("|---|---:|---|---:|---:|---:|---:|---:|---|---:|---|");
-        for (Point p : r.points()) {
-            out.printf(Locale.ROOT, "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %s | %d | %s |%n",
-                    p.shape().label(), p.clients(), p.mechanism().label(), p.attemptsPerSecond(), p.bookedPerSecond(),
-                    p.millis(50), p.millis(95), p.millis(99), p.refusals().isEmpty() ? "-" : p.refusals(),
-                    p.errors().values().stream().mapToLong(Long::longValue).sum(),
-                    p.verification().ok() ? "yes" : "NO");
+                + " | verified |" + (rounds ? " booked/s of each round |" : ""));
+        out.println("|---|---:|---|---:|---:|---:|---:|---:|---|---:|---|" + (rounds ? "---|" : ""));
+        for (Shape s : options.shapes) {
+            for (int c : options.clients) {
+                for (Mechanism m : options.mechanisms) {
+                    Point p = r.median(s, c, m);
+                    List<Point> all = r.rounds(s, c, m);
+                    boolean verified = all.stream().allMatch(x -> x.verification().ok());
+                    long errors = all.stream().mapToLong(x -> x.errors().values().stream().mapToLong(Long::longValue)
+                            .sum()).sum();
+                    out.printf(Locale.ROOT, "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %s | %d | %s |%s%n",
+                            s.label(), c, m.label(), p.attemptsPerSecond(), p.bookedPerSecond(), p.millis(50),
+                            p.millis(95), p.millis(99), p.refusals().isEmpty() ? "-" : p.refusals(), errors,
+                            verified ? "yes" : "NO", rounds ? " " + all.stream().sorted(Comparator.comparingInt(
+                                    Point::round)).map(x -> String.format(Locale.ROOT, "%.0f", x.bookedPerSecond()))
+                                    .collect(Collectors.joining(", ")) + " |" : "");
+                }
+            }
         }
         if (options.mechanisms.contains(Mechanism.LIBRARY) && options.mechanisms.size() > 1) {
             out.println();
-            out.println("Ratios of booked/s (library / baseline):");
+            out.println("Ratios of booked/s (library / baseline)" + (rounds ? ", of the medians; in brackets the lowest"
+                    + " and highest ratio within one round" : "") + ":");
             out.println();
-            out.println("| shape | clients | library / raw same-SQL | library / lock-and-count |");
-            out.println("|---|---:|---:|---:|");
+            boolean one = options.mechanisms.contains(Mechanism.ONE_STATEMENT);
+            out.println("| shape | clients | library / raw same-SQL | library / lock-and-count |"
+                    + (one ? " library / one-statement |" : ""));
+            out.println("|---|---:|---:|---:|" + (one ? "---:|" : ""));
             for (Shape s : options.shapes) {
                 for (int c : options.clients) {
-                    Point lib = r.find(s, c, Mechanism.LIBRARY);
-                    out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", s.label(), c,
-                            ratio(lib, r.find(s, c, Mechanism.RAW)), ratio(lib, r.find(s, c, Mechanism.LOCK_COUNT)));
+                    out.printf(Locale.ROOT, "| %s | %d | %s | %s |%s%n", s.label(), c, ratios(r, s, c, Mechanism.RAW),
+                            ratios(r, s, c, Mechanism.LOCK_COUNT),
+                            one ? " " + ratios(r, s, c, Mechanism.ONE_STATEMENT) + " |" : "");
                 }
             }
         }
@@ -524,6 +582,25 @@ public final class LoadDriver {
         out.println("SQL of the raw loop = the library's: " + (r.sqlMatches() ? "yes" : "NO"));
         out.println("every run verified (no overbooking, remaining consistent, ONE-1, no errors): "
                 + (r.ok() ? "yes" : "NO"));
+    }
+
+    private String ratios(Report r, Shape s, int c, Mechanism baseline) {
+        String median = ratio(r.median(s, c, Mechanism.LIBRARY), r.median(s, c, baseline));
+        if (options.repeat == 1 || median.equals("-")) {
+            return median;
+        }
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (Point lib : r.rounds(s, c, Mechanism.LIBRARY)) {
+            for (Point b : r.rounds(s, c, baseline)) {
+                if (b.round() == lib.round() && b.booked() > 0) {
+                    double x = lib.bookedPerSecond() / b.bookedPerSecond();
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
+            }
+        }
+        return String.format(Locale.ROOT, "%s (%.2f-%.2f)", median, lo, hi);
     }
 
     private static String ratio(Point a, Point b) {

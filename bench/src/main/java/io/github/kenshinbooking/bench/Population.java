@@ -42,8 +42,8 @@ import javax.sql.DataSource;
  * What the load driver books with: households of {@value #MEMBERS_PER_HOUSEHOLD} eligible members
  * in an in-memory directory (the directory is not what is measured), one account per household
  * with e-mail (so every booking writes its outbox row) and a cheap password hash, the spread slots
- * (200) and the hot slots (5), an engine over the given storage with a fixed clock inside the
- * reception window, and one logged-in session per household.
+ * (200) and the hot slots (5 unless told otherwise), an engine over the given storage with a fixed
+ * clock inside the reception window, and one logged-in session per household.
  */
 final class Population {
     static final int MEMBERS_PER_HOUSEHOLD = 8;
@@ -85,8 +85,8 @@ final class Population {
      * Loads {@code households} households, their accounts and the slots, and logs every household
      * in once with {@code loginThreads} threads.
      */
-    static Population load(DataSource dataSource, int households, int spreadCapacity, int hotCapacity,
-            int loginThreads) throws Exception {
+    static Population load(DataSource dataSource, int households, int spreadCapacity, int hotSlots,
+            int hotCapacity, int loginThreads) throws Exception {
         JdbcStorage storage = JdbcStorage.create(dataSource);
         Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
         InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
@@ -109,7 +109,7 @@ final class Population {
         KenshinBooking engine = KenshinBooking.builder().storage(storage).directory(dir).passwordHasher(hasher)
                 .clock(CLOCK).build();
         Population p = new Population(engine, storage, dir, login(engine, dir, symbols, loginThreads), payload());
-        p.addSlots(spreadCapacity, hotCapacity);
+        p.addSlots(spreadCapacity, hotSlots, hotCapacity);
         return p;
     }
 
@@ -169,7 +169,7 @@ final class Population {
         }
     }
 
-    private void addSlots(int spreadCapacity, int hotCapacity) throws Refusal {
+    private void addSlots(int spreadCapacity, int hotSlots, int hotCapacity) throws Refusal {
         var opens = LocalDateTime.of(2024, 1, 9, 0, 0).atZone(TOKYO).toInstant();
         int perVenue = SPREAD_SLOTS / 5;
         for (int v = 0; v < 5; v++) {
@@ -181,9 +181,9 @@ final class Population {
             }
         }
         Venue hotVenue = Venue.of("ミリカローデン那珂川");
-        for (int i = 0; i < HOT_SLOTS; i++) {
+        for (int i = 0; i < hotSlots; i++) {
             hot.add(engine.schedule().addSlot(new SlotSpec(hotVenue, "ヘルスポートクリニック", LocalDate.of(2024, 2, 20),
-                    LocalTime.of(9, 0).plusMinutes(30L * i), Duration.ofMinutes(30), hotCapacity, opens)));
+                    LocalTime.of(9, 0).plusMinutes(30L * (i % 16)), Duration.ofMinutes(30), hotCapacity, opens)));
         }
     }
 

@@ -53,35 +53,57 @@ final class RawBookers {
     static final String LOCK_SLOT = "SELECT capacity FROM slot WHERE id = ? FOR UPDATE";
     static final String COUNT_LIVE = "SELECT count(*) FROM reservation WHERE slot_id = ? AND status = 'CONFIRMED'";
 
+    // ---- a proposal: the whole write as one auto-commit statement (PostgreSQL) ----
+    static final String TAKE_INSERT_NOTIFY = "WITH upd AS (" + TAKE + " RETURNING id), ins AS (INSERT INTO reservation ("
+            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)"
+            + " INSERT INTO outbox (kind, recipient, dedupe_key, payload, created_at, attempts, next_attempt_at)"
+            + " SELECT ?, ?, ?, ?, ?, ?, ? FROM ins";
+
     private static final int MAX_RETRIES = 3;
 
     private RawBookers() {
     }
 
+    private enum Write {
+        ADAPTER, LOCK_AND_COUNT, ONE_STATEMENT
+    }
+
     /** The adapter's SQL in a minimal loop. */
     static Booker sameSql(DataSource ds, Dialect dialect, Population p) {
-        return new Loop(ds, dialect, p, false);
+        return new Loop(ds, dialect, p, Write.ADAPTER);
     }
 
     /** The same loop with {@code SELECT … FOR UPDATE} + {@code count(*)} + insert instead of the conditional update. */
     static Booker lockAndCount(DataSource ds, Dialect dialect, Population p) {
-        return new Loop(ds, dialect, p, true);
+        return new Loop(ds, dialect, p, Write.LOCK_AND_COUNT);
+    }
+
+    /**
+     * The same reads in auto-commit, then {@link #TAKE_INSERT_NOTIFY} as one auto-commit statement.
+     *
+     * @throws IllegalArgumentException on any database but PostgreSQL
+     */
+    static Booker oneStatement(DataSource ds, Dialect dialect, Population p) {
+        if (dialect != Dialect.POSTGRESQL) {
+            throw new IllegalArgumentException("the one-statement mechanism is written for PostgreSQL");
+        }
+        return new Loop(ds, dialect, p, Write.ONE_STATEMENT);
     }
 
     private static final class Loop implements Booker {
         private final DataSource ds;
         private final boolean postgres;
         private final String nextval;
-        private final boolean lockAndCount;
+        private final Write write;
         private final String payload;
         private final String terms;
         private final LocalDateTime now;
 
-        Loop(DataSource ds, Dialect dialect, Population p, boolean lockAndCount) {
+        Loop(DataSource ds, Dialect dialect, Population p, Write write) {
             this.ds = ds;
             this.postgres = dialect == Dialect.POSTGRESQL;
             this.nextval = postgres ? "SELECT nextval('reservation_id_seq')" : "SELECT NEXT VALUE FOR reservation_id_seq";
-            this.lockAndCount = lockAndCount;
+            this.write = write;
             this.payload = p.outboxPayload;
             this.terms = p.termsVersion;
             this.now = LocalDateTime.ofInstant(Population.CLOCK.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
@@ -92,6 +114,9 @@ final class RawBookers {
             int fy = slot.fiscalYear().startYear();
             for (int attempt = 0;; attempt++) {
                 try (Connection c = ds.getConnection()) {
+                    if (write == Write.ONE_STATEMENT) {
+                        return once(c, person, slot.id().value(), fy);
+                    }
                     if (c.getAutoCommit()) {
                         c.setAutoCommit(false);
                     }
@@ -155,6 +180,25 @@ final class RawBookers {
                 id = rs.getLong(1);
             }
             String email = account(c, household)[1];
+            if (write == Write.ONE_STATEMENT) {
+                int inserted;
+                try (PreparedStatement ps = c.prepareStatement(TAKE_INSERT_NOTIFY)) {
+                    ps.setLong(1, slot);
+                    ps.setLong(2, id);
+                    ps.setString(3, household);
+                    ps.setString(4, member);
+                    int i = setRest(ps, 5, fy);
+                    ps.setString(i, "BOOKED");
+                    ps.setString(i + 1, email);
+                    ps.setNull(i + 2, Types.VARCHAR);
+                    ps.setString(i + 3, payload);
+                    ps.setObject(i + 4, now);
+                    ps.setInt(i + 5, 0);
+                    ps.setObject(i + 6, now);
+                    inserted = ps.executeUpdate();
+                }
+                return inserted == 1 ? null : noPlace(c, member, fy, slot);
+            }
             if (email != null) {
                 try (PreparedStatement ps = c.prepareStatement(OUTBOX)) {
                     ps.setString(1, "BOOKED");
@@ -167,7 +211,7 @@ final class RawBookers {
                     ps.executeUpdate();
                 }
             }
-            if (lockAndCount) {
+            if (write == Write.LOCK_AND_COUNT) {
                 int cap;
                 try (PreparedStatement ps = c.prepareStatement(LOCK_SLOT)) {
                     ps.setLong(1, slot);
@@ -232,18 +276,24 @@ final class RawBookers {
                     ps.setLong(4, slot);
                     i = 5;
                 }
-                ps.setInt(i, fy);
-                ps.setString(i + 1, "CONFIRMED");
-                ps.setInt(i + 2, fy);
-                ps.setString(i + 3, Population.PHONE_DIGITS);
-                ps.setString(i + 4, terms);
-                ps.setObject(i + 5, now);
-                ps.setObject(i + 6, now);
-                ps.setNull(i + 7, Types.VARCHAR);
-                ps.setNull(i + 8, Types.VARCHAR);
-                ps.setNull(i + 9, Types.TIMESTAMP);
+                setRest(ps, i, fy);
                 return ps.executeUpdate();
             }
+        }
+
+        /** fiscal_year .. staff_at of a new reservation from parameter {@code i}; answers the next index. */
+        private int setRest(PreparedStatement ps, int i, int fy) throws SQLException {
+            ps.setInt(i, fy);
+            ps.setString(i + 1, "CONFIRMED");
+            ps.setInt(i + 2, fy);
+            ps.setString(i + 3, Population.PHONE_DIGITS);
+            ps.setString(i + 4, terms);
+            ps.setObject(i + 5, now);
+            ps.setObject(i + 6, now);
+            ps.setNull(i + 7, Types.VARCHAR);
+            ps.setNull(i + 8, Types.VARCHAR);
+            ps.setNull(i + 9, Types.TIMESTAMP);
+            return i + 10;
         }
 
         private static String noPlace(Connection c, String member, int fy, long slot) throws SQLException {

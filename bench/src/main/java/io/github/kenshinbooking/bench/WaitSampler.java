@@ -75,27 +75,43 @@ final class WaitSampler implements AutoCloseable {
         }
     }
 
+    static final String IDLE = "idle";
+
     private static String label(String state, String type, String event) {
         if ("idle in transaction".equals(state)) {
-            return "idle in transaction (waiting for the driver's next statement)";
+            return "waiting for the driver (idle in transaction)";
         }
         if ("idle".equals(state)) {
-            return "idle (between transactions: in the pool or the driver)";
+            return IDLE;
         }
         if ("active".equals(state)) {
-            return type == null ? "active: running (CPU or runnable)" : "active: waiting " + type + ":" + event;
+            return type == null ? "running (CPU or runnable)" : type + ":" + event;
         }
         return String.valueOf(state);
     }
 
-    /** Each activity's share of all backend samples, largest first. */
+    /**
+     * What the backends were doing while in a transaction: each activity's share of the samples of
+     * backends not idle, largest first.
+     */
     Map<String, Double> shares() {
         synchronized (counts) {
-            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long busy = counts.entrySet().stream().filter(e -> !e.getKey().equals(IDLE))
+                    .mapToLong(Map.Entry::getValue).sum();
             Map<String, Double> out = new LinkedHashMap<>();
-            counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                    .forEach(e -> out.put(e.getKey(), total == 0 ? 0 : e.getValue() / (double) total));
+            counts.entrySet().stream().filter(e -> !e.getKey().equals(IDLE))
+                    .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                    .forEach(e -> out.put(e.getKey(), busy == 0 ? 0 : e.getValue() / (double) busy));
             return out;
+        }
+    }
+
+    /** How many of the pool's backends were in a transaction (not idle), on average. */
+    double busyBackends() {
+        synchronized (counts) {
+            long busy = counts.entrySet().stream().filter(e -> !e.getKey().equals(IDLE))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return samples == 0 ? 0 : busy / (double) samples;
         }
     }
 
