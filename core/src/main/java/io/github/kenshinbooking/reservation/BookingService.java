@@ -92,6 +92,18 @@ public final class BookingService {
             ReservationId first = ctx.storage().idempotency().find(session.household(), v.key.get())
                     .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found"));
             return ctx.storage().reservations().find(first).orElseThrow();
+        } catch (Refusal r) {
+            // a concurrent request with the same key may commit between this request's key check
+            // and its ONE-1 and capacity checks, which then refuse: it is still a repeat and gets the
+            // first result (the other refusals come before the key check or do not depend on it)
+            if (v.key.isPresent() && (r.code() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR
+                    || r.code() == ErrorCode.SLOT_FULL)) {
+                Optional<ReservationId> first = ctx.storage().idempotency().find(session.household(), v.key.get());
+                if (first.isPresent()) {
+                    return ctx.storage().reservations().find(first.get()).orElseThrow();
+                }
+            }
+            throw r;
         }
     }
 

@@ -63,13 +63,28 @@ final class TestDatabase implements AutoCloseable {
                 String url = serverUrl(PG_ENV, "jdbc:postgresql://127.0.0.1:5432/test?user=postgres", "PostgreSQL");
                 admin(url, "CREATE SCHEMA " + name);
                 String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + name;
-                return new TestDatabase(kind, name, url, schemaUrl, poolSize);
+                return openOrDrop(kind, name, url, schemaUrl, poolSize, "DROP SCHEMA " + name + " CASCADE");
             }
             default: {
                 String url = serverUrl(MARIADB_ENV, "jdbc:mariadb://127.0.0.1:3306/test?user=root", "MariaDB");
                 admin(url, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin");
-                return new TestDatabase(kind, name, url, withDatabase(url, name), poolSize);
+                return openOrDrop(kind, name, url, withDatabase(url, name), poolSize, "DROP DATABASE " + name);
             }
+        }
+    }
+
+    /** Opens the database just created on the server, or drops it again if that fails. */
+    private static TestDatabase openOrDrop(Kind kind, String name, String adminUrl, String url, int poolSize,
+            String drop) {
+        try {
+            return new TestDatabase(kind, name, adminUrl, url, poolSize);
+        } catch (RuntimeException e) {
+            try {
+                admin(adminUrl, drop);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -119,6 +134,11 @@ final class TestDatabase implements AutoCloseable {
 
     Kind kind() {
         return kind;
+    }
+
+    /** The server's own URL (not this database's), for a second, administrative session; null for H2. */
+    String adminUrl() {
+        return adminUrl;
     }
 
     Dialect dialect() {

@@ -1,0 +1,105 @@
+package io.github.kenshinbooking.jdbc;
+
+import java.time.Duration;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.state.Action;
+import net.jqwik.api.state.ActionChain;
+import net.jqwik.api.state.Transformer;
+
+/**
+ * Model-based test: random chains of actions (book, change, cancel, staff cancel, cancel an event
+ * day, move the clock, log in, run reminders) against the JDBC adapter and the in-memory adapter
+ * side by side; after every action both give the same outcome and the same observable state. A
+ * divergence shrinks to a minimal chain. One subclass per database.
+ */
+abstract class ModelProperties {
+
+    /** The database of the concrete class; each chain starts from emptied tables and ids from 1. */
+    abstract TestDatabase database();
+
+    @Property(tries = 30)
+    void jdbcBehavesLikeMemory(@ForAll("chains") ActionChain<Worlds> chain) {
+        chain.withInvariant("same state", Worlds::assertSameState).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<Worlds>> chains() {
+        return ActionChain.<Worlds>startWith(() -> new Worlds(database().reset(true)))
+                .withAction(6, book())
+                .withAction(3, change())
+                .withAction(2, cancel())
+                .withAction(1, staffCancel())
+                .withAction(1, cancelEventDay())
+                .withAction(2, advanceClock())
+                .withAction(2, login())
+                .withAction(1, reminders())
+                .withMaxTransformations(40);
+    }
+
+    private static Arbitrary<Integer> members() {
+        return Arbitraries.integers().between(0, Worlds.MEMBERS.size() - 1);
+    }
+
+    private static Arbitrary<Integer> slots() {
+        return Arbitraries.integers().between(0, Worlds.SLOTS.size() - 1);
+    }
+
+    private static Arbitrary<Integer> reservationPicks() {
+        return Arbitraries.integers().between(0, 9);
+    }
+
+    /** -1: the household's own session (mostly); else the session of household 0..2 (HIST-2, FORBIDDEN). */
+    private static Arbitrary<Integer> sessions() {
+        return Arbitraries.frequency(Tuple.of(8, -1), Tuple.of(1, 0), Tuple.of(1, 1), Tuple.of(1, 2));
+    }
+
+    private static Action.Independent<Worlds> book() {
+        Arbitrary<Optional<String>> keys = Arbitraries.of("k1", "k2").optional(0.4);
+        return () -> Combinators.combine(members(), slots(), keys, sessions()).as((m, s, k, who) ->
+                Transformer.mutate("book(member " + m + ", slot " + s + ", key " + k.orElse("-") + ", session " + who + ")",
+                        w -> w.book(m, s, k, who)));
+    }
+
+    private static Action.Independent<Worlds> change() {
+        return () -> Combinators.combine(reservationPicks(), slots(), Arbitraries.of(true, false), sessions())
+                .as((r, s, phone, who) -> Transformer.mutate(
+                        "change(reservation #" + r + ", slot " + s + ", new phone " + phone + ", session " + who + ")",
+                        w -> w.change(r, s, phone, who)));
+    }
+
+    private static Action.Independent<Worlds> cancel() {
+        return () -> Combinators.combine(reservationPicks(), sessions()).as((r, who) -> Transformer.mutate(
+                "cancel(reservation #" + r + ", session " + who + ")", w -> w.cancel(r, who)));
+    }
+
+    private static Action.Independent<Worlds> staffCancel() {
+        return () -> reservationPicks().map(r -> Transformer.mutate("staff cancel(reservation #" + r + ")",
+                w -> w.staffCancel(r)));
+    }
+
+    private static Action.Independent<Worlds> cancelEventDay() {
+        return () -> slots().map(s -> Transformer.mutate("cancel event day of slot " + s, w -> w.cancelEventDay(s)));
+    }
+
+    private static Action.Independent<Worlds> advanceClock() {
+        return () -> Arbitraries.of(Duration.ofMinutes(31), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(4))
+                .map(d -> Transformer.mutate("clock + " + d, w -> w.advance(d)));
+    }
+
+    private static Action.Independent<Worlds> login() {
+        return () -> Combinators.combine(Arbitraries.integers().between(0, Worlds.HOUSEHOLDS.size() - 1),
+                Arbitraries.of(true, false, false)).as((h, ok) -> Transformer.mutate(
+                        "login(household " + h + ", " + (ok ? "right" : "wrong") + " password)", w -> w.login(h, ok)));
+    }
+
+    private static Action.Independent<Worlds> reminders() {
+        return () -> Arbitraries.just(Transformer.mutate("run reminders", Worlds::reminders));
+    }
+}
