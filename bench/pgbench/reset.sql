@@ -1,0 +1,11 @@
+-- Between pgbench runs: the state every load-driver point starts from.
+--   psql "postgresql://postgres@127.0.0.1:5432/test" -f bench/pgbench/reset.sql
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+SET search_path = kb_pgbench;
+TRUNCATE reservation, outbox, idempotency_key;
+UPDATE slot SET reserved = 0;
+VACUUM ANALYZE slot;
+VACUUM ANALYZE reservation;
+VACUUM ANALYZE outbox;
+CHECKPOINT;

@@ -1,0 +1,28 @@
+-- Schema kb_pgbench for the pgbench reference runs: the adapter's PostgreSQL migration, 205 slots
+-- (1..200 the spread shape, 201..205 the hot shape) with a capacity no run fills, and 12,500
+-- household accounts with e-mail, as the load driver sets them up. Run from the repository root:
+--   psql "postgresql://postgres@127.0.0.1:5432/test" -f bench/pgbench/setup.sql
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS kb_pgbench CASCADE;
+CREATE SCHEMA kb_pgbench;
+SET search_path = kb_pgbench;
+\i jdbc-adapter/src/main/resources/db/migration/postgresql/V1__kenshin_booking.sql
+
+INSERT INTO slot (id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved,
+                  reception_opens, cancelled)
+SELECT g,
+       CASE WHEN g <= 200 THEN '会場' || ((g - 1) / 40 + 1) ELSE 'ミリカローデン那珂川' END,
+       'ヘルスポートクリニック',
+       CASE WHEN g <= 200 THEN DATE '2024-02-19' + ((g - 1) % 40) / 8 ELSE DATE '2024-02-20' END,
+       TIME '09:00' + ((CASE WHEN g <= 200 THEN (g - 1) % 8 ELSE g - 201 END) * INTERVAL '30 minutes'),
+       1800, 1000000, 0, TIMESTAMP '2024-01-08 15:00:00', FALSE
+FROM generate_series(1, 205) g;
+
+INSERT INTO account (household, password_hash, email, email_key)
+SELECT (1000000 + g)::text, 'pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
+       'h' || (1000000 + g) || '@example.jp', 'h' || (1000000 + g) || '@example.jp'
+FROM generate_series(0, 12499) g;
+
+VACUUM ANALYZE slot;
+VACUUM ANALYZE account;
