@@ -12,7 +12,6 @@ SELECT household, password_hash, email FROM account WHERE household = :household
 SELECT id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved, reception_opens, cancelled FROM slot WHERE id = :slot;
 SELECT id, household, member_id, slot_id, fiscal_year, status, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at FROM reservation WHERE member_id = :member::varchar AND live_fiscal_year = 2023;
 SELECT nextval('reservation_id_seq') AS rid \gset
-SELECT household, password_hash, email FROM account WHERE household = :household::varchar;
 INSERT INTO outbox (kind, recipient, dedupe_key, payload, created_at, attempts, next_attempt_at) VALUES ('BOOKED', 'h' || :household || '@example.jp', NULL, E'cancelDeadline=2024-02-17T00:00\nchangeDeadline=2024-02-06T00:00\nexamDate=2024-02-19\ninstitution=ヘルスポートクリニック\nmemberName=建設 花子\nminutes=30\nreservationId=123456\nstartTime=09:30\nsymbolNumber=1000000\nvenue=会場1\n', TIMESTAMP '2024-01-10 01:00:00', 0, TIMESTAMP '2024-01-10 01:00:00');
 SELECT capacity FROM slot WHERE id = :slot FOR UPDATE;
 SELECT count(*) FROM reservation WHERE slot_id = :slot AND status = 'CONFIRMED';

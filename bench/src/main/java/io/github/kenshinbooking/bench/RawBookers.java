@@ -144,7 +144,8 @@ final class RawBookers {
         private String once(Connection c, Person person, long slot, int fy) throws SQLException {
             String household = person.household();
             String member = person.member().value();
-            if (account(c, household)[0] == null) {
+            String[] account = account(c, household);
+            if (account[0] == null) {
                 return "PASSWORD_CHANGE_REQUIRED";
             }
             int capacity;
@@ -179,7 +180,7 @@ final class RawBookers {
                 rs.next();
                 id = rs.getLong(1);
             }
-            String email = account(c, household)[1];
+            String email = account[1];
             if (write == Write.ONE_STATEMENT) {
                 int inserted;
                 try (PreparedStatement ps = c.prepareStatement(TAKE_INSERT_NOTIFY)) {

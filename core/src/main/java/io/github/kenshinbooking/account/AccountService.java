@@ -111,12 +111,16 @@ public final class AccountService {
     /**
      * Refuses {@code PASSWORD_CHANGE_REQUIRED} while the household's initial password is in force
      * (AUTH-5). Every household use case but password change calls it.
+     *
+     * @return the household's account, as read for the check
      */
-    public void requireActive(HouseholdSession session) throws Refusal {
+    public Account requireActive(HouseholdSession session) throws Refusal {
         Inputs.required(session, "session");
-        if (account(session.household()).firstLogin()) {
+        Account account = account(session.household());
+        if (account.firstLogin()) {
             throw Refusal.of(ErrorCode.PASSWORD_CHANGE_REQUIRED);
         }
+        return account;
     }
 
     /** Whether the household is in first-login (AUTH-5). */

@@ -46,7 +46,12 @@ public final class Notifier {
      */
     public boolean reservation(NotificationKind kind, Reservation r, Slot slot, Optional<Slot> previous,
             boolean byStaff, Optional<String> dedupeKey, Instant at) {
-        Optional<EmailAddress> to = emailOf(r.household());
+        return reservationTo(emailOf(r.household()), kind, r, slot, previous, byStaff, dedupeKey, at);
+    }
+
+    /** As {@link #reservation}, to an address the caller already read in this unit of work. */
+    public boolean reservationTo(Optional<EmailAddress> to, NotificationKind kind, Reservation r, Slot slot,
+            Optional<Slot> previous, boolean byStaff, Optional<String> dedupeKey, Instant at) {
         if (to.isEmpty()) {
             return false;
         }

@@ -162,6 +162,21 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
+        public Map<SlotId, Slot> findAll(java.util.Collection<SlotId> ids) {
+            Objects.requireNonNull(ids, "ids");
+            return locked(() -> {
+                Map<SlotId, Slot> out = new HashMap<>();
+                for (SlotId id : ids) {
+                    Slot s = slots.get(id);
+                    if (s != null) {
+                        out.put(id, s);
+                    }
+                }
+                return out;
+            });
+        }
+
+        @Override
         public List<Slot> findBetween(Optional<Venue> venue, LocalDate from, LocalDate to) {
             return locked(() -> slots.values().stream()
                     .filter(s -> venue.map(v -> v.equals(s.venue())).orElse(true))

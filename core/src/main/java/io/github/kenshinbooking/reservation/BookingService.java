@@ -2,6 +2,7 @@ package io.github.kenshinbooking.reservation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.AccountService;
 import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.eligibility.FiscalYear;
@@ -82,8 +83,8 @@ public final class BookingService {
                 Reservation r = Reservation.booked(id, session.household(), c.member.id(), c.slot.id(),
                         c.slot.fiscalYear(), v.phone, ctx.policy().termsVersion(), now);
                 // outbox row first: the slot row's lock is then held only by the last statement
-                ctx.notifier().reservation(NotificationKind.BOOKED, r, c.slot, Optional.empty(), false,
-                        Optional.empty(), now);
+                ctx.notifier().reservationTo(c.account.email(), NotificationKind.BOOKED, r, c.slot, Optional.empty(),
+                        false, Optional.empty(), now);
                 ctx.storage().reservations().insert(r);
                 return r;
             });
@@ -177,12 +178,15 @@ public final class BookingService {
         Inputs.required(filter, "filter");
         accounts.requireActive(session);
         memberOf(household(session.household()), member);
+        List<Reservation> own = ctx.storage().reservations().findByMember(member).stream()
+                .filter(r -> r.household().equals(session.household())).toList();
+        java.util.Map<SlotId, Slot> slots = ctx.storage().slots().findAll(own.stream().map(Reservation::slot).toList());
         List<HistoryEntry> out = new ArrayList<>();
-        for (Reservation r : ctx.storage().reservations().findByMember(member)) {
-            if (!r.household().equals(session.household())) {
-                continue;
+        for (Reservation r : own) {
+            Slot s = slots.get(r.slot());
+            if (s == null) {
+                throw new IllegalStateException("reservation refers to missing slot " + r.slot());
             }
-            Slot s = slot(r.slot());
             if (filter.accepts(r, s.startDateTime())) {
                 out.add(new HistoryEntry(r, s));
             }
@@ -264,12 +268,12 @@ public final class BookingService {
     }
 
     private Checked check(HouseholdSession session, ValidRequest v) throws Refusal {
-        accounts.requireActive(session);
+        Account account = accounts.requireActive(session);
         Member member = memberOf(household(session.household()), v.member);
         if (v.key.isPresent()) {
             Optional<ReservationId> first = ctx.storage().idempotency().find(session.household(), v.key.get());
             if (first.isPresent()) {
-                return new Checked(member, null, ctx.storage().reservations().find(first.get()));
+                return new Checked(account, member, null, ctx.storage().reservations().find(first.get()));
             }
         }
         Slot slot = ctx.storage().slots().find(v.slot)
@@ -283,7 +287,7 @@ public final class BookingService {
         if (slot.remaining() <= 0) {
             throw Refusal.of(ErrorCode.SLOT_FULL);
         }
-        return new Checked(member, slot, Optional.empty());
+        return new Checked(account, member, slot, Optional.empty());
     }
 
     /** EVENT_CANCELLED, then the reception window (SLOT-2, SLOT-6). */
@@ -347,11 +351,13 @@ public final class BookingService {
     }
 
     private static final class Checked {
+        final Account account;
         final Member member;
         final Slot slot;
         final Optional<Reservation> repeat;
 
-        Checked(Member member, Slot slot, Optional<Reservation> repeat) {
+        Checked(Account account, Member member, Slot slot, Optional<Reservation> repeat) {
+            this.account = account;
             this.member = member;
             this.slot = slot;
             this.repeat = repeat;

@@ -17,6 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link SlotStore} over the {@code slot} table. Internal. */
@@ -62,6 +66,8 @@ final class JdbcSlotStore implements SlotStore {
         return find(SlotId.of(id)).orElseThrow(() -> new IllegalStateException("slot " + id + " vanished"));
     }
 
+    private static final int MAX_IN = 100;
+
     @Override
     public Optional<Slot> find(SlotId id) {
         requireNonNull(id, "id");
@@ -75,6 +81,29 @@ final class JdbcSlotStore implements SlotStore {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }
         }
+    }
+
+    @Override
+    public Map<SlotId, Slot> findAll(Collection<SlotId> ids) {
+        requireNonNull(ids, "ids");
+        List<Long> distinct = ids.stream().map(SlotId::value).distinct().toList();
+        Map<SlotId, Slot> out = new HashMap<>();
+        // bounded IN lists: one statement for a history page, a few for anything larger
+        for (int from = 0; from < distinct.size(); from += MAX_IN) {
+            List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_IN));
+            String sql = "SELECT " + COLUMNS + " FROM slot WHERE id IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
+            List<Slot> found = tx.read("find slots by id", c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 1, chunk.get(i));
+                    }
+                    return list(ps);
+                }
+            });
+            found.forEach(sl -> out.put(sl.id(), sl));
+        }
+        return out;
     }
 
     @Override

@@ -49,6 +49,24 @@ public abstract class SlotStoreContract extends StorageContractSupport {
     }
 
     @Test
+    @DisplayName("HIST-1 findAll reads the slots that exist, by id, in one call; unknown and repeated ids are harmless")
+    void findAllById() {
+        Slot a = storage.slots().add(spec(MIRIKA, FY2024_DAY, LocalTime.of(9, 0), 5));
+        Slot b = storage.slots().add(spec(HALL, FY2024_DAY, LocalTime.of(10, 0), 3));
+        java.util.List<io.github.kenshinbooking.schedule.SlotId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            ids.add(a.id()); // more ids than one IN list holds
+        }
+        ids.add(b.id());
+        ids.add(io.github.kenshinbooking.schedule.SlotId.of(b.id().value() + 1000));
+        java.util.Map<io.github.kenshinbooking.schedule.SlotId, Slot> found = storage.slots().findAll(ids);
+        assertThat(found).containsOnlyKeys(a.id(), b.id());
+        assertThat(found.get(a.id())).isEqualTo(a);
+        assertThat(found.get(b.id())).isEqualTo(b);
+        assertThat(storage.slots().findAll(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     @DisplayName("SLOT-5 findBetween is half-open [from, to) and ordered by date, venue name, start time, id")
     void findBetweenOrder() {
         LocalDate d = FY2024_DAY;
