@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcStorage implements Storage {
     /** Retries of a unit of work after a serialization failure or deadlock, unless set otherwise. */
-    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final int DEFAULT_MAX_RETRIES = 10;
 
     private final Transactions tx;
     private final JdbcSlotStore slots;
