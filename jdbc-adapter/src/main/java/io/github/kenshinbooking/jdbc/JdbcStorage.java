@@ -154,7 +154,7 @@ public final class JdbcStorage implements Storage {
             return this;
         }
 
-        /** How often a unit of work runs again after a serialization failure or deadlock (default 3). */
+        /** How often a unit of work runs again after a serialization failure or deadlock (default 10). */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must not be negative");
