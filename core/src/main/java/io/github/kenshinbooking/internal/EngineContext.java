@@ -31,6 +31,6 @@ public record EngineContext(UnionPolicy policy, Clock clock, Storage storage, Ho
             HouseholdDirectory directory, PasswordHasher hasher, SecureRandom random) {
         Deadlines deadlines = new Deadlines(policy);
         return new EngineContext(policy, clock, storage, directory, hasher, random, deadlines,
-                new Eligibility(policy), new Notifier(policy, storage, directory, deadlines));
+                new Eligibility(policy), new Notifier(storage, directory, deadlines));
     }
 }

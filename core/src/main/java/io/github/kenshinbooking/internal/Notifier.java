@@ -2,13 +2,11 @@ package io.github.kenshinbooking.internal;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
-import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.notification.NotificationKind;
-import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Deadlines;
@@ -21,13 +19,11 @@ import java.util.Optional;
 
 /** Records reservation notifications in the outbox, inside the caller's unit of work (MAIL-1, MAIL-2). Internal. */
 public final class Notifier {
-    private final UnionPolicy policy;
     private final Storage storage;
     private final HouseholdDirectory directory;
     private final Deadlines deadlines;
 
-    Notifier(UnionPolicy policy, Storage storage, HouseholdDirectory directory, Deadlines deadlines) {
-        this.policy = policy;
+    Notifier(Storage storage, HouseholdDirectory directory, Deadlines deadlines) {
         this.storage = storage;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -78,15 +74,6 @@ public final class Notifier {
     /** Records a notification for an explicit address. */
     public boolean to(EmailAddress address, NotificationKind kind, Map<String, String> data, Instant at) {
         return storage.outbox().add(Notification.of(kind, address.value(), data), at);
-    }
-
-    /** The household, if the directory knows it. */
-    public Optional<Household> household(SymbolNumber s) {
-        return directory.find(s);
-    }
-
-    UnionPolicy policy() {
-        return policy;
     }
 
     private static void putSlot(Map<String, String> d, Slot slot) {
