@@ -116,7 +116,17 @@ public final class AccountService {
      */
     public Account requireActive(HouseholdSession session) throws Refusal {
         Inputs.required(session, "session");
-        Account account = account(session.household());
+        return active(account(session.household()));
+    }
+
+    /**
+     * AUTH-5 on an account the caller has read already (the household's stored account, or
+     * {@link Account#initial} if none is stored): returns it unless first-login is in force.
+     *
+     * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED} in first-login
+     */
+    public static Account active(Account account) throws Refusal {
+        requireNonNull(account, "account");
         if (account.firstLogin()) {
             throw Refusal.of(ErrorCode.PASSWORD_CHANGE_REQUIRED);
         }

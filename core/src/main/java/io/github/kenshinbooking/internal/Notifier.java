@@ -48,8 +48,15 @@ public final class Notifier {
     /** As {@link #reservation}, to an address the caller already read in this unit of work. */
     public boolean reservationTo(Optional<EmailAddress> to, NotificationKind kind, Reservation r, Slot slot,
             Optional<Slot> previous, boolean byStaff, Optional<String> dedupeKey, Instant at) {
+        Optional<Notification> n = reservationNotification(to, kind, r, slot, previous, byStaff, dedupeKey);
+        return n.isPresent() && storage.outbox().add(n.get(), at);
+    }
+
+    /** The notification {@link #reservationTo} records, without recording it; empty without an address. */
+    public Optional<Notification> reservationNotification(Optional<EmailAddress> to, NotificationKind kind,
+            Reservation r, Slot slot, Optional<Slot> previous, boolean byStaff, Optional<String> dedupeKey) {
         if (to.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Map<String, String> d = new HashMap<>();
         d.put(NotificationData.RESERVATION_ID, r.id().toString());
@@ -68,7 +75,7 @@ public final class Notifier {
         if (byStaff) {
             d.put(NotificationData.BY_STAFF, "true");
         }
-        return storage.outbox().add(new Notification(kind, to.get().value(), dedupeKey, d), at);
+        return Optional.of(new Notification(kind, to.get().value(), dedupeKey, d));
     }
 
     /** Records a notification for an explicit address. */

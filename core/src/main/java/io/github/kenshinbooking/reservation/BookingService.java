@@ -14,11 +14,14 @@ import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.internal.EngineContext;
 import io.github.kenshinbooking.internal.Inputs;
+import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.ReceptionWindow;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.storage.BookingSnapshot;
+import io.github.kenshinbooking.storage.NewBooking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,20 +49,22 @@ public final class BookingService {
      */
     public BookingConfirmation confirm(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
-        return ctx.storage().unitOfWork().execute(() -> {
-            Checked c = check(session, v);
-            if (c.repeat.isPresent()) {
-                Reservation r = c.repeat.get();
-                Slot s = slot(r.slot());
-                return confirmation(c.member, s, r.phone());
-            }
-            return confirmation(c.member, c.slot, v.phone);
-        });
+        Checked c = check(session, v);
+        if (c.repeat.isPresent()) {
+            Reservation r = c.repeat.get();
+            return confirmation(c.member, slot(r.slot()), r.phone());
+        }
+        return confirmation(c.member, c.slot, v.phone);
     }
 
     /**
      * Books a place (予約登録, the complete step of BOOK-2). With an idempotency key, a repeat
      * returns the first reservation and records no second mail (BOOK-4).
+     *
+     * <p>One read ({@link io.github.kenshinbooking.storage.Storage#bookingSnapshot}) and one atomic
+     * write ({@link io.github.kenshinbooking.storage.Storage#book}); the store re-checks capacity,
+     * the event day, ONE-1 and the key, so a concurrent change between the two is refused, never
+     * written.
      *
      * @throws Refusal in ORDER-1: {@code INVALID_INPUT}, {@code INVALID_PHONE},
      *     {@code TERMS_NOT_ACCEPTED}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN},
@@ -70,42 +75,34 @@ public final class BookingService {
     public Reservation book(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
         try {
-            return ctx.storage().unitOfWork().execute(() -> {
-                Checked c = check(session, v);
-                if (c.repeat.isPresent()) {
-                    return c.repeat.get();
-                }
-                Instant now = ctx.clock().instant();
-                ReservationId id = ctx.storage().reservationIds().next();
-                if (v.key.isPresent() && !ctx.storage().idempotency().claim(session.household(), v.key.get(), id)) {
-                    throw new RepeatDetected();
-                }
-                Reservation r = Reservation.booked(id, session.household(), c.member.id(), c.slot.id(),
-                        c.slot.fiscalYear(), v.phone, ctx.policy().termsVersion(), now);
-                // outbox row first: the slot row's lock is then held only by the last statement
-                ctx.notifier().reservationTo(c.account.email(), NotificationKind.BOOKED, r, c.slot, Optional.empty(),
-                        false, Optional.empty(), now);
-                ctx.storage().reservations().insert(r);
+            Checked c = check(session, v);
+            if (c.repeat.isPresent()) {
+                return c.repeat.get();
+            }
+            Instant now = ctx.clock().instant();
+            Reservation r = Reservation.booked(ctx.storage().reservationIds().next(), session.household(),
+                    c.member.id(), c.slot.id(), c.slot.fiscalYear(), v.phone, ctx.policy().termsVersion(), now);
+            Optional<Notification> mail = ctx.notifier().reservationNotification(c.account.email(),
+                    NotificationKind.BOOKED, r, c.slot, Optional.empty(), false, Optional.empty());
+            if (ctx.storage().book(new NewBooking(r, mail, now, v.key))) {
                 return r;
-            });
-        } catch (RepeatDetected e) {
-            // a concurrent request with the same key committed first: answer its result
-            ReservationId first = ctx.storage().idempotency().find(session.household(), v.key.get())
-                    .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found"));
-            return ctx.storage().reservations().find(first).orElseThrow();
+            }
         } catch (Refusal r) {
             // a concurrent request with the same key may commit between this request's key check
             // and its ONE-1 and capacity checks, which then refuse: it is still a repeat and gets the
             // first result (the other refusals come before the key check or do not depend on it)
             if (v.key.isPresent() && (r.code() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR
                     || r.code() == ErrorCode.SLOT_FULL)) {
-                Optional<ReservationId> first = ctx.storage().idempotency().find(session.household(), v.key.get());
+                Optional<Reservation> first = firstResult(session, v.key.get());
                 if (first.isPresent()) {
-                    return ctx.storage().reservations().find(first.get()).orElseThrow();
+                    return first.get();
                 }
             }
             throw r;
         }
+        // a concurrent request with the same key committed first: answer its result
+        return firstResult(session, v.key.orElseThrow())
+                .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found"));
     }
 
     /**
@@ -268,26 +265,27 @@ public final class BookingService {
     }
 
     private Checked check(HouseholdSession session, ValidRequest v) throws Refusal {
-        Account account = accounts.requireActive(session);
+        BookingSnapshot read = ctx.storage().bookingSnapshot(session.household(), v.member, v.slot, v.key);
+        Account account = AccountService.active(read.account().orElse(Account.initial(session.household())));
         Member member = memberOf(household(session.household()), v.member);
-        if (v.key.isPresent()) {
-            Optional<ReservationId> first = ctx.storage().idempotency().find(session.household(), v.key.get());
-            if (first.isPresent()) {
-                return new Checked(account, member, null, ctx.storage().reservations().find(first.get()));
-            }
+        if (read.repeat().isPresent()) {
+            return new Checked(account, member, null, read.repeat());
         }
-        Slot slot = ctx.storage().slots().find(v.slot)
-                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
+        Slot slot = read.slot().orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
         Instant now = ctx.clock().instant();
         checkSlot(slot, now);
         checkEligibility(member, slot);
-        if (ctx.storage().reservations().findLive(member.id(), slot.fiscalYear()).isPresent()) {
+        if (read.liveInSlotYear().isPresent()) {
             throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         }
         if (slot.remaining() <= 0) {
             throw Refusal.of(ErrorCode.SLOT_FULL);
         }
         return new Checked(account, member, slot, Optional.empty());
+    }
+
+    private Optional<Reservation> firstResult(HouseholdSession session, IdempotencyKey key) {
+        return ctx.storage().idempotency().find(session.household(), key).flatMap(ctx.storage().reservations()::find);
     }
 
     /** EVENT_CANCELLED, then the reception window (SLOT-2, SLOT-6). */
@@ -361,15 +359,6 @@ public final class BookingService {
             this.member = member;
             this.slot = slot;
             this.repeat = repeat;
-        }
-    }
-
-    /** Rolls the unit of work back when another request claimed the same idempotency key first. */
-    private static final class RepeatDetected extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RepeatDetected() {
-            super(null, null, false, false);
         }
     }
 }

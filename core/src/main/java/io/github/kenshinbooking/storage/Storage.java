@@ -3,15 +3,31 @@ package io.github.kenshinbooking.storage;
 import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.NotificationOutbox;
+import io.github.kenshinbooking.reservation.IdempotencyKey;
 import io.github.kenshinbooking.reservation.IdempotencyStore;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
+import java.util.Optional;
 
 /**
  * The library's own data, as one adapter provides it: every persistence port plus the unit of work
  * that makes their writes atomic together. Implemented by the in-memory adapter and the JDBC adapter.
+ *
+ * <p>A booking, the operation that must be fast when reception opens, has two composite operations
+ * of its own: {@link #bookingSnapshot} (every read of the decision) and {@link #book} (every write).
+ * Their default implementations compose the fine-grained ports; an adapter may override them with
+ * an equivalent that costs fewer round trips (the JDBC adapter reads with one statement and, on
+ * PostgreSQL, writes with one statement that commits on its own). testkit's
+ * {@code BookingStorageContract} holds both to the same behaviour.
  */
 public interface Storage {
     UnitOfWork unitOfWork();
@@ -31,4 +47,42 @@ public interface Storage {
     LoginAttemptStore loginAttempts();
 
     ResetTokenStore resetTokens();
+
+    /**
+     * Reads what a booking decision needs: the household's account, the slot, the member's live
+     * reservation in the slot's fiscal year and, with a key, the reservation the key already
+     * produced. Joins the current unit of work if there is one.
+     */
+    default BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
+            Optional<IdempotencyKey> key) {
+        Optional<ReservationId> first = key.flatMap(k -> idempotency().find(household, k));
+        Optional<Reservation> repeat = first.flatMap(id -> reservations().find(id));
+        Optional<Slot> s = slots().find(slot);
+        Optional<Reservation> live = s.flatMap(x -> reservations().findLive(member, x.fiscalYear()));
+        return new BookingSnapshot(accounts().find(household), s, live, repeat);
+    }
+
+    /**
+     * Writes a booking atomically: claims the idempotency key, takes the place, stores the
+     * reservation and records the notification, all or nothing. Joins the current unit of work if
+     * there is one; otherwise it is a unit of work of its own.
+     *
+     * @return {@code false}, having written nothing, if another request claimed the same key first
+     *     (it has committed by then: its reservation can be read)
+     * @throws Refusal as {@link io.github.kenshinbooking.reservation.ReservationStore#insert}:
+     *     {@code SLOT_FULL}, {@code EVENT_CANCELLED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}
+     */
+    default boolean book(NewBooking booking) throws Refusal {
+        Reservation r = booking.reservation();
+        return unitOfWork().execute(() -> {
+            if (booking.key().isPresent() && !idempotency().claim(r.household(), booking.key().get(), r.id())) {
+                return false;
+            }
+            if (booking.notification().isPresent()) {
+                outbox().add(booking.notification().get(), booking.at());
+            }
+            reservations().insert(r);
+            return true;
+        });
+    }
 }

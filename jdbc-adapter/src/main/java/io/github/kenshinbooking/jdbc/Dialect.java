@@ -63,6 +63,18 @@ public enum Dialect {
         return this == POSTGRESQL ? "SELECT nextval('reservation_id_seq')" : "SELECT NEXT VALUE FOR reservation_id_seq";
     }
 
+    /** {@code n} values of the reservation sequence in one statement, or {@code null} where not supported. */
+    String nextReservationIds(int n) {
+        switch (this) {
+            case POSTGRESQL:
+                return "SELECT nextval('reservation_id_seq') FROM generate_series(1, " + n + ")";
+            case H2:
+                return "SELECT NEXT VALUE FOR reservation_id_seq FROM SYSTEM_RANGE(1, " + n + ")";
+            default:
+                return null;
+        }
+    }
+
     /** Appended to a query that claims rows another transaction may hold. */
     String forUpdateSkipLocked() {
         return this == H2 ? " FOR UPDATE" : " FOR UPDATE SKIP LOCKED";

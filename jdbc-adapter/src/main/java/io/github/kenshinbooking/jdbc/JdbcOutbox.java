@@ -36,8 +36,7 @@ final class JdbcOutbox implements NotificationOutbox {
     public boolean add(Notification n, Instant at) {
         requireNonNull(n, "notification");
         requireNonNull(at, "at");
-        Jdbc.fits(n.recipient(), 320, "recipient");
-        n.dedupeKey().ifPresent(k -> Jdbc.fits(k, 200, "dedupe key"));
+        checkText(n);
         String columns = "kind, recipient, dedupe_key, payload, created_at, attempts, next_attempt_at";
         Dialect d = tx.dialect();
         String sql = n.dedupeKey().isPresent() ? d.insertIgnore("outbox", columns, 7)
@@ -51,6 +50,12 @@ final class JdbcOutbox implements NotificationOutbox {
             ps.setInt(6, 0);
             Jdbc.setInstant(ps, 7, at);
         }));
+    }
+
+    /** Rejects text the columns cannot hold, before anything is written. */
+    static void checkText(Notification n) {
+        Jdbc.fits(n.recipient(), 320, "recipient");
+        n.dedupeKey().ifPresent(k -> Jdbc.fits(k, 200, "dedupe key"));
     }
 
     @Override

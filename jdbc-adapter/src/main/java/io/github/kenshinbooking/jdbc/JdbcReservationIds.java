@@ -5,25 +5,52 @@ import io.github.kenshinbooking.reservation.ReservationIds;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 
-/** {@link ReservationIds} from the sequence {@code reservation_id_seq}: unique, never reused. Internal. */
+/**
+ * {@link ReservationIds} from the sequence {@code reservation_id_seq}: unique, never reused. Where
+ * the dialect can fetch several sequence values in one statement (PostgreSQL, H2), it takes a block
+ * of them at a time and hands them out from memory, so most bookings cost no round trip for their
+ * id; ids not handed out when the process ends are skipped, never reused. Internal.
+ */
 final class JdbcReservationIds implements ReservationIds {
     private final Transactions tx;
+    private final int block;
+    private final ArrayDeque<Long> cached = new ArrayDeque<>();
 
-    JdbcReservationIds(Transactions tx) {
+    JdbcReservationIds(Transactions tx, int block) {
         this.tx = tx;
+        this.block = tx.dialect().nextReservationIds(2) == null ? 1 : block;
     }
 
     @Override
     public ReservationId next() {
-        String sql = tx.dialect().nextReservationId();
-        return tx.read("next reservation id", c -> {
+        synchronized (cached) {
+            Long id = cached.pollFirst();
+            if (id != null) {
+                return ReservationId.of(id);
+            }
+        }
+        String sql = block == 1 ? tx.dialect().nextReservationId() : tx.dialect().nextReservationIds(block);
+        // fetched outside the lock (a sequence never hands out a value twice); the first is ours
+        long[] ids = tx.read("next reservation id", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
+                long[] out = new long[block];
+                int n = 0;
+                while (rs.next() && n < block) {
+                    out[n++] = rs.getLong(1);
+                }
+                if (n == 0) {
                     throw new SQLException("sequence returned no value");
                 }
-                return ReservationId.of(rs.getLong(1));
+                return java.util.Arrays.copyOf(out, n);
             }
         });
+        synchronized (cached) {
+            for (int i = 1; i < ids.length; i++) {
+                cached.addLast(ids[i]);
+            }
+        }
+        return ReservationId.of(ids[0]);
     }
 }

@@ -33,11 +33,11 @@ import java.util.Optional;
  */
 final class JdbcReservationStore implements ReservationStore {
     static final String LIVE_CONSTRAINT = "uq_reservation_live";
-    private static final String COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
+    static final String COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
             + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
-    private static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
+    static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
             + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
-    private static final String TAKE =
+    static final String TAKE =
             "UPDATE slot SET reserved = reserved + 1 WHERE id = ? AND reserved < capacity AND NOT cancelled";
     private static final String RELEASE = "UPDATE slot SET reserved = reserved - 1 WHERE id = ?";
 
@@ -221,7 +221,7 @@ final class JdbcReservationStore implements ReservationStore {
 
     // ---- internals --------------------------------------------------------------------------------
 
-    private static void checkText(Reservation r) {
+    static void checkText(Reservation r) {
         Jdbc.fits(r.termsVersion(), 200, "terms version");
     }
 
@@ -250,7 +250,7 @@ final class JdbcReservationStore implements ReservationStore {
     }
 
     /** fiscal_year .. staff_at of a new live reservation, from parameter {@code i} on. */
-    private static void setRest(PreparedStatement ps, int i, Reservation r) throws SQLException {
+    static void setRest(PreparedStatement ps, int i, Reservation r) throws SQLException {
         ps.setInt(i, r.fiscalYear().startYear());
         ps.setString(i + 1, ReservationStatus.CONFIRMED.name());
         ps.setInt(i + 2, r.fiscalYear().startYear());
@@ -278,7 +278,7 @@ final class JdbcReservationStore implements ReservationStore {
      * Why a place could not be taken, in the order of the in-memory store: ONE-1 (when asked),
      * then {@code EVENT_CANCELLED}, then {@code SLOT_FULL}.
      */
-    private static Refusal noPlace(Connection c, MemberId member, FiscalYear fy, SlotId slot, boolean checkLive)
+    static Refusal noPlace(Connection c, MemberId member, FiscalYear fy, SlotId slot, boolean checkLive)
             throws SQLException {
         if (checkLive && liveExists(c, member, fy)) {
             return Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
@@ -346,14 +346,19 @@ final class JdbcReservationStore implements ReservationStore {
     }
 
     private static Reservation map(ResultSet rs) throws SQLException {
-        String staff = rs.getString("staff_id");
+        return map(rs, "");
+    }
+
+    /** The reservation in the columns named {@code prefix + column} (a join selects them with an alias). */
+    static Reservation map(ResultSet rs, String p) throws SQLException {
+        String staff = rs.getString(p + "staff_id");
         Optional<StaffAction> action = staff == null ? Optional.empty()
-                : Optional.of(new StaffAction(new StaffId(staff), rs.getString("staff_reason"),
-                        Jdbc.getInstant(rs, "staff_at")));
-        return new Reservation(ReservationId.of(rs.getLong("id")), SymbolNumber.of(rs.getString("household")),
-                MemberId.of(rs.getString("member_id")), SlotId.of(rs.getLong("slot_id")),
-                FiscalYear.of(rs.getInt("fiscal_year")), ReservationStatus.valueOf(rs.getString("status")),
-                new PhoneNumber(rs.getString("phone")), rs.getString("terms_version"),
-                Jdbc.getInstant(rs, "booked_at"), Jdbc.getInstant(rs, "updated_at"), action);
+                : Optional.of(new StaffAction(new StaffId(staff), rs.getString(p + "staff_reason"),
+                        Jdbc.getInstant(rs, p + "staff_at")));
+        return new Reservation(ReservationId.of(rs.getLong(p + "id")), SymbolNumber.of(rs.getString(p + "household")),
+                MemberId.of(rs.getString(p + "member_id")), SlotId.of(rs.getLong(p + "slot_id")),
+                FiscalYear.of(rs.getInt(p + "fiscal_year")), ReservationStatus.valueOf(rs.getString(p + "status")),
+                new PhoneNumber(rs.getString(p + "phone")), rs.getString(p + "terms_version"),
+                Jdbc.getInstant(rs, p + "booked_at"), Jdbc.getInstant(rs, p + "updated_at"), action);
     }
 }

@@ -163,9 +163,14 @@ final class JdbcSlotStore implements SlotStore {
     }
 
     static Slot map(ResultSet rs) throws SQLException {
-        return new Slot(SlotId.of(rs.getLong("id")), Venue.of(rs.getString("venue")), rs.getString("institution"),
-                Jdbc.getDate(rs, "exam_date"), Jdbc.getTime(rs, "start_time"),
-                Duration.ofSeconds(rs.getLong("duration_seconds")), rs.getInt("capacity"),
-                Jdbc.getInstant(rs, "reception_opens"), rs.getInt("reserved"), rs.getBoolean("cancelled"));
+        return map(rs, "");
+    }
+
+    /** The slot in the columns named {@code prefix + column} (a join selects them with an alias). */
+    static Slot map(ResultSet rs, String p) throws SQLException {
+        return new Slot(SlotId.of(rs.getLong(p + "id")), Venue.of(rs.getString(p + "venue")),
+                rs.getString(p + "institution"), Jdbc.getDate(rs, p + "exam_date"), Jdbc.getTime(rs, p + "start_time"),
+                Duration.ofSeconds(rs.getLong(p + "duration_seconds")), rs.getInt(p + "capacity"),
+                Jdbc.getInstant(rs, p + "reception_opens"), rs.getInt(p + "reserved"), rs.getBoolean(p + "cancelled"));
     }
 }

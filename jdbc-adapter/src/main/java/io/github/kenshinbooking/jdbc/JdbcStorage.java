@@ -6,15 +6,23 @@ import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
 import io.github.kenshinbooking.error.InfrastructureException;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.IdempotencyKey;
 import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.reservation.IdempotencyStore;
 import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
+import io.github.kenshinbooking.storage.BookingSnapshot;
+import io.github.kenshinbooking.storage.NewBooking;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.storage.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +44,8 @@ import javax.sql.DataSource;
 public final class JdbcStorage implements Storage {
     /** Retries of a unit of work after a serialization failure or deadlock, unless set otherwise. */
     public static final int DEFAULT_MAX_RETRIES = 10;
+    /** Reservation ids fetched per sequence round trip, unless set otherwise. */
+    public static final int DEFAULT_ID_BLOCK = 20;
 
     private final Transactions tx;
     private final JdbcSlotStore slots;
@@ -46,17 +56,19 @@ public final class JdbcStorage implements Storage {
     private final JdbcAccountStore accounts;
     private final JdbcLoginAttemptStore loginAttempts;
     private final JdbcResetTokenStore resetTokens;
+    private final JdbcBookings bookings;
 
-    private JdbcStorage(Transactions tx) {
+    private JdbcStorage(Transactions tx, int idBlock) {
         this.tx = tx;
         this.slots = new JdbcSlotStore(tx);
         this.reservations = new JdbcReservationStore(tx);
-        this.reservationIds = new JdbcReservationIds(tx);
+        this.reservationIds = new JdbcReservationIds(tx, idBlock);
         this.idempotency = new JdbcIdempotencyStore(tx);
         this.outbox = new JdbcOutbox(tx);
         this.accounts = new JdbcAccountStore(tx);
         this.loginAttempts = new JdbcLoginAttemptStore(tx);
         this.resetTokens = new JdbcResetTokenStore(tx);
+        this.bookings = new JdbcBookings(tx);
     }
 
     /**
@@ -127,6 +139,23 @@ public final class JdbcStorage implements Storage {
         return resetTokens;
     }
 
+    /** One statement on every dialect: account, slot, the member's live reservations, the key's reservation. */
+    @Override
+    public BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
+            Optional<IdempotencyKey> key) {
+        return bookings.snapshot(household, member, slot, key);
+    }
+
+    /**
+     * On PostgreSQL outside a unit of work, one auto-commit statement (capacity update, reservation,
+     * key and outbox row chained in CTEs); otherwise the fine-grained ports in one transaction.
+     */
+    @Override
+    public boolean book(NewBooking booking) throws Refusal {
+        requireNonNull(booking, "booking");
+        return bookings.oneStatement() ? bookings.book(booking) : Storage.super.book(booking);
+    }
+
     /** The dialect of the database behind a data source. */
     static Dialect detect(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
@@ -143,6 +172,7 @@ public final class JdbcStorage implements Storage {
         private final DataSource dataSource;
         private Dialect dialect;
         private int maxRetries = DEFAULT_MAX_RETRIES;
+        private int idBlock = DEFAULT_ID_BLOCK;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -163,10 +193,23 @@ public final class JdbcStorage implements Storage {
             return this;
         }
 
+        /**
+         * How many reservation ids one sequence round trip fetches (default 20; PostgreSQL and H2,
+         * MariaDB always fetches one). Ids fetched but not used before the process ends are
+         * skipped, never reused; 1 makes ids follow booking order across instances exactly.
+         */
+        public Builder reservationIdBlock(int size) {
+            if (size < 1 || size > 1000) {
+                throw new IllegalArgumentException("reservationIdBlock must be 1..1000");
+            }
+            this.idBlock = size;
+            return this;
+        }
+
         /** @throws InfrastructureException if the dialect must be detected and cannot be */
         public JdbcStorage build() {
             Dialect d = dialect != null ? dialect : detect(dataSource);
-            return new JdbcStorage(new Transactions(dataSource, d, maxRetries));
+            return new JdbcStorage(new Transactions(dataSource, d, maxRetries), idBlock);
         }
     }
 }

@@ -140,6 +140,44 @@ final class Transactions implements UnitOfWork {
         });
     }
 
+    /**
+     * One statement that is atomic by itself: on the unit of work's connection if one is bound,
+     * else on a connection in auto-commit mode, so the statement commits as it completes (no
+     * {@code BEGIN}/{@code COMMIT} round trips, no row lock held across a round trip). Run again
+     * after a serialization failure or deadlock, like a unit of work.
+     */
+    <T> T atomicStatement(String what, RefusingSql<T> sql) throws Refusal {
+        Connection cur = current();
+        if (cur != null) {
+            try {
+                return sql.apply(cur);
+            } catch (SQLException e) {
+                throw SqlErrors.translate(what, e);
+            }
+        }
+        for (int attempt = 0;; attempt++) {
+            try (Connection c = open()) {
+                boolean manual = !c.getAutoCommit();
+                if (manual) {
+                    c.setAutoCommit(true);
+                }
+                try {
+                    return sql.apply(c);
+                } finally {
+                    if (manual && !c.isClosed()) {
+                        c.setAutoCommit(false); // hand it back to the pool as it came
+                    }
+                }
+            } catch (SQLException e) {
+                InfrastructureException t = SqlErrors.translate(what, e);
+                if (!(t instanceof SqlErrors.RetryableSqlException) || attempt >= maxRetries) {
+                    throw t;
+                }
+                retrying(attempt, t);
+            }
+        }
+    }
+
     /** {@link #writeRefusing} for work that never refuses. */
     <T> T write(String what, Sql<T> sql) {
         try {

@@ -4,6 +4,7 @@ import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
+import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
 import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
 import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
 import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
@@ -43,6 +44,14 @@ class H2ContractsTest {
 
     @Nested
     class Idempotency extends IdempotencyStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return fresh();
+        }
+    }
+
+    @Nested
+    class Bookings extends BookingStorageContract {
         @Override
         protected Storage createStorage() {
             return fresh();

@@ -35,7 +35,7 @@ final class TestDatabase implements AutoCloseable {
     private final String name;
     private final String adminUrl;
     private final HikariDataSource dataSource;
-    private final JdbcStorage storage;
+    private volatile JdbcStorage storage;
 
     private TestDatabase(Kind kind, String name, String adminUrl, String url, int poolSize) {
         this.kind = kind;
@@ -158,7 +158,10 @@ final class TestDatabase implements AutoCloseable {
         return storage;
     }
 
-    /** Empties every table; with {@code restartIds}, ids start at 1 again (slots, reservations, outbox). */
+    /**
+     * Empties every table; with {@code restartIds}, ids start at 1 again (slots, reservations,
+     * outbox) and the storage is a new one (the old one may hold reservation ids of the old sequence).
+     */
     JdbcStorage reset(boolean restartIds) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String t : TABLES) {
@@ -179,6 +182,9 @@ final class TestDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reset failed", e);
+        }
+        if (restartIds) {
+            storage = JdbcStorage.builder(dataSource).dialect(storage.dialect()).build();
         }
         return storage;
     }

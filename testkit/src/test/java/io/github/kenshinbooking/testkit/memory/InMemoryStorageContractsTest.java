@@ -6,6 +6,7 @@ import io.github.kenshinbooking.memory.InMemoryHouseholdDirectory;
 import io.github.kenshinbooking.memory.InMemoryStorage;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
+import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
 import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
 import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
 import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
@@ -37,6 +38,14 @@ class InMemoryStorageContractsTest {
 
     @Nested
     class Idempotency extends IdempotencyStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Bookings extends BookingStorageContract {
         @Override
         protected Storage createStorage() {
             return new InMemoryStorage();

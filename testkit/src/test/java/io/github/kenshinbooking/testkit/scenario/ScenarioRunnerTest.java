@@ -251,7 +251,9 @@ class ScenarioRunnerTest {
     /** The storage with every reservation insert failing with {@code boom}. */
     private static Storage withFailingInsert(Storage real, RuntimeException boom) {
         ReservationStore reservations = proxy(ReservationStore.class, real.reservations(), "insert", boom);
-        InvocationHandler h = (p, m, args) -> m.getName().equals("reservations") ? reservations : invoke(m, real, args);
+        // default methods (the composite booking operations) run on the proxy, so they reach the failing port
+        InvocationHandler h = (p, m, args) -> m.getName().equals("reservations") ? reservations
+                : m.isDefault() ? InvocationHandler.invokeDefault(p, m, args) : invoke(m, real, args);
         return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class}, h);
     }
 

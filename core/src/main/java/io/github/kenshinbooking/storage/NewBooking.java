@@ -1,0 +1,29 @@
+package io.github.kenshinbooking.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.notification.Notification;
+import io.github.kenshinbooking.reservation.IdempotencyKey;
+import io.github.kenshinbooking.reservation.Reservation;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything one booking (予約登録) writes, as {@link Storage#book} takes it: the new live
+ * reservation, the notification it records in the outbox (MAIL-2; empty for a household without
+ * e-mail) and the idempotency key it claims (BOOK-4). Immutable and thread-safe.
+ *
+ * @param at when the notification is recorded (and due)
+ */
+public record NewBooking(Reservation reservation, Optional<Notification> notification, Instant at,
+        Optional<IdempotencyKey> key) {
+    public NewBooking {
+        requireNonNull(reservation, "reservation");
+        requireNonNull(notification, "notification");
+        requireNonNull(at, "at");
+        requireNonNull(key, "key");
+        if (!reservation.live()) {
+            throw new IllegalArgumentException("a new booking is a live reservation");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.github.kenshinbooking.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.account.PasswordHash;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.notification.Notification;
+import io.github.kenshinbooking.notification.NotificationData;
+import io.github.kenshinbooking.reservation.IdempotencyKey;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.storage.BookingSnapshot;
+import io.github.kenshinbooking.storage.NewBooking;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The booking's composite operations with few round trips. The snapshot is one statement on every
+ * dialect (left joins of account, slot, the member's live reservations and the key's reservation).
+ * On PostgreSQL the write is one auto-commit statement: the conditional capacity update, the
+ * reservation, the key and the outbox row chained in data-modifying CTEs, so the slot's row lock
+ * is held only from that statement's update to its commit, with no round trip in between. Inside
+ * a caller's unit of work, and on H2 and MariaDB (no data-modifying CTEs), the write is the
+ * fine-grained ports in one transaction. Internal.
+ */
+final class JdbcBookings {
+    static final String IDEMPOTENCY_CONSTRAINT = "pk_idempotency_key";
+    private static final String OUTBOX_COLUMNS = "kind, recipient, dedupe_key, payload, created_at, attempts,"
+            + " next_attempt_at";
+
+    private final Transactions tx;
+    private final String snapshot;
+    private final String snapshotWithKey;
+
+    JdbcBookings(Transactions tx) {
+        this.tx = tx;
+        String select = "SELECT a.household AS a_household, a.password_hash AS a_password_hash, a.email AS a_email, "
+                + aliased("s", JdbcSlotStore.COLUMNS) + ", " + aliased("r", JdbcReservationStore.COLUMNS);
+        String from = " FROM (SELECT 1 AS one) one"
+                + " LEFT JOIN account a ON a.household = ?"
+                + " LEFT JOIN slot s ON s.id = ?"
+                + " LEFT JOIN reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
+        this.snapshot = select + from;
+        this.snapshotWithKey = select + ", " + aliased("k", JdbcReservationStore.COLUMNS) + from
+                + " LEFT JOIN idempotency_key ik ON ik.household = ? AND ik.idem_key = ?"
+                + " LEFT JOIN reservation k ON k.id = ik.reservation_id";
+    }
+
+    /** {@code t.c AS t_c, ...} for every column. */
+    private static String aliased(String table, String columns) {
+        return Arrays.stream(columns.split(",\\s*")).map(c -> table + "." + c + " AS " + table + "_" + c)
+                .collect(Collectors.joining(", "));
+    }
+
+    BookingSnapshot snapshot(SymbolNumber household, MemberId member, SlotId slot, Optional<IdempotencyKey> key) {
+        requireNonNull(household, "household");
+        requireNonNull(member, "member");
+        requireNonNull(slot, "slot");
+        requireNonNull(key, "key");
+        return tx.read("read booking snapshot", c -> {
+            try (PreparedStatement ps = c.prepareStatement(key.isPresent() ? snapshotWithKey : snapshot)) {
+                ps.setString(1, household.value());
+                ps.setLong(2, slot.value());
+                ps.setString(3, member.value());
+                if (key.isPresent()) {
+                    ps.setString(4, household.value());
+                    ps.setString(5, key.get().value());
+                }
+                Optional<Account> account = Optional.empty();
+                Optional<Slot> s = Optional.empty();
+                Optional<Reservation> repeat = Optional.empty();
+                List<Reservation> lives = new ArrayList<>(1); // one per fiscal year at most (ONE-1)
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean first = true;
+                    while (rs.next()) {
+                        if (first) {
+                            first = false;
+                            String h = rs.getString("a_household");
+                            if (h != null) {
+                                String hash = rs.getString("a_password_hash");
+                                String email = rs.getString("a_email");
+                                account = Optional.of(new Account(SymbolNumber.of(h),
+                                        Optional.ofNullable(hash).map(PasswordHash::new),
+                                        Optional.ofNullable(email).map(EmailAddress::new)));
+                            }
+                            rs.getLong("s_id");
+                            if (!rs.wasNull()) {
+                                s = Optional.of(JdbcSlotStore.map(rs, "s_"));
+                            }
+                            if (key.isPresent()) {
+                                rs.getLong("k_id");
+                                if (!rs.wasNull()) {
+                                    repeat = Optional.of(JdbcReservationStore.map(rs, "k_"));
+                                }
+                            }
+                        }
+                        rs.getLong("r_id");
+                        if (!rs.wasNull()) {
+                            lives.add(JdbcReservationStore.map(rs, "r_"));
+                        }
+                    }
+                }
+                Optional<Slot> slotRead = s;
+                Optional<Reservation> live = slotRead.flatMap(x -> lives.stream()
+                        .filter(r -> r.fiscalYear().equals(x.fiscalYear())).findFirst());
+                return new BookingSnapshot(account, slotRead, live, repeat);
+            }
+        });
+    }
+
+    /** Whether {@link #book} can write as one auto-commit statement here. */
+    boolean oneStatement() {
+        return tx.dialect() == Dialect.POSTGRESQL && !tx.inUnitOfWork();
+    }
+
+    /**
+     * The write of {@link io.github.kenshinbooking.storage.Storage#book} as one auto-commit
+     * statement (only when {@link #oneStatement()}).
+     */
+    boolean book(NewBooking b) throws Refusal {
+        Reservation r = b.reservation();
+        JdbcReservationStore.checkText(r);
+        b.notification().ifPresent(JdbcOutbox::checkText);
+        StringBuilder sql = new StringBuilder("WITH upd AS (").append(JdbcReservationStore.TAKE)
+                .append(" RETURNING id), ins AS (INSERT INTO reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
+                .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
+        if (b.key().isPresent()) {
+            // a key held by another request fails the whole statement (IDEMPOTENCY_CONSTRAINT)
+            sql.append(", ik AS (INSERT INTO idempotency_key (household, idem_key, reservation_id)")
+                    .append(" SELECT ?, ?, ins.id FROM ins)");
+        }
+        if (b.notification().isPresent()) {
+            sql.append(", ob AS (INSERT INTO outbox (").append(OUTBOX_COLUMNS).append(") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins")
+                    .append(b.notification().get().dedupeKey().isPresent() ? " ON CONFLICT DO NOTHING)" : ")");
+        }
+        sql.append(" SELECT count(*) FROM ins");
+        String statement = sql.toString();
+        return tx.atomicStatement("book", c -> {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
+                ps.setLong(1, r.slot().value());
+                ps.setLong(2, r.id().value());
+                ps.setString(3, r.household().value());
+                ps.setString(4, r.member().value());
+                JdbcReservationStore.setRest(ps, 5, r);
+                int i = 15;
+                if (b.key().isPresent()) {
+                    ps.setString(i++, r.household().value());
+                    ps.setString(i++, b.key().get().value());
+                }
+                if (b.notification().isPresent()) {
+                    Notification n = b.notification().get();
+                    ps.setString(i++, n.kind().name());
+                    ps.setString(i++, n.recipient());
+                    Jdbc.setText(ps, i++, n.dedupeKey().orElse(null));
+                    ps.setString(i++, NotificationData.encode(n.data()));
+                    Jdbc.setInstant(ps, i++, b.at());
+                    ps.setInt(i++, 0);
+                    Jdbc.setInstant(ps, i, b.at());
+                }
+                long inserted;
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    inserted = rs.getLong(1);
+                }
+                if (inserted == 0) {
+                    throw JdbcReservationStore.noPlace(c, r.member(), r.fiscalYear(), r.slot(), true);
+                }
+                return true;
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e, IDEMPOTENCY_CONSTRAINT)) {
+                    return false;
+                }
+                if (SqlErrors.isUniqueViolation(e, JdbcReservationStore.LIVE_CONSTRAINT)) {
+                    throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+                }
+                if (SqlErrors.isUniqueViolation(e, null)) {
+                    throw new IllegalArgumentException("reservation " + r.id() + " exists already", e);
+                }
+                throw e;
+            }
+        });
+    }
+}

@@ -1,0 +1,251 @@
+package io.github.kenshinbooking.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.account.PasswordHash;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.notification.Notification;
+import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.notification.OutboxEntry;
+import io.github.kenshinbooking.reservation.IdempotencyKey;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.storage.BookingSnapshot;
+import io.github.kenshinbooking.storage.NewBooking;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract of the booking's composite operations, {@link io.github.kenshinbooking.storage.Storage#bookingSnapshot}
+ * and {@link io.github.kenshinbooking.storage.Storage#book}: whatever an adapter overrides them with
+ * must read what the fine-grained ports read and write all or nothing, with the same refusals, also
+ * under concurrent calls.
+ */
+public abstract class BookingStorageContract extends StorageContractSupport {
+    private static final IdempotencyKey KEY = key("contract-key-1");
+
+    private static IdempotencyKey key(String raw) {
+        try {
+            return IdempotencyKey.parse(raw);
+        } catch (Refusal e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Optional<Notification> mail(String to, Reservation r) {
+        return Optional.of(Notification.of(NotificationKind.BOOKED, to, Map.of("reservationId", r.id().toString())));
+    }
+
+    private boolean write(Reservation r, Optional<Notification> n, Optional<IdempotencyKey> key) throws Refusal {
+        return storage.book(new NewBooking(r, n, T0, key));
+    }
+
+    private List<Notification> pending() {
+        return storage.outbox().pending().stream().map(OutboxEntry::notification).toList();
+    }
+
+    @Test
+    @DisplayName("BOOK-2 the snapshot of an unknown household and slot is empty")
+    void snapshotOfNothing() {
+        BookingSnapshot s = storage.bookingSnapshot(HOUSEHOLD, TARO, SlotId.of(987_654), Optional.of(KEY));
+        assertThat(s).isEqualTo(new BookingSnapshot(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+    }
+
+    @Test
+    @DisplayName("BOOK-2 the snapshot holds the account, the slot, and only the live reservation of the slot's fiscal year (ONE-1)")
+    void snapshotReadsWhatTheDecisionNeeds() throws Exception {
+        Account account = new Account(HOUSEHOLD, Optional.of(new PasswordHash("pbkdf2-sha256$1000$c2FsdA$aGFzaA")),
+                Optional.of(EmailAddress.parse("taro@example.jp")));
+        storage.accounts().save(account);
+        Slot s2024 = addSlot(FY2024_DAY, 5);
+        Slot s2025 = addSlot(FY2025_DAY, 5);
+        Reservation cancelled = book(TARO, s2024);
+        inUnitOfWork(() -> {
+            storage.reservations().cancel(cancelled, cancelled.cancelled(T0, Optional.empty()));
+            return null;
+        });
+        Reservation in2025 = book(TARO, s2025);
+        book(HANAKO, s2024);
+
+        BookingSnapshot for2024 = storage.bookingSnapshot(HOUSEHOLD, TARO, s2024.id(), Optional.empty());
+        assertThat(for2024.account()).contains(account);
+        assertThat(for2024.slot()).contains(slot(s2024));
+        assertThat(for2024.liveInSlotYear()).isEmpty();
+        assertThat(for2024.repeat()).isEmpty();
+
+        BookingSnapshot for2025 = storage.bookingSnapshot(HOUSEHOLD, TARO, s2025.id(), Optional.empty());
+        assertThat(for2025.slot()).contains(slot(s2025));
+        assertThat(for2025.liveInSlotYear()).contains(in2025);
+        assertThat(storage.bookingSnapshot(HOUSEHOLD, JIRO, s2025.id(), Optional.empty()).liveInSlotYear()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("BOOK-4 the snapshot holds the reservation the household's key produced; another household's key is not its")
+    void snapshotRepeat() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 5);
+        Reservation r = newReservation(TARO, s);
+        assertThat(write(r, Optional.empty(), Optional.of(KEY))).isTrue();
+
+        assertThat(storage.bookingSnapshot(HOUSEHOLD, TARO, s.id(), Optional.of(KEY)).repeat()).contains(r);
+        assertThat(storage.bookingSnapshot(HOUSEHOLD, TARO, s.id(), Optional.empty()).repeat()).isEmpty();
+        assertThat(storage.bookingSnapshot(OTHER_HOUSEHOLD, JIRO, s.id(), Optional.of(KEY)).repeat()).isEmpty();
+        assertThat(storage.bookingSnapshot(HOUSEHOLD, TARO, s.id(), Optional.of(key("other")))
+                .repeat()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("MAIL-2 book takes the place, stores the reservation, records its notification and claims the key")
+    void bookWritesEverything() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 2);
+        Reservation r = newReservation(TARO, s);
+        Optional<Notification> n = mail("taro@example.jp", r);
+
+        assertThat(write(r, n, Optional.of(KEY))).isTrue();
+
+        assertThat(slot(s).reserved()).isEqualTo(1);
+        assertThat(storage.reservations().find(r.id())).contains(r);
+        assertThat(pending()).containsExactly(n.get());
+        assertThat(storage.idempotency().find(HOUSEHOLD, KEY)).contains(r.id());
+    }
+
+    @Test
+    @DisplayName("MAIL-1 book without an address and without a key writes the reservation only")
+    void bookWithoutMailOrKey() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 2);
+        Reservation r = newReservation(TARO, s);
+
+        assertThat(write(r, Optional.empty(), Optional.empty())).isTrue();
+
+        assertThat(slot(s).reserved()).isEqualTo(1);
+        assertThat(storage.reservations().find(r.id())).contains(r);
+        assertThat(pending()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("SLOT-3 book into a full slot answers SLOT_FULL and writes nothing: no row, no mail, no key")
+    void bookFull() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 1);
+        book(HANAKO, s);
+        Reservation r = newReservation(TARO, s);
+
+        assertThat(codeOf(() -> write(r, mail("taro@example.jp", r), Optional.of(KEY)))).isEqualTo(ErrorCode.SLOT_FULL);
+        assertNothingWritten(r, s, 1);
+    }
+
+    @Test
+    @DisplayName("SLOT-6 book into a cancelled event day answers EVENT_CANCELLED and writes nothing")
+    void bookCancelledDay() {
+        Slot s = addSlot(FY2024_DAY, 5);
+        storage.slots().cancelEventDay(MIRIKA, FY2024_DAY);
+        Reservation r = newReservation(TARO, s);
+
+        assertThat(codeOf(() -> write(r, mail("taro@example.jp", r), Optional.of(KEY))))
+                .isEqualTo(ErrorCode.EVENT_CANCELLED);
+        assertNothingWritten(r, s, 0);
+    }
+
+    @Test
+    @DisplayName("ONE-1 book of a member with a live reservation that fiscal year answers ALREADY_RESERVED and writes nothing")
+    void bookSecondInFiscalYear() throws Exception {
+        Slot first = addSlot(FY2024_DAY, 5);
+        Slot s = storage.slots().add(spec(HALL, FY2024_DAY.plusDays(1), java.time.LocalTime.of(10, 0), 5));
+        book(TARO, first);
+        Reservation r = newReservation(TARO, s);
+
+        assertThat(codeOf(() -> write(r, mail("taro@example.jp", r), Optional.of(KEY))))
+                .isEqualTo(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        assertNothingWritten(r, s, 0);
+    }
+
+    @Test
+    @DisplayName("BOOK-4 book with a key the household already used answers false and writes nothing")
+    void bookKeyTaken() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 5);
+        Reservation first = newReservation(TARO, s);
+        assertThat(write(first, Optional.empty(), Optional.of(KEY))).isTrue();
+        Reservation second = newReservation(HANAKO, s);
+
+        assertThat(write(second, mail("taro@example.jp", second), Optional.of(KEY))).isFalse();
+
+        assertThat(slot(s).reserved()).isEqualTo(1);
+        assertThat(storage.reservations().find(second.id())).isEmpty();
+        assertThat(pending()).isEmpty();
+        assertThat(storage.idempotency().find(HOUSEHOLD, KEY)).contains(first.id());
+    }
+
+    @Test
+    @DisplayName("book inside a unit of work that then fails leaves nothing behind")
+    void bookRolledBack() {
+        Slot s = addSlot(FY2024_DAY, 5);
+        Reservation r = newReservation(TARO, s);
+
+        inFailedUnitOfWork(() -> write(r, mail("taro@example.jp", r), Optional.of(KEY)));
+
+        assertNothingWritten(r, s, 0);
+    }
+
+    @Test
+    @DisplayName("SLOT-3 MAIL-2 16 concurrent bookings of 5 places: exactly 5 booked, 5 mails, the rest SLOT_FULL")
+    void concurrentBookings() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 5);
+        List<Callable<ErrorCode>> tasks = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Reservation r = newReservation(MemberId.of("1999999-" + (10 + i)), s);
+            tasks.add(() -> codeOf(() -> write(r, mail("taro@example.jp", r), Optional.empty())));
+        }
+
+        List<ErrorCode> codes = concurrently(tasks);
+
+        assertThat(codes.stream().filter(c -> c == null).count()).isEqualTo(5);
+        assertThat(codes.stream().filter(c -> c == ErrorCode.SLOT_FULL).count()).isEqualTo(11);
+        assertThat(slot(s).reserved()).isEqualTo(5);
+        assertThat(storage.reservations().findLiveBySlot(s.id())).hasSize(5);
+        assertThat(pending()).hasSize(5);
+    }
+
+    @Test
+    @DisplayName("BOOK-4 8 concurrent bookings with one key: one reservation, one mail; the others answer false or a refusal")
+    void concurrentSameKey() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 5);
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Reservation r = newReservation(TARO, s);
+            tasks.add(() -> {
+                try {
+                    return write(r, mail("taro@example.jp", r), Optional.of(KEY)) ? "booked" : "key taken";
+                } catch (Refusal e) {
+                    return e.code().name();
+                }
+            });
+        }
+
+        List<String> outcomes = concurrently(tasks);
+
+        assertThat(outcomes).containsOnlyOnce("booked");
+        assertThat(outcomes).allMatch(o -> List.of("booked", "key taken", "ALREADY_RESERVED_THIS_FISCAL_YEAR")
+                .contains(o));
+        assertThat(storage.reservations().findByMember(TARO)).hasSize(1);
+        assertThat(storage.idempotency().find(HOUSEHOLD, KEY))
+                .contains(storage.reservations().findByMember(TARO).get(0).id());
+        assertThat(slot(s).reserved()).isEqualTo(1);
+        assertThat(pending()).hasSize(1);
+    }
+
+    private void assertNothingWritten(Reservation r, Slot s, int reservedBefore) {
+        assertThat(slot(s).reserved()).isEqualTo(reservedBefore);
+        assertThat(storage.reservations().find(r.id())).isEmpty();
+        assertThat(pending()).isEmpty();
+        assertThat(storage.idempotency().find(HOUSEHOLD, KEY)).isEmpty();
+    }
+}
