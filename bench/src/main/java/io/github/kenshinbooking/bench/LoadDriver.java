@@ -42,8 +42,8 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * java -cp bench/target/kenshin-booking-bench.jar io.github.kenshinbooking.bench.LoadDriver \
  *     [--jdbc-url URL] [--user U] [--password P] [--clients 1,4,16,64] [--seconds N]
- *     [--shape spread|hot|both] [--mechanisms library,raw,lock[,one]] [--repeat N] [--pool N]
- *     [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N] [--warmup N]
+ *     [--shape spread|hot|both] [--mechanisms library,raw,lock] [--repeat N] [--pool N]
+ *     [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N] [--history-years N] [--warmup N]
  *     [--no-sample] [--keep-schema]
  * </pre>
  *
@@ -65,7 +65,8 @@ public final class LoadDriver {
     /** The command line, parsed. */
     record Options(String url, String user, String password, List<Integer> clients, Duration duration,
             List<Shape> shapes, List<Mechanism> mechanisms, int pool, int households, int spreadCapacity,
-            int hotSlots, int hotCapacity, int repeat, Duration warmup, boolean sample, boolean keepSchema) {
+            int hotSlots, int hotCapacity, int historyYears, int repeat, Duration warmup, boolean sample,
+            boolean keepSchema) {
 
         static Options parse(String[] args) {
             Parsing b = new Parsing();
@@ -101,6 +102,7 @@ public final class LoadDriver {
                     case "--hot-slots" -> b.hotSlots = Integer.parseInt(v);
                     case "--hot-capacity" -> b.hotCapacity = Integer.parseInt(v);
                     case "--repeat" -> b.repeat = Integer.parseInt(v);
+                    case "--history-years" -> b.historyYears = Integer.parseInt(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -117,7 +119,7 @@ public final class LoadDriver {
             }
             return new Options(b.url, b.user, b.password, List.copyOf(b.clients), b.duration, List.copyOf(b.shapes),
                     List.copyOf(b.mechanisms), b.pool, b.households, b.spreadCapacity, b.hotSlots, b.hotCapacity,
-                    b.repeat, b.warmup, b.sample, b.keepSchema);
+                    b.historyYears, b.repeat, b.warmup, b.sample, b.keepSchema);
         }
 
         private static Duration seconds(String v) {
@@ -137,6 +139,7 @@ public final class LoadDriver {
         // 4 x cores: the top of the 2-4 x cores a pool is sized to; clients beyond it queue in the pool
         int pool = Math.max(2, 4 * Runtime.getRuntime().availableProcessors());
         int households = 12_500;
+        int historyYears = 2;
         // places enough that no run fills a slot: the baselines then face the same not-full slots
         int spreadCapacity = 1_000_000;
         int hotSlots = Population.HOT_SLOTS;
@@ -221,7 +224,7 @@ public final class LoadDriver {
             System.err.println(e.getMessage());
             System.err.println("usage: LoadDriver [--jdbc-url URL] [--user U] [--password P] [--clients 1,4,16,64]"
                     + " [--seconds N] [--shape spread|hot|both] [--mechanisms library,raw,lock] [--repeat N]"
-                    + " [--pool N] [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N]"
+                    + " [--pool N] [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N] [--history-years N]"
                     + " [--warmup N] [--no-sample] [--keep-schema]");
             System.exit(2);
             return;
@@ -254,19 +257,17 @@ public final class LoadDriver {
             out.println("database: " + db.serverVersion() + ", schema " + db.schema() + " (dropped at the end)");
             population = Population.load(db.dataSource(), options.households, options.spreadCapacity,
                     options.hotSlots, options.hotCapacity, options.pool);
+            long history = population.addHistory(db.dataSource(), options.historyYears);
             out.printf(Locale.ROOT, "set-up:   %d members in an in-memory directory (not measured), %d accounts,"
-                    + " %d + %d slots, every household logged in once: %.1f s%n", population.people.size(),
-                    options.households, population.spread.size(), population.hot.size(),
-                    (System.nanoTime() - t0) / 1e9);
+                    + " %d + %d slots, every household logged in once, %d history reservations (%d earlier fiscal"
+                    + " year(s), kept between points): %.1f s%n", population.people.size(),
+                    options.households, population.spread.size(), population.hot.size(), history,
+                    options.historyYears, (System.nanoTime() - t0) / 1e9);
             out.println();
             Map<Mechanism, Booker> bookers = new EnumMap<>(Mechanism.class);
             bookers.put(Mechanism.LIBRARY, new LibraryBooker(population.engine));
             bookers.put(Mechanism.RAW, RawBookers.sameSql(db.dataSource(), db.dialect(), population));
             bookers.put(Mechanism.LOCK_COUNT, RawBookers.lockAndCount(db.dataSource(), db.dialect(), population));
-            if (options.mechanisms.contains(Mechanism.ONE_STATEMENT)) {
-                bookers.put(Mechanism.ONE_STATEMENT, RawBookers.oneStatement(db.dataSource(), db.dialect(),
-                        population));
-            }
             Report sql = captureSql();
             out.println();
             legend();
@@ -334,18 +335,6 @@ public final class LoadDriver {
         for (int i = 0; i < lock.size(); i++) {
             out.printf("  %d. %s%n", i + 1, lock.get(i));
         }
-        if (options.mechanisms.contains(Mechanism.ONE_STATEMENT)) {
-            String r4 = RawBookers.oneStatement(capture.dataSource(), db.dialect(), population).book(people.get(3),
-                    population.spread.get(0));
-            List<String> one = capture.take();
-            if (r4 != null) {
-                throw new IllegalStateException("the one-statement capture booking was refused: " + r4);
-            }
-            out.println("one-statement loop sends (auto-commit, no BEGIN/COMMIT):");
-            for (int i = 0; i < one.size(); i++) {
-                out.printf("  %d. %s%n", i + 1, one.get(i));
-            }
-        }
         return new Report(List.of(), same, lib, raw);
     }
 
@@ -353,8 +342,9 @@ public final class LoadDriver {
         out.println("Each point: one mechanism, one shape, N client threads booking for a fixed time on a pool of "
                 + options.pool + " connections");
         out.println("(clients beyond the pool wait for a connection; that wait is in the latency). Between points the");
-        out.println("reservations and outbox are emptied, the slot counters reset, the tables vacuumed and, where");
-        out.println("allowed, a CHECKPOINT taken, so every point starts from the same state.");
+        out.println("reservations of earlier points and the outbox are emptied (the history stays), the slot counters");
+        out.println("reset, the tables vacuumed and, where allowed, a CHECKPOINT taken, so every point starts from the");
+        out.println("same state.");
         out.println("  attempts/s  booking attempts completed per second (booked + refused + failed)");
         out.println("  booked/s    attempts that committed a reservation, per second; the ratios use this");
         out.println("  p50/p95/p99 latency of one attempt in ms, from the call to its return, pool wait included");
@@ -485,12 +475,17 @@ public final class LoadDriver {
                 Math.max(0, Arrays.stream(lastBooked).max().orElse(0) - window[0]) / 1e9);
     }
 
-    /** Empties reservations and outbox, resets the slot counters, vacuums, and checkpoints where allowed. */
+    /**
+     * Deletes the reservations of earlier points (the history of earlier fiscal years stays), empties the
+     * outbox and keys, resets the bench slots' counters, vacuums, and checkpoints where allowed.
+     */
     private void reset() throws SQLException {
         try (Connection c = db.unpooled(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM reservation WHERE fiscal_year >= " + Population.FISCAL_YEAR_START.getYear());
+            s.execute("DELETE FROM outbox");
+            s.execute("DELETE FROM idempotency_key");
+            s.execute("UPDATE slot SET reserved = 0 WHERE exam_date >= DATE '" + Population.FISCAL_YEAR_START + "'");
             if (db.dialect() == Dialect.POSTGRESQL) {
-                s.execute("TRUNCATE reservation, outbox, idempotency_key");
-                s.execute("UPDATE slot SET reserved = 0");
                 s.execute("VACUUM ANALYZE slot, reservation, outbox");
                 if (checkpointAllowed) {
                     try {
@@ -500,11 +495,6 @@ public final class LoadDriver {
                         out.println("(no CHECKPOINT between points: " + e.getMessage() + ")");
                     }
                 }
-            } else {
-                s.execute("DELETE FROM reservation");
-                s.execute("DELETE FROM outbox");
-                s.execute("DELETE FROM idempotency_key");
-                s.execute("UPDATE slot SET reserved = 0");
             }
         }
     }
@@ -566,15 +556,12 @@ public final class LoadDriver {
             out.println("Ratios of booked/s (library / baseline)" + (rounds ? ", of the medians; in brackets the lowest"
                     + " and highest ratio within one round" : "") + ":");
             out.println();
-            boolean one = options.mechanisms.contains(Mechanism.ONE_STATEMENT);
-            out.println("| shape | clients | library / raw same-SQL | library / lock-and-count |"
-                    + (one ? " library / one-statement |" : ""));
-            out.println("|---|---:|---:|---:|" + (one ? "---:|" : ""));
+            out.println("| shape | clients | library / raw same-SQL | library / lock-and-count |");
+            out.println("|---|---:|---:|---:|");
             for (Shape s : options.shapes) {
                 for (int c : options.clients) {
-                    out.printf(Locale.ROOT, "| %s | %d | %s | %s |%s%n", s.label(), c, ratios(r, s, c, Mechanism.RAW),
-                            ratios(r, s, c, Mechanism.LOCK_COUNT),
-                            one ? " " + ratios(r, s, c, Mechanism.ONE_STATEMENT) + " |" : "");
+                    out.printf(Locale.ROOT, "| %s | %d | %s | %s |%n", s.label(), c, ratios(r, s, c, Mechanism.RAW),
+                            ratios(r, s, c, Mechanism.LOCK_COUNT));
                 }
             }
         }

@@ -8,14 +8,8 @@ enum Mechanism {
     LIBRARY("library"),
     /** The SQL the adapter issues for one booking, as raw JDBC statements in a minimal loop. */
     RAW("raw-same-sql"),
-    /** The same loop with the peers' capacity mechanism: {@code SELECT … FOR UPDATE}, {@code count(*)}, insert. */
-    LOCK_COUNT("lock-and-count"),
-    /**
-     * A proposal, PostgreSQL only, not run unless asked for: the same reads in auto-commit, then
-     * capacity update, reservation and outbox row as one auto-commit statement, so no round trip
-     * falls between taking the slot's row lock and the commit that releases it.
-     */
-    ONE_STATEMENT("one-statement");
+    /** The same reads, then the peers' capacity mechanism: {@code SELECT … FOR UPDATE}, {@code count(*)}, insert. */
+    LOCK_COUNT("lock-and-count");
 
     private final String label;
 
@@ -31,11 +25,10 @@ enum Mechanism {
         String v = s.trim().toLowerCase(Locale.ROOT);
         for (Mechanism m : values()) {
             if (m.label.equals(v) || m.name().toLowerCase(Locale.ROOT).equals(v)
-                    || (m == RAW && v.equals("raw")) || (m == LOCK_COUNT && v.equals("lock"))
-                    || (m == ONE_STATEMENT && v.equals("one"))) {
+                    || (m == RAW && v.equals("raw")) || (m == LOCK_COUNT && v.equals("lock"))) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown mechanism " + s + " (library, raw, lock, one)");
+        throw new IllegalArgumentException("unknown mechanism " + s + " (library, raw, lock)");
     }
 }

@@ -20,6 +20,7 @@ import io.github.kenshinbooking.schedule.Venue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -56,6 +57,8 @@ final class Population {
     static final String KANA = "ｹﾝｾﾂ ﾀﾛｳ";
     static final String PHONE = "090-1234-5678";
     static final String PHONE_DIGITS = "09012345678";
+    /** The first day of the fiscal year the bench books in (FY2023); the history lies before it. */
+    static final LocalDate FISCAL_YEAR_START = LocalDate.of(2023, 4, 1);
 
     /** One bookable person: household, member, and the household's session. */
     record Person(String household, MemberId member, HouseholdSession session) {
@@ -185,6 +188,73 @@ final class Population {
             hot.add(engine.schedule().addSlot(new SlotSpec(hotVenue, "ヘルスポートクリニック", LocalDate.of(2024, 2, 20),
                     LocalTime.of(9, 0).plusMinutes(30L * (i % 16)), Duration.ofMinutes(30), hotCapacity, opens)));
         }
+    }
+
+    /**
+     * Gives every member a reservation in each of the {@code years} fiscal years before FY2023
+     * (1 in 20 cancelled), on 200 slots a year, as a union's database holds after some years: the
+     * booking's reads then look up real index entries, and the planner sees tables of a realistic
+     * size instead of the empty ones a fresh schema has. The rows take ids 1..n and the sequence is
+     * moved past them; the slots' counters match their live rows.
+     *
+     * @return the number of rows loaded
+     */
+    long addHistory(DataSource ds, int years) throws SQLException {
+        if (years <= 0) {
+            return 0;
+        }
+        var opens = LocalDateTime.of(2000, 1, 1, 0, 0).atZone(TOKYO).toInstant();
+        long rows = 0;
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reservation (id, household, member_id,"
+                    + " slot_id, fiscal_year, status, live_fiscal_year, phone, terms_version, booked_at, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (int y = 1; y <= years; y++) {
+                    int fy = FISCAL_YEAR_START.getYear() - y;
+                    List<Slot> slots = new ArrayList<>(SPREAD_SLOTS);
+                    for (int i = 0; i < SPREAD_SLOTS; i++) {
+                        Venue venue = Venue.of("会場" + (i % 5 + 1));
+                        slots.add(storage.slots().add(new SlotSpec(venue, "ヘルスポートクリニック",
+                                LocalDate.of(fy, 6, 1).plusDays(i / 40), LocalTime.of(9, 0).plusMinutes(30L * (i % 8)),
+                                Duration.ofMinutes(30), Math.max(1, people.size()), opens)));
+                    }
+                    LocalDateTime at = LocalDateTime.of(fy, 5, 1, 0, 0);
+                    for (int j = 0; j < people.size(); j++) {
+                        Person person = people.get(j);
+                        boolean cancelled = j % 20 == 0;
+                        ps.setLong(1, rows + 1);
+                        ps.setString(2, person.household());
+                        ps.setString(3, person.member().value());
+                        ps.setLong(4, slots.get(j % slots.size()).id().value());
+                        ps.setInt(5, fy);
+                        ps.setString(6, cancelled ? "CANCELLED" : "CONFIRMED");
+                        if (cancelled) {
+                            ps.setNull(7, java.sql.Types.INTEGER);
+                        } else {
+                            ps.setInt(7, fy);
+                        }
+                        ps.setString(8, PHONE_DIGITS);
+                        ps.setString(9, termsVersion);
+                        ps.setObject(10, at);
+                        ps.setObject(11, at);
+                        ps.addBatch();
+                        if (++rows % 1_000 == 0) {
+                            ps.executeBatch();
+                        }
+                    }
+                }
+                ps.executeBatch();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ALTER SEQUENCE reservation_id_seq RESTART WITH " + (rows + 1));
+                st.executeUpdate("UPDATE slot SET reserved = (SELECT count(*) FROM reservation r WHERE r.slot_id = slot.id"
+                        + " AND r.status = 'CONFIRMED') WHERE exam_date < DATE '" + FISCAL_YEAR_START + "'");
+            }
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        return rows;
     }
 
     private static String payload() {

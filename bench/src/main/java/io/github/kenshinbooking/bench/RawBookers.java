@@ -11,61 +11,80 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
  * The two raw-JDBC baselines: no library object in the loop, only statements on a pooled
- * connection, in a transaction shaped as the adapter's unit of work (borrow, {@code autoCommit}
- * off, statements, commit, {@code autoCommit} on, return; a deadlock or serialization failure runs
- * it again up to 3 times after the same short random pause).
- *
- * <p>The statements are the adapter's, character for character ({@link SqlCapture} compares them
- * with what one library booking sends before any timed run). Only the checks that need no SQL
- * (reception window, eligibility, phone format) are left out: they are the library's work, not
- * the database's.
+ * connection. Both read as the adapter reads (one snapshot statement in auto-commit, reservation
+ * ids in blocks from the sequence) and differ only in how they take the place:
+ * <ul>
+ *   <li>same SQL: the adapter's write, character for character ({@link SqlCapture} compares the
+ *       statements with what one library booking sends before any timed run) - on PostgreSQL one
+ *       auto-commit statement (capacity update, reservation and outbox row chained in CTEs), on H2
+ *       and MariaDB a transaction of outbox insert, conditional update, insert;
+ *   <li>lock-and-count, the peers' mechanism: a transaction of outbox insert,
+ *       {@code SELECT … FOR UPDATE} of the slot, {@code count(*)} of its live reservations, insert.
+ * </ul>
+ * A deadlock or serialization failure runs the write again up to 3 times after a short random
+ * pause. Only the checks that need no SQL (reception window, eligibility, phone format) are left
+ * out: they are the library's work, not the database's.
  */
 final class RawBookers {
     // ---- the adapter's statements for one booking, in the order it sends them ----
-    static final String ACCOUNT = "SELECT household, password_hash, email FROM account WHERE household = ?";
-    static final String SLOT = "SELECT id, venue, institution, exam_date, start_time, duration_seconds, capacity,"
-            + " reserved, reception_opens, cancelled FROM slot WHERE id = ?";
-    static final String LIVE = "SELECT id, household, member_id, slot_id, fiscal_year, status, phone, terms_version,"
-            + " booked_at, updated_at, staff_id, staff_reason, staff_at FROM reservation WHERE member_id = ?"
-            + " AND live_fiscal_year = ?";
-    static final String OUTBOX = "INSERT INTO outbox (kind, recipient, dedupe_key, payload, created_at, attempts,"
-            + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String RESERVATION_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
+            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
+    static final String SLOT_COLUMNS = "id, venue, institution, exam_date, start_time, duration_seconds, capacity,"
+            + " reserved, reception_opens, cancelled";
+    /** Account, slot and the member's live reservations in one statement (no idempotency key). */
+    static final String SNAPSHOT = "SELECT a.household AS a_household, a.password_hash AS a_password_hash,"
+            + " a.email AS a_email, " + aliased("s", SLOT_COLUMNS) + ", " + aliased("r", RESERVATION_COLUMNS)
+            + " FROM (SELECT 1 AS one) one LEFT JOIN account a ON a.household = ? LEFT JOIN slot s ON s.id = ?"
+            + " LEFT JOIN reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
+    static final String OUTBOX_COLUMNS = "kind, recipient, dedupe_key, payload, created_at, attempts,"
+            + " next_attempt_at";
+    static final String OUTBOX = "INSERT INTO outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
             + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
     static final String TAKE =
             "UPDATE slot SET reserved = reserved + 1 WHERE id = ? AND reserved < capacity AND NOT cancelled";
-    /** PostgreSQL: capacity update and insert as one statement. */
-    static final String TAKE_INSERT = "WITH upd AS (" + TAKE + " RETURNING id) INSERT INTO reservation ("
-            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd";
-    /** H2, MariaDB: the insert after {@link #TAKE}. */
+    /** PostgreSQL: capacity update, reservation and outbox row as one auto-commit statement. */
+    static final String BOOK_ONE_STATEMENT = "WITH upd AS (" + TAKE + " RETURNING id), ins AS (INSERT INTO reservation ("
+            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
+            + " ob AS (INSERT INTO outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins)"
+            + " SELECT count(*) FROM ins";
+    /** The insert after {@link #TAKE} (H2, MariaDB) and after the lock and count. */
     static final String INSERT = "INSERT INTO reservation (" + INSERT_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String LIVE_EXISTS = "SELECT 1 FROM reservation WHERE member_id = ? AND live_fiscal_year = ?";
     static final String SLOT_CANCELLED = "SELECT cancelled FROM slot WHERE id = ?";
+    /** Ids per sequence round trip: the adapter's default. */
+    static final int ID_BLOCK = io.github.kenshinbooking.jdbc.JdbcStorage.DEFAULT_ID_BLOCK;
 
     // ---- the peers' capacity mechanism ----
     static final String LOCK_SLOT = "SELECT capacity FROM slot WHERE id = ? FOR UPDATE";
     static final String COUNT_LIVE = "SELECT count(*) FROM reservation WHERE slot_id = ? AND status = 'CONFIRMED'";
-
-    // ---- a proposal: the whole write as one auto-commit statement (PostgreSQL) ----
-    static final String TAKE_INSERT_NOTIFY = "WITH upd AS (" + TAKE + " RETURNING id), ins AS (INSERT INTO reservation ("
-            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)"
-            + " INSERT INTO outbox (kind, recipient, dedupe_key, payload, created_at, attempts, next_attempt_at)"
-            + " SELECT ?, ?, ?, ?, ?, ?, ? FROM ins";
 
     private static final int MAX_RETRIES = 3;
 
     private RawBookers() {
     }
 
+    private static String aliased(String table, String columns) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : columns.split(",\\s*")) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(table).append('.').append(c).append(" AS ").append(table)
+                    .append('_').append(c);
+        }
+        return sb.toString();
+    }
+
     private enum Write {
-        ADAPTER, LOCK_AND_COUNT, ONE_STATEMENT
+        ADAPTER, LOCK_AND_COUNT
     }
 
     /** The adapter's SQL in a minimal loop. */
@@ -73,36 +92,29 @@ final class RawBookers {
         return new Loop(ds, dialect, p, Write.ADAPTER);
     }
 
-    /** The same loop with {@code SELECT … FOR UPDATE} + {@code count(*)} + insert instead of the conditional update. */
+    /** The same reads, then {@code SELECT … FOR UPDATE} + {@code count(*)} + insert instead of the conditional update. */
     static Booker lockAndCount(DataSource ds, Dialect dialect, Population p) {
         return new Loop(ds, dialect, p, Write.LOCK_AND_COUNT);
-    }
-
-    /**
-     * The same reads in auto-commit, then {@link #TAKE_INSERT_NOTIFY} as one auto-commit statement.
-     *
-     * @throws IllegalArgumentException on any database but PostgreSQL
-     */
-    static Booker oneStatement(DataSource ds, Dialect dialect, Population p) {
-        if (dialect != Dialect.POSTGRESQL) {
-            throw new IllegalArgumentException("the one-statement mechanism is written for PostgreSQL");
-        }
-        return new Loop(ds, dialect, p, Write.ONE_STATEMENT);
     }
 
     private static final class Loop implements Booker {
         private final DataSource ds;
         private final boolean postgres;
-        private final String nextval;
+        private final String nextIds;
         private final Write write;
         private final String payload;
         private final String terms;
         private final LocalDateTime now;
+        private final ArrayDeque<Long> ids = new ArrayDeque<>();
 
         Loop(DataSource ds, Dialect dialect, Population p, Write write) {
             this.ds = ds;
             this.postgres = dialect == Dialect.POSTGRESQL;
-            this.nextval = postgres ? "SELECT nextval('reservation_id_seq')" : "SELECT NEXT VALUE FOR reservation_id_seq";
+            this.nextIds = switch (dialect) {
+                case POSTGRESQL -> "SELECT nextval('reservation_id_seq') FROM generate_series(1, " + ID_BLOCK + ")";
+                case H2 -> "SELECT NEXT VALUE FOR reservation_id_seq FROM SYSTEM_RANGE(1, " + ID_BLOCK + ")";
+                default -> "SELECT NEXT VALUE FOR reservation_id_seq";
+            };
             this.write = write;
             this.payload = p.outboxPayload;
             this.terms = p.termsVersion;
@@ -112,16 +124,29 @@ final class RawBookers {
         @Override
         public String book(Person person, Slot slot) throws SQLException, InterruptedException {
             int fy = slot.fiscalYear().startYear();
+            String household = person.household();
+            String member = person.member().value();
+            long slotId = slot.id().value();
+            String email;
+            try (Connection c = ds.getConnection()) {
+                // the reads, in auto-commit, as the adapter reads them
+                String[] read = snapshot(c, household, slotId, member, fy);
+                if (read[0] != null) {
+                    return read[0];
+                }
+                email = read[1];
+            }
+            long id = nextId();
             for (int attempt = 0;; attempt++) {
                 try (Connection c = ds.getConnection()) {
-                    if (write == Write.ONE_STATEMENT) {
-                        return once(c, person, slot.id().value(), fy);
+                    if (write == Write.ADAPTER && postgres) {
+                        return oneStatement(c, id, household, member, slotId, fy, email);
                     }
                     if (c.getAutoCommit()) {
                         c.setAutoCommit(false);
                     }
                     try {
-                        String refusal = once(c, person, slot.id().value(), fy);
+                        String refusal = transaction(c, id, household, member, slotId, fy, email);
                         if (refusal == null) {
                             c.commit();
                         } else {
@@ -136,79 +161,96 @@ final class RawBookers {
                     } finally {
                         c.setAutoCommit(true);
                     }
+                } catch (SQLException e) {
+                    if (!retryable(e) || attempt >= MAX_RETRIES) {
+                        throw e;
+                    }
                 }
                 TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(1, 4L << Math.min(attempt, 4)));
             }
         }
 
-        private String once(Connection c, Person person, long slot, int fy) throws SQLException {
-            String household = person.household();
-            String member = person.member().value();
-            String[] account = account(c, household);
-            if (account[0] == null) {
-                return "PASSWORD_CHANGE_REQUIRED";
+        /** {refusal or null, e-mail or null}. */
+        private static String[] snapshot(Connection c, String household, long slot, String member, int fy)
+                throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(SNAPSHOT)) {
+                ps.setString(1, household);
+                ps.setLong(2, slot);
+                ps.setString(3, member);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String email = null;
+                    boolean first = true;
+                    while (rs.next()) {
+                        if (first) {
+                            first = false;
+                            if (rs.getString("a_password_hash") == null) {
+                                return new String[] {"PASSWORD_CHANGE_REQUIRED", null};
+                            }
+                            email = rs.getString("a_email");
+                            rs.getLong("s_id");
+                            if (rs.wasNull()) {
+                                return new String[] {"NOT_FOUND", null};
+                            }
+                            if (rs.getBoolean("s_cancelled")) {
+                                return new String[] {"EVENT_CANCELLED", null};
+                            }
+                            if (rs.getInt("s_capacity") - rs.getInt("s_reserved") <= 0) {
+                                return new String[] {"SLOT_FULL", null};
+                            }
+                        }
+                        rs.getLong("r_id");
+                        if (!rs.wasNull() && rs.getInt("r_fiscal_year") == fy) {
+                            return new String[] {"ALREADY_RESERVED_THIS_FISCAL_YEAR", null};
+                        }
+                    }
+                    return new String[] {null, email};
+                }
             }
-            int capacity;
-            int reserved;
-            try (PreparedStatement ps = c.prepareStatement(SLOT)) {
+        }
+
+        private long nextId() throws SQLException {
+            synchronized (ids) {
+                Long id = ids.pollFirst();
+                if (id != null) {
+                    return id;
+                }
+            }
+            List<Long> got = new ArrayList<>(ID_BLOCK);
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(nextIds);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    got.add(rs.getLong(1));
+                }
+            }
+            synchronized (ids) {
+                ids.addAll(got.subList(1, got.size()));
+            }
+            return got.get(0);
+        }
+
+        private String oneStatement(Connection c, long id, String household, String member, long slot, int fy,
+                String email) throws SQLException {
+            long inserted;
+            try (PreparedStatement ps = c.prepareStatement(BOOK_ONE_STATEMENT)) {
                 ps.setLong(1, slot);
+                ps.setLong(2, id);
+                ps.setString(3, household);
+                ps.setString(4, member);
+                int i = setRest(ps, 5, fy);
+                setOutbox(ps, i, email);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return "NOT_FOUND";
-                    }
-                    if (rs.getBoolean("cancelled")) {
-                        return "EVENT_CANCELLED";
-                    }
-                    capacity = rs.getInt("capacity");
-                    reserved = rs.getInt("reserved");
+                    rs.next();
+                    inserted = rs.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(LIVE)) {
-                ps.setString(1, member);
-                ps.setInt(2, fy);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return "ALREADY_RESERVED_THIS_FISCAL_YEAR";
-                    }
-                }
-            }
-            if (capacity - reserved <= 0) {
-                return "SLOT_FULL";
-            }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(nextval); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-            String email = account[1];
-            if (write == Write.ONE_STATEMENT) {
-                int inserted;
-                try (PreparedStatement ps = c.prepareStatement(TAKE_INSERT_NOTIFY)) {
-                    ps.setLong(1, slot);
-                    ps.setLong(2, id);
-                    ps.setString(3, household);
-                    ps.setString(4, member);
-                    int i = setRest(ps, 5, fy);
-                    ps.setString(i, "BOOKED");
-                    ps.setString(i + 1, email);
-                    ps.setNull(i + 2, Types.VARCHAR);
-                    ps.setString(i + 3, payload);
-                    ps.setObject(i + 4, now);
-                    ps.setInt(i + 5, 0);
-                    ps.setObject(i + 6, now);
-                    inserted = ps.executeUpdate();
-                }
-                return inserted == 1 ? null : noPlace(c, member, fy, slot);
-            }
+            return inserted == 1 ? null : noPlace(c, member, fy, slot);
+        }
+
+        private String transaction(Connection c, long id, String household, String member, long slot, int fy,
+                String email) throws SQLException {
             if (email != null) {
                 try (PreparedStatement ps = c.prepareStatement(OUTBOX)) {
-                    ps.setString(1, "BOOKED");
-                    ps.setString(2, email);
-                    ps.setNull(3, Types.VARCHAR);
-                    ps.setString(4, payload);
-                    ps.setObject(5, now);
-                    ps.setInt(6, 0);
-                    ps.setObject(7, now);
+                    setOutbox(ps, 1, email);
                     ps.executeUpdate();
                 }
             }
@@ -232,53 +274,40 @@ final class RawBookers {
                 if (live >= cap) {
                     return "SLOT_FULL";
                 }
-                insert(c, INSERT, id, household, member, slot, fy, false);
+                insert(c, id, household, member, slot, fy);
                 return null;
             }
-            int inserted;
-            if (postgres) {
-                inserted = insert(c, TAKE_INSERT, id, household, member, slot, fy, true);
-            } else {
-                try (PreparedStatement ps = c.prepareStatement(TAKE)) {
-                    ps.setLong(1, slot);
-                    inserted = ps.executeUpdate();
-                }
-                if (inserted == 1) {
-                    insert(c, INSERT, id, household, member, slot, fy, false);
-                }
+            int taken;
+            try (PreparedStatement ps = c.prepareStatement(TAKE)) {
+                ps.setLong(1, slot);
+                taken = ps.executeUpdate();
             }
-            return inserted == 1 ? null : noPlace(c, member, fy, slot);
+            if (taken == 1) {
+                insert(c, id, household, member, slot, fy);
+                return null;
+            }
+            return noPlace(c, member, fy, slot);
         }
 
-        /** password_hash and email of the household's account; both null without an account. */
-        private static String[] account(Connection c, String household) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(ACCOUNT)) {
-                ps.setString(1, household);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new String[] {rs.getString(2), rs.getString(3)} : new String[2];
-                }
-            }
+        private void setOutbox(PreparedStatement ps, int i, String email) throws SQLException {
+            ps.setString(i, "BOOKED");
+            ps.setString(i + 1, email);
+            ps.setNull(i + 2, Types.VARCHAR);
+            ps.setString(i + 3, payload);
+            ps.setObject(i + 4, now);
+            ps.setInt(i + 5, 0);
+            ps.setObject(i + 6, now);
         }
 
-        private int insert(Connection c, String sql, long id, String household, String member, long slot, int fy,
-                boolean slotFirst) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i;
-                if (slotFirst) { // the CTE: slot id first, the row's slot_id comes from the update
-                    ps.setLong(1, slot);
-                    ps.setLong(2, id);
-                    ps.setString(3, household);
-                    ps.setString(4, member);
-                    i = 5;
-                } else {
-                    ps.setLong(1, id);
-                    ps.setString(2, household);
-                    ps.setString(3, member);
-                    ps.setLong(4, slot);
-                    i = 5;
-                }
-                setRest(ps, i, fy);
-                return ps.executeUpdate();
+        private void insert(Connection c, long id, String household, String member, long slot, int fy)
+                throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                ps.setLong(1, id);
+                ps.setString(2, household);
+                ps.setString(3, member);
+                ps.setLong(4, slot);
+                setRest(ps, 5, fy);
+                ps.executeUpdate();
             }
         }
 

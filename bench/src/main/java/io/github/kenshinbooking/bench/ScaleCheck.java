@@ -542,7 +542,7 @@ public final class ScaleCheck {
                         "varchar", new Object[] {member.value()}),
                 new Q("slot by id (history, once per entry)", "SELECT " + slotCols + " FROM slot WHERE id = ?", "bigint",
                         new Object[] {slotId(YEARS - 1, 0, 17)}),
-                new Q("account (every use case)", RawBookers.ACCOUNT, "varchar", new Object[] {symbol(household)}));
+                new Q("account (every use case)", "SELECT household, password_hash, email FROM account WHERE household = ?", "varchar", new Object[] {symbol(household)}));
         List<String> scans = new ArrayList<>();
         boolean pg = db.dialect() == Dialect.POSTGRESQL;
         try (Connection c = db.unpooled()) {

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  * its capacity (SLOT-3), the slot's counter equals its live rows so remaining = capacity − live
  * rows (SLOT-3; not for the lock-and-count baseline, which keeps no counter), at most one live
  * reservation per member and fiscal year (ONE-1), as many live rows as the clients counted
- * bookings, and (for library and raw same-SQL) one outbox row per booking (MAIL-2).
+ * bookings, and (for library and raw same-SQL) one outbox row per booking (MAIL-2). The first
+ * three also cover the history rows of earlier fiscal years.
  *
  * @param overbookedSlots     slots with more live rows than capacity
  * @param counterMismatches   slots whose remaining (library's {@code CalendarService.remaining}) is
@@ -46,7 +47,9 @@ record Verification(long overbookedSlots, long counterMismatches, long one1Viola
         if (one1 != 0) {
             problems.add(one1 + " ONE-1 violation(s)");
         }
-        long live = count(ds, "SELECT count(*) FROM reservation WHERE status = 'CONFIRMED'");
+        // the history rows of earlier fiscal years are not this run's bookings
+        long live = count(ds, "SELECT count(*) FROM reservation WHERE status = 'CONFIRMED' AND fiscal_year >= "
+                + Population.FISCAL_YEAR_START.getYear());
         if (live != bookedByClients) {
             problems.add(live + " live rows but the clients counted " + bookedByClients + " bookings");
         }

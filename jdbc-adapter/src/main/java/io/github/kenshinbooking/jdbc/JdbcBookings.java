@@ -81,7 +81,7 @@ final class JdbcBookings {
                 Optional<Account> account = Optional.empty();
                 Optional<Slot> s = Optional.empty();
                 Optional<Reservation> repeat = Optional.empty();
-                List<Reservation> lives = new ArrayList<>(1); // one per fiscal year at most (ONE-1)
+                List<Reservation> lives = new ArrayList<>(1); // one at most (ONE-1)
                 try (ResultSet rs = ps.executeQuery()) {
                     boolean first = true;
                     while (rs.next()) {
@@ -107,15 +107,14 @@ final class JdbcBookings {
                             }
                         }
                         rs.getLong("r_id");
-                        if (!rs.wasNull()) {
+                        // the member's live rows of other fiscal years are not mapped: only the slot's year counts
+                        if (!rs.wasNull() && s.isPresent() && rs.getInt("r_fiscal_year") == s.get().fiscalYear()
+                                .startYear()) {
                             lives.add(JdbcReservationStore.map(rs, "r_"));
                         }
                     }
                 }
-                Optional<Slot> slotRead = s;
-                Optional<Reservation> live = slotRead.flatMap(x -> lives.stream()
-                        .filter(r -> r.fiscalYear().equals(x.fiscalYear())).findFirst());
-                return new BookingSnapshot(account, slotRead, live, repeat);
+                return new BookingSnapshot(account, s, lives.stream().findFirst(), repeat);
             }
         });
     }

@@ -37,7 +37,9 @@ import javax.sql.DataSource;
  * transaction of its own. A serialization failure or deadlock runs the whole work again, at most
  * {@link Builder#maxRetries} times. Invariants live in the database: capacity by a conditional
  * update (SLOT-3), ONE-1 by a unique constraint, idempotency keys and reminder dedupe keys by
- * unique keys. SQL errors surface as {@link InfrastructureException}, never as
+ * unique keys. A booking reads with one statement ({@link #bookingSnapshot}) and, on PostgreSQL,
+ * writes with one auto-commit statement ({@link #book}); reservation ids come from the sequence
+ * in blocks ({@link Builder#reservationIdBlock}). SQL errors surface as {@link InfrastructureException}, never as
  * {@link SQLException}; the rule violations among them as the rule's refusal. Instants are stored
  * in UTC to the microsecond. Immutable and thread-safe.
  */
