@@ -3,6 +3,7 @@ package io.github.kenshinbooking.internal;
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.household.HouseholdDirectory;
+import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationData;
@@ -58,11 +59,21 @@ public final class Notifier {
         if (to.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> name = directory.find(r.household()).flatMap(h -> h.member(r.member())).map(Member::name);
+        return reservationNotification(to, kind, r, name, slot, previous, byStaff, dedupeKey);
+    }
+
+    /** As above, with the member's name the caller has read already (a directory read less). */
+    public Optional<Notification> reservationNotification(Optional<EmailAddress> to, NotificationKind kind,
+            Reservation r, Optional<String> memberName, Slot slot, Optional<Slot> previous, boolean byStaff,
+            Optional<String> dedupeKey) {
+        if (to.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, String> d = new HashMap<>();
         d.put(NotificationData.RESERVATION_ID, r.id().toString());
         d.put(NotificationData.SYMBOL_NUMBER, r.household().value());
-        directory.find(r.household()).flatMap(h -> h.member(r.member()))
-                .ifPresent(m -> d.put(NotificationData.MEMBER_NAME, m.name()));
+        memberName.ifPresent(n -> d.put(NotificationData.MEMBER_NAME, n));
         putSlot(d, slot);
         d.put(NotificationData.CHANGE_DEADLINE, deadlines.localDeadline(DeadlineKind.CHANGE, slot.date()).toString());
         d.put(NotificationData.CANCEL_DEADLINE, deadlines.localDeadline(DeadlineKind.CANCEL, slot.date()).toString());

@@ -83,7 +83,8 @@ public final class BookingService {
             Reservation r = Reservation.booked(ctx.storage().reservationIds().next(), session.household(),
                     c.member.id(), c.slot.id(), c.slot.fiscalYear(), v.phone, ctx.policy().termsVersion(), now);
             Optional<Notification> mail = ctx.notifier().reservationNotification(c.account.email(),
-                    NotificationKind.BOOKED, r, c.slot, Optional.empty(), false, Optional.empty());
+                    NotificationKind.BOOKED, r, Optional.of(c.member.name()), c.slot, Optional.empty(), false,
+                    Optional.empty());
             if (ctx.storage().book(new NewBooking(r, mail, now, v.key))) {
                 return r;
             }
