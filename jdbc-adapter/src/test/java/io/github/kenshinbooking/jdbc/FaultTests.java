@@ -40,6 +40,7 @@ abstract class FaultTests {
     abstract TestDatabase database();
 
     private final AtomicBoolean armed = new AtomicBoolean();
+    private final AtomicBoolean loseAnswer = new AtomicBoolean();
     private final AtomicInteger kills = new AtomicInteger();
     private JdbcStorage storage;
     private KenshinBooking engine;
@@ -56,6 +57,15 @@ abstract class FaultTests {
                 // the reservation insert is the booking's last statement: the outbox row is written by then
                 if (sql.contains("INSERT INTO reservation") && armed.compareAndSet(true, false)) {
                     kill(c);
+                }
+            }
+
+            @Override
+            public void afterExecute(Connection c, String sql) throws SQLException {
+                // the statement ran (on PostgreSQL the booking's one auto-commit statement: committed),
+                // but its answer never reaches the application
+                if (sql.contains("INSERT INTO reservation") && loseAnswer.compareAndSet(true, false)) {
+                    throw new SQLException("answer lost (test)", "08006");
                 }
             }
         }));
@@ -130,6 +140,34 @@ abstract class FaultTests {
         assertThat(clean.outbox().pending()).filteredOn(e -> e.notification().kind() == NotificationKind.BOOKED)
                 .hasSize(1);
         assertThat(clean.idempotency().find(session.household(), new IdempotencyKey("k-1"))).contains(r.id());
+    }
+
+    @Test
+    @DisplayName("BOOK-4 MAIL-2 a booking whose answer is lost: the repeat with its key answers the one reservation, one mail")
+    void lostAnswer() throws Exception {
+        BookingRequest request = BookingRequest.of(member, slot.id(), Union.PHONE, true).withIdempotencyKey("k-2");
+        loseAnswer.set(true);
+
+        assertThatThrownBy(() -> engine.bookings().book(session, request))
+                .isInstanceOf(InfrastructureException.class).hasCauseInstanceOf(SQLException.class);
+        assertThat(loseAnswer).isFalse();
+        if (database().kind() == TestDatabase.Kind.POSTGRESQL) {
+            // one auto-commit statement: it had committed when its answer was lost
+            assertThat(database().storage().reservations().findByMember(member)).hasSize(1);
+        } else {
+            // statements in a transaction: the failure rolled it back
+            assertThat(database().storage().reservations().findByMember(member)).isEmpty();
+        }
+
+        // either way the repeat with the same key settles it
+        Reservation r = engine.bookings().book(session, request);
+        assertThat(engine.bookings().book(session, request)).isEqualTo(r);
+        JdbcStorage clean = database().storage();
+        assertThat(clean.reservations().findByMember(member)).containsExactly(r);
+        assertThat(clean.slots().find(slot.id()).orElseThrow().reserved()).isEqualTo(1);
+        assertThat(clean.outbox().pending()).filteredOn(e -> e.notification().kind() == NotificationKind.BOOKED)
+                .hasSize(1);
+        assertThat(clean.idempotency().find(session.household(), new IdempotencyKey("k-2"))).contains(r.id());
     }
 
     @Test

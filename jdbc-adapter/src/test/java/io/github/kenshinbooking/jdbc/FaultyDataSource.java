@@ -9,11 +9,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** A data source that lets a test break connections at chosen points: before a statement runs, at commit. */
+/**
+ * A data source that lets a test break connections at chosen points: before a statement runs, after
+ * it ran (its answer lost), at commit.
+ */
 final class FaultyDataSource {
     /** What to do at the hooks; the default does nothing. */
     interface Faults {
         default void beforeExecute(Connection connection, String sql) throws SQLException {
+        }
+
+        default void afterExecute(Connection connection, String sql) throws SQLException {
         }
 
         default void beforeCommit(Connection connection) throws SQLException {
@@ -40,10 +46,15 @@ final class FaultyDataSource {
                 String sql = (String) args[0];
                 PreparedStatement ps = (PreparedStatement) result;
                 return proxy(PreparedStatement.class, ps, (m, a) -> {
-                    if (m.getName().startsWith("execute")) {
+                    boolean execute = m.getName().startsWith("execute");
+                    if (execute) {
                         faults.beforeExecute(target, sql);
                     }
-                    return m.invoke(ps, a);
+                    Object r = m.invoke(ps, a);
+                    if (execute) {
+                        faults.afterExecute(target, sql);
+                    }
+                    return r;
                 });
             }
             return result;
