@@ -9,11 +9,13 @@ import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.storage.Storage;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +89,20 @@ public final class Notifier {
             d.put(NotificationData.BY_STAFF, "true");
         }
         return Optional.of(new Notification(kind, to.get().value(), dedupeKey, d));
+    }
+
+    /** The dedupe key of the reminder of a reservation for an exam date (MAIL-3). */
+    public static String reminderKey(ReservationId id, LocalDate examDate) {
+        return "REMINDER:" + id + ":" + examDate;
+    }
+
+    /**
+     * Withdraws the reservation's reminder for the exam date if it is recorded and not yet sent: the
+     * reservation is being cancelled or moved in the caller's unit of work (MAIL-3: cancelled ones get
+     * none, and a moved one gets its reminder for its new slot from the next reminder run).
+     */
+    public void withdrawReminder(ReservationId id, LocalDate examDate) {
+        storage.outbox().withdrawUnsent(reminderKey(id, examDate));
     }
 
     /** Records a notification for an explicit address. */

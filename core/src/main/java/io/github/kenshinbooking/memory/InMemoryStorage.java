@@ -345,6 +345,21 @@ public final class InMemoryStorage implements Storage {
         }
 
         @Override
+        public boolean withdrawUnsent(String dedupeKey) {
+            Objects.requireNonNull(dedupeKey, "dedupeKey");
+            return locked(() -> {
+                Long id = outboxDedupe.get(dedupeKey);
+                OutboxEntry e = id == null ? null : outbox.get(id);
+                if (e == null || e.sent()) {
+                    return false;
+                }
+                remove(outbox, id);
+                remove(outboxDedupe, dedupeKey);
+                return true;
+            });
+        }
+
+        @Override
         public List<OutboxEntry> claimDue(Instant now, int max, Duration lease) {
             return locked(() -> {
                 List<OutboxEntry> due = outbox.values().stream()

@@ -18,6 +18,16 @@ public interface NotificationOutbox {
     boolean add(Notification notification, Instant at);
 
     /**
+     * Withdraws the unsent entry with that dedupe key, if there is one, so it is never sent and the key
+     * is free again: a reminder whose reservation was cancelled or moved before the relay sent it
+     * (MAIL-3). Joins the current unit of work. An entry already sent stays, and so does its key. An
+     * entry a relay is sending at that moment may still go out (at-least-once, MAIL-2).
+     *
+     * @return whether an entry was withdrawn
+     */
+    boolean withdrawUnsent(String dedupeKey);
+
+    /**
      * Claims up to {@code max} unsent entries due at {@code now}, oldest first, and leases them:
      * they are not due again before {@code now + lease}, so two relays do not take the same entry
      * and a relay that dies leaves them due again after the lease (at-least-once).

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.internal.EngineContext;
+import io.github.kenshinbooking.internal.Notifier;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.schedule.Slot;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class ReminderJob {
                     }
                     Slot s = ctx.storage().slots().find(r.slot()).orElseThrow();
                     return ctx.notifier().reservation(NotificationKind.REMINDER, current.get(), s, Optional.empty(),
-                            false, Optional.of("REMINDER:" + r.id() + ":" + examDate), now);
+                            false, Optional.of(Notifier.reminderKey(r.id(), examDate)), now);
                 });
                 recorded += added ? 1 : 0;
             } catch (Refusal e) {

@@ -222,6 +222,7 @@ public final class BookingService {
             throw Refusal.of(ErrorCode.SLOT_FULL);
         }
         Reservation moved = r.movedTo(target.id(), fy, newPhone.orElse(r.phone()), now, staff);
+        ctx.notifier().withdrawReminder(r.id(), current.date());
         ctx.notifier().reservation(NotificationKind.CHANGED, moved, target, Optional.of(current), staff.isPresent(),
                 Optional.empty(), now);
         ctx.storage().reservations().move(r, moved);
@@ -238,6 +239,7 @@ public final class BookingService {
             throw Refusal.of(ErrorCode.CANCEL_DEADLINE_PASSED);
         }
         Reservation cancelled = r.cancelled(now, staff);
+        ctx.notifier().withdrawReminder(r.id(), s.date());
         ctx.notifier().reservation(NotificationKind.CANCELLED, cancelled, s, Optional.empty(), staff.isPresent(),
                 Optional.empty(), now);
         ctx.storage().reservations().cancel(r, cancelled);

@@ -54,6 +54,7 @@ public final class ScheduleService {
             for (Slot s : slots) {
                 for (Reservation r : ctx.storage().reservations().findLiveBySlot(s.id())) {
                     Reservation c = r.cancelled(now, Optional.empty());
+                    ctx.notifier().withdrawReminder(r.id(), s.date());
                     ctx.notifier().reservation(NotificationKind.EVENT_CANCELLED, c, s, Optional.empty(), false,
                             Optional.empty(), now);
                     ctx.storage().reservations().cancel(r, c);

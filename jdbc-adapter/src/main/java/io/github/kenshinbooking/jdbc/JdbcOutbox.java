@@ -59,6 +59,21 @@ final class JdbcOutbox implements NotificationOutbox {
     }
 
     @Override
+    public boolean withdrawUnsent(String dedupeKey) {
+        requireNonNull(dedupeKey, "dedupeKey");
+        if (dedupeKey.length() > 200) {
+            return false; // longer than any stored key
+        }
+        return tx.write("withdraw notification", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM outbox WHERE dedupe_key = ? AND sent_at IS NULL")) {
+                ps.setString(1, dedupeKey);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
     public List<OutboxEntry> claimDue(Instant now, int max, Duration lease) {
         requireNonNull(now, "now");
         requireNonNull(lease, "lease");

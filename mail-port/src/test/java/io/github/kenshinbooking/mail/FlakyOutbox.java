@@ -35,6 +35,11 @@ final class FlakyOutbox implements NotificationOutbox {
     }
 
     @Override
+    public boolean withdrawUnsent(String dedupeKey) {
+        return delegate.withdrawUnsent(dedupeKey);
+    }
+
+    @Override
     public List<OutboxEntry> claimDue(Instant now, int max, Duration lease) {
         return delegate.claimDue(now, max, lease);
     }

@@ -167,6 +167,50 @@ class ReminderJobEndToEndTest {
     }
 
     @Test
+    @DisplayName("MAIL-3 CNL-2 a reminder still waiting for the relay when staff cancel never goes out; the cancel mail does")
+    void cancelledBeforeTheRelaySent() throws Exception {
+        Slot s18 = fx.slot("ミリカローデン那珂川", "ヘルスポートクリニック", EXAM_18, LocalTime.of(9, 0));
+        Member aRep = rep("1000001", "一 太郎");
+        Member bRep = rep("1000002", "二 太郎");
+        HouseholdSession a = fx.household("1000001", "a@example.jp", aRep);
+        HouseholdSession b = fx.household("1000002", "b@example.jp", bRep);
+        Reservation ra = fx.book(a, aRep, s18);
+        Reservation rb = fx.book(b, bRep, s18);
+        OutboxRelay relay = relay(fx.engine);
+        relay.drain();
+        int before = GREEN_MAIL.getReceivedMessages().length;
+
+        // the job records both reminders; the relay does not run (say, the mail server is down)
+        fx.at(LocalDateTime.of(2024, 2, 17, 7, 0));
+        assertThat(fx.engine.reminders().run()).isEqualTo(2);
+        fx.engine.staff().cancel(new io.github.kenshinbooking.reservation.StaffId("staff-1"), "入院", ra.id());
+        relay.drain();
+
+        assertThat(remindersByReservation()).containsOnly(Map.entry(rb.id().toString(), 1));
+        assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(before + 2);
+        assertThat(java.util.Arrays.stream(GREEN_MAIL.getReceivedMessages())
+                .filter(m -> recipient(m).contains("a@example.jp")).map(m -> kind(m)))
+                .as("household a's mails").containsExactly("BOOKED", "CANCELLED");
+        assertThat(runAt(LocalDateTime.of(2024, 2, 17, 12, 0), relay)).isZero();
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String kind(MimeMessage m) {
+        try {
+            return m.getHeader("X-Kenshin-Kind")[0];
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     @DisplayName("MAIL-3 two instances running the job and their relays at once send each reminder exactly once")
     void twoInstancesAtOnce() throws Exception {
         Slot s18 = fx.slot("ミリカローデン那珂川", "ヘルスポートクリニック", EXAM_18, LocalTime.of(9, 0));

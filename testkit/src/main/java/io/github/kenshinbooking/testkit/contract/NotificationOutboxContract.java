@@ -66,6 +66,47 @@ public abstract class NotificationOutboxContract extends StorageContractSupport 
     }
 
     @Test
+    @DisplayName("MAIL-3 withdrawUnsent removes the unsent entry of a key and frees the key; other entries stay")
+    void withdrawUnsent() throws Exception {
+        storage.outbox().add(reminder("REMINDER:1:2024-06-16"), T0);
+        storage.outbox().add(reminder("REMINDER:2:2024-06-16"), T0);
+        storage.outbox().add(booked("1"), T0);
+
+        assertThat(inUnitOfWork(() -> storage.outbox().withdrawUnsent("REMINDER:1:2024-06-16"))).isTrue();
+
+        assertThat(storage.outbox().pending()).extracting(e -> e.notification().dedupeKey())
+                .containsExactlyInAnyOrder(Optional.of("REMINDER:2:2024-06-16"), Optional.empty());
+        assertThat(storage.outbox().withdrawUnsent("REMINDER:1:2024-06-16")).isFalse();
+        assertThat(storage.outbox().withdrawUnsent("REMINDER:9:2024-06-16")).isFalse();
+        assertThat(storage.outbox().add(reminder("REMINDER:1:2024-06-16"), T0.plusSeconds(5))).isTrue();
+        assertThat(storage.outbox().claimDue(T0.plusSeconds(5), 10, LEASE)).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("MAIL-3 withdrawUnsent leaves a sent entry and its key alone")
+    void withdrawSent() {
+        storage.outbox().add(reminder("REMINDER:1:2024-06-16"), T0);
+        OutboxEntry e = storage.outbox().claimDue(T0, 10, LEASE).get(0);
+        storage.outbox().markSent(e.id(), T0.plusSeconds(1));
+
+        assertThat(storage.outbox().withdrawUnsent("REMINDER:1:2024-06-16")).isFalse();
+        assertThat(storage.outbox().add(reminder("REMINDER:1:2024-06-16"), T0.plusSeconds(2))).isFalse();
+        assertThat(storage.outbox().pending()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("MAIL-3 a withdrawal in a unit of work that fails is undone")
+    void withdrawRolledBack() {
+        storage.outbox().add(reminder("REMINDER:1:2024-06-16"), T0);
+
+        inFailedUnitOfWork(() -> storage.outbox().withdrawUnsent("REMINDER:1:2024-06-16"));
+
+        assertThat(storage.outbox().pending()).extracting(x -> x.notification().dedupeKey())
+                .containsExactly(Optional.of("REMINDER:1:2024-06-16"));
+        assertThat(storage.outbox().add(reminder("REMINDER:1:2024-06-16"), T0)).isFalse();
+    }
+
+    @Test
     @DisplayName("MAIL-2 claimDue takes due entries oldest first, up to max, and leases them")
     void claimLeases() {
         for (int i = 0; i < 5; i++) {
