@@ -45,27 +45,19 @@ public final class Notifier {
      */
     public boolean reservation(NotificationKind kind, Reservation r, Slot slot, Optional<Slot> previous,
             boolean byStaff, Optional<String> dedupeKey, Instant at) {
-        return reservationTo(emailOf(r.household()), kind, r, slot, previous, byStaff, dedupeKey, at);
-    }
-
-    /** As {@link #reservation}, to an address the caller already read in this unit of work. */
-    public boolean reservationTo(Optional<EmailAddress> to, NotificationKind kind, Reservation r, Slot slot,
-            Optional<Slot> previous, boolean byStaff, Optional<String> dedupeKey, Instant at) {
-        Optional<Notification> n = reservationNotification(to, kind, r, slot, previous, byStaff, dedupeKey);
-        return n.isPresent() && storage.outbox().add(n.get(), at);
-    }
-
-    /** The notification {@link #reservationTo} records, without recording it; empty without an address. */
-    public Optional<Notification> reservationNotification(Optional<EmailAddress> to, NotificationKind kind,
-            Reservation r, Slot slot, Optional<Slot> previous, boolean byStaff, Optional<String> dedupeKey) {
+        Optional<EmailAddress> to = emailOf(r.household());
         if (to.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         Optional<String> name = directory.find(r.household()).flatMap(h -> h.member(r.member())).map(Member::name);
-        return reservationNotification(to, kind, r, name, slot, previous, byStaff, dedupeKey);
+        Notification n = reservationNotification(to, kind, r, name, slot, previous, byStaff, dedupeKey).orElseThrow();
+        return storage.outbox().add(n, at);
     }
 
-    /** As above, with the member's name the caller has read already (a directory read less). */
+    /**
+     * The notification {@link #reservation} records, without recording it, for an address and a member
+     * name the caller has read already; empty without an address (MAIL-1).
+     */
     public Optional<Notification> reservationNotification(Optional<EmailAddress> to, NotificationKind kind,
             Reservation r, Optional<String> memberName, Slot slot, Optional<Slot> previous, boolean byStaff,
             Optional<String> dedupeKey) {

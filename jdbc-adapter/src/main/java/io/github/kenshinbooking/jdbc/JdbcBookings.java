@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.account.PasswordHash;
-import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -43,6 +42,7 @@ final class JdbcBookings {
     private final Transactions tx;
     private final String snapshot;
     private final String snapshotWithKey;
+    private static final String[] WRITES = writeStatements();
 
     JdbcBookings(Transactions tx) {
         this.tx = tx;
@@ -56,6 +56,34 @@ final class JdbcBookings {
         this.snapshotWithKey = select + ", " + aliased("k", JdbcReservationStore.COLUMNS) + from
                 + " LEFT JOIN idempotency_key ik ON ik.household = ? AND ik.idem_key = ?"
                 + " LEFT JOIN reservation k ON k.id = ik.reservation_id";
+    }
+
+    /** The write statement for each shape of booking, by {@link #writeIndex}. */
+    private static String[] writeStatements() {
+        String[] out = new String[8];
+        for (int i = 0; i < out.length; i++) {
+            boolean key = (i & 4) != 0;
+            boolean mail = (i & 2) != 0;
+            boolean dedupe = (i & 1) != 0;
+            StringBuilder sql = new StringBuilder("WITH upd AS (").append(JdbcReservationStore.TAKE)
+                    .append(" RETURNING id), ins AS (INSERT INTO reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
+                    .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
+            if (key) {
+                // a key held by another request fails the whole statement (IDEMPOTENCY_CONSTRAINT)
+                sql.append(", ik AS (INSERT INTO idempotency_key (household, idem_key, reservation_id)")
+                        .append(" SELECT ?, ?, ins.id FROM ins)");
+            }
+            if (mail) {
+                sql.append(", ob AS (INSERT INTO outbox (").append(OUTBOX_COLUMNS)
+                        .append(") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins").append(dedupe ? " ON CONFLICT DO NOTHING)" : ")");
+            }
+            out[i] = sql.append(" SELECT count(*) FROM ins").toString();
+        }
+        return out;
+    }
+
+    private static int writeIndex(boolean key, boolean mail, boolean dedupe) {
+        return (key ? 4 : 0) | (mail ? 2 : 0) | (mail && dedupe ? 1 : 0);
     }
 
     /** {@code t.c AS t_c, ...} for every column. */
@@ -132,20 +160,8 @@ final class JdbcBookings {
         Reservation r = b.reservation();
         JdbcReservationStore.checkText(r);
         b.notification().ifPresent(JdbcOutbox::checkText);
-        StringBuilder sql = new StringBuilder("WITH upd AS (").append(JdbcReservationStore.TAKE)
-                .append(" RETURNING id), ins AS (INSERT INTO reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
-                .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
-        if (b.key().isPresent()) {
-            // a key held by another request fails the whole statement (IDEMPOTENCY_CONSTRAINT)
-            sql.append(", ik AS (INSERT INTO idempotency_key (household, idem_key, reservation_id)")
-                    .append(" SELECT ?, ?, ins.id FROM ins)");
-        }
-        if (b.notification().isPresent()) {
-            sql.append(", ob AS (INSERT INTO outbox (").append(OUTBOX_COLUMNS).append(") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins")
-                    .append(b.notification().get().dedupeKey().isPresent() ? " ON CONFLICT DO NOTHING)" : ")");
-        }
-        sql.append(" SELECT count(*) FROM ins");
-        String statement = sql.toString();
+        String statement = WRITES[writeIndex(b.key().isPresent(), b.notification().isPresent(),
+                b.notification().flatMap(Notification::dedupeKey).isPresent())];
         return tx.atomicStatement("book", c -> {
             try (PreparedStatement ps = c.prepareStatement(statement)) {
                 ps.setLong(1, r.slot().value());
@@ -181,13 +197,7 @@ final class JdbcBookings {
                 if (SqlErrors.isUniqueViolation(e, IDEMPOTENCY_CONSTRAINT)) {
                     return false;
                 }
-                if (SqlErrors.isUniqueViolation(e, JdbcReservationStore.LIVE_CONSTRAINT)) {
-                    throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
-                }
-                if (SqlErrors.isUniqueViolation(e, null)) {
-                    throw new IllegalArgumentException("reservation " + r.id() + " exists already", e);
-                }
-                throw e;
+                throw JdbcReservationStore.insertFailure(e, r);
             }
         });
     }

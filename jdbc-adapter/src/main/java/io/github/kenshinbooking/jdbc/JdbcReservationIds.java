@@ -16,11 +16,14 @@ import java.util.ArrayDeque;
 final class JdbcReservationIds implements ReservationIds {
     private final Transactions tx;
     private final int block;
+    private final String sql;
     private final ArrayDeque<Long> cached = new ArrayDeque<>();
 
     JdbcReservationIds(Transactions tx, int block) {
         this.tx = tx;
-        this.block = tx.dialect().nextReservationIds(2) == null ? 1 : block;
+        String many = block > 1 ? tx.dialect().nextReservationIds(block) : null;
+        this.block = many == null ? 1 : block;
+        this.sql = many == null ? tx.dialect().nextReservationId() : many;
     }
 
     @Override
@@ -31,7 +34,6 @@ final class JdbcReservationIds implements ReservationIds {
                 return ReservationId.of(id);
             }
         }
-        String sql = block == 1 ? tx.dialect().nextReservationId() : tx.dialect().nextReservationIds(block);
         // fetched outside the lock (a sequence never hands out a value twice); the first is ours
         long[] ids = tx.read("next reservation id", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {

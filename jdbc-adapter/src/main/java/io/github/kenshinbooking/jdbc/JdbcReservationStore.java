@@ -114,16 +114,25 @@ final class JdbcReservationStore implements ReservationStore {
                     throw noPlace(c, r.member(), r.fiscalYear(), r.slot(), true);
                 }
             } catch (SQLException e) {
-                if (SqlErrors.isUniqueViolation(e, LIVE_CONSTRAINT)) {
-                    throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
-                }
-                if (SqlErrors.isUniqueViolation(e, null)) {
-                    throw new IllegalArgumentException("reservation " + r.id() + " exists already", e);
-                }
-                throw e;
+                throw insertFailure(e, r);
             }
             return null;
         });
+    }
+
+    /**
+     * What a failed insert of a new reservation means: ONE-1 ({@code ALREADY_RESERVED_THIS_FISCAL_YEAR},
+     * thrown) for the live constraint, a caller's bug (thrown) for another unique key, an id used twice;
+     * any other error is returned for the caller to throw.
+     */
+    static SQLException insertFailure(SQLException e, Reservation r) throws Refusal {
+        if (SqlErrors.isUniqueViolation(e, LIVE_CONSTRAINT)) {
+            throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        }
+        if (SqlErrors.isUniqueViolation(e, null)) {
+            throw new IllegalArgumentException("reservation " + r.id() + " exists already", e);
+        }
+        return e;
     }
 
     @Override

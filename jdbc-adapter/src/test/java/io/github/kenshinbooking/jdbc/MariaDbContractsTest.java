@@ -1,113 +1,15 @@
 package io.github.kenshinbooking.jdbc;
 
-import io.github.kenshinbooking.household.Household;
-import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.storage.Storage;
-import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
-import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
-import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
-import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
-import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
-import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
-import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
-import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
-import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
-import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** testkit's port contracts against {@link JdbcStorage} and {@link JdbcHouseholdDirectory} on MariaDB, from env {@code KENSHIN_MARIADB_URL} (skipped without it unless env {@code CI} is set). */
-class MariaDbContractsTest {
+/** testkit's port contracts ({@link JdbcContracts}) on MariaDB, from env {@code KENSHIN_MARIADB_URL} (skipped without it unless env {@code CI} is set). */
+class MariaDbContractsTest extends JdbcContracts {
     @RegisterExtension
     static final DatabaseExtension DB = new DatabaseExtension(TestDatabase.Kind.MARIADB, 16);
 
-    /** Each test starts from the emptied tables of this class's own database. */
-    static Storage fresh() {
+    @Override
+    Storage fresh() {
         return DB.get().reset(false);
-    }
-
-    @Nested
-    class Slots extends SlotStoreContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class Reservations extends ReservationStoreContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class Idempotency extends IdempotencyStoreContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class Bookings extends BookingStorageContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class Outbox extends NotificationOutboxContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class Accounts extends AccountStoreContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class LoginAttempts extends LoginAttemptStoreContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class ResetTokens extends ResetTokenStoreContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class UnitsOfWork extends UnitOfWorkContract {
-        @Override
-        protected Storage createStorage() {
-            return fresh();
-        }
-    }
-
-    @Nested
-    class Directory extends HouseholdDirectoryContract {
-        @Override
-        protected HouseholdDirectory createDirectory() {
-            return JdbcHouseholdDirectory.of((JdbcStorage) fresh());
-        }
-
-        @Override
-        protected void put(HouseholdDirectory directory, Household household) {
-            ((JdbcHouseholdDirectory) directory).put(household);
-        }
     }
 }

@@ -1,0 +1,111 @@
+package io.github.kenshinbooking.jdbc;
+
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.HouseholdDirectory;
+import io.github.kenshinbooking.storage.Storage;
+import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
+import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
+import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
+import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
+import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
+import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
+import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
+import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
+import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
+import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * testkit's port contracts against {@link JdbcStorage} and {@link JdbcHouseholdDirectory}, once per
+ * database: each subclass registers its database and hands out fresh storage; the nested contract
+ * classes are inherited.
+ */
+abstract class JdbcContracts {
+    /** Storage over the subclass's database with every table emptied. */
+    abstract Storage fresh();
+
+    @Nested
+    class Slots extends SlotStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Reservations extends ReservationStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Idempotency extends IdempotencyStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Bookings extends BookingStorageContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Outbox extends NotificationOutboxContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Accounts extends AccountStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class LoginAttempts extends LoginAttemptStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class ResetTokens extends ResetTokenStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class UnitsOfWork extends UnitOfWorkContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Directory extends HouseholdDirectoryContract {
+        @Override
+        protected HouseholdDirectory createDirectory() {
+            return JdbcHouseholdDirectory.of((JdbcStorage) JdbcContracts.this.fresh());
+        }
+
+        @Override
+        protected void put(HouseholdDirectory directory, Household household) {
+            ((JdbcHouseholdDirectory) directory).put(household);
+        }
+    }
+}
