@@ -28,11 +28,14 @@ import java.util.stream.Collectors;
 /**
  * The booking's composite operations with few round trips. The snapshot is one statement on every
  * dialect (left joins of account, slot, the member's live reservations and the key's reservation).
- * On PostgreSQL the write is one auto-commit statement: the conditional capacity update, the
- * reservation, the key and the outbox row chained in data-modifying CTEs, so the slot's row lock
- * is held only from that statement's update to its commit, with no round trip in between. Inside
- * a caller's unit of work, and on H2 and MariaDB (no data-modifying CTEs), the write is the
- * fine-grained ports in one transaction. Internal.
+ * On PostgreSQL the write is one auto-commit statement: a place taken from a stripe of the slot that
+ * no other booking holds ({@link Places}), the reservation, the key and the outbox row chained in
+ * data-modifying CTEs, so the stripe's row lock is held only from that statement's update to its
+ * commit, with no round trip in between. When no stripe is free without waiting (the slot is full,
+ * or every stripe with room is held by a booking in flight) it writes nothing and the caller takes
+ * the transaction instead, which waits for the stripes and answers the refusal. Inside a caller's
+ * unit of work, and on H2 and MariaDB (no data-modifying CTEs), the write is the fine-grained ports
+ * in one transaction. Internal.
  */
 final class JdbcBookings {
     static final String IDEMPOTENCY_CONSTRAINT = "pk_idempotency_key";
@@ -47,7 +50,7 @@ final class JdbcBookings {
     JdbcBookings(Transactions tx) {
         this.tx = tx;
         String select = "SELECT a.household AS a_household, a.password_hash AS a_password_hash, a.email AS a_email, "
-                + aliased("s", JdbcSlotStore.COLUMNS) + ", " + aliased("r", JdbcReservationStore.COLUMNS);
+                + JdbcSlotStore.select("s", "s_") + ", " + aliased("r", JdbcReservationStore.COLUMNS);
         String from = " FROM (SELECT 1 AS one) one"
                 + " LEFT JOIN account a ON a.household = ?"
                 + " LEFT JOIN slot s ON s.id = ?"
@@ -65,8 +68,8 @@ final class JdbcBookings {
             boolean key = (i & 4) != 0;
             boolean mail = (i & 2) != 0;
             boolean dedupe = (i & 1) != 0;
-            StringBuilder sql = new StringBuilder("WITH upd AS (").append(JdbcReservationStore.TAKE)
-                    .append(" RETURNING id), ins AS (INSERT INTO reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
+            StringBuilder sql = new StringBuilder("WITH ").append(Places.TAKE_CTES)
+                    .append(", ins AS (INSERT INTO reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
                     .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
             if (key) {
                 // a key held by another request fails the whole statement (IDEMPOTENCY_CONSTRAINT)
@@ -152,11 +155,21 @@ final class JdbcBookings {
         return tx.dialect() == Dialect.POSTGRESQL && !tx.inUnitOfWork();
     }
 
+    /** What the one-statement write did. */
+    enum Written {
+        /** Booked: the reservation, its key and its mail are stored. */
+        BOOKED,
+        /** Nothing written: another request holds the idempotency key. */
+        KEY_TAKEN,
+        /** Nothing written: no stripe with room was free without waiting; write in a transaction. */
+        NO_FREE_STRIPE
+    }
+
     /**
      * The write of {@link io.github.kenshinbooking.storage.Storage#book} as one auto-commit
      * statement (only when {@link #oneStatement()}).
      */
-    boolean book(NewBooking b) throws Refusal {
+    Written book(NewBooking b) throws Refusal {
         Reservation r = b.reservation();
         JdbcReservationStore.checkText(r);
         b.notification().ifPresent(JdbcOutbox::checkText);
@@ -189,13 +202,10 @@ final class JdbcBookings {
                     rs.next();
                     inserted = rs.getLong(1);
                 }
-                if (inserted == 0) {
-                    throw JdbcReservationStore.noPlace(c, r.member(), r.fiscalYear(), r.slot(), true);
-                }
-                return true;
+                return inserted == 0 ? Written.NO_FREE_STRIPE : Written.BOOKED;
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e, IDEMPOTENCY_CONSTRAINT)) {
-                    return false;
+                    return Written.KEY_TAKEN;
                 }
                 throw JdbcReservationStore.insertFailure(e, r);
             }

@@ -25,8 +25,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ReservationStore} over the {@code reservation} table and the {@code reserved} count of
- * {@code slot}. Capacity (SLOT-3) is a conditional update, never a read then a write; ONE-1 is the
+ * {@link ReservationStore} over the {@code reservation} table and the places of the slots in
+ * {@code slot_stripe} ({@link Places}). Capacity (SLOT-3) is a conditional update of one stripe,
+ * never a read then a write; ONE-1 is the
  * unique constraint {@code uq_reservation_live} on (member, live fiscal year), which cancelled rows
  * (live fiscal year NULL) do not hit. A refusal leaves the transaction to be rolled back by the unit
  * of work (on PostgreSQL a failed statement has aborted it anyway). Internal.
@@ -37,9 +38,6 @@ final class JdbcReservationStore implements ReservationStore {
             + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
             + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
-    static final String TAKE =
-            "UPDATE slot SET reserved = reserved + 1 WHERE id = ? AND reserved < capacity AND NOT cancelled";
-    private static final String RELEASE = "UPDATE slot SET reserved = reserved - 1 WHERE id = ?";
 
     private final Transactions tx;
 
@@ -100,19 +98,10 @@ final class JdbcReservationStore implements ReservationStore {
         checkText(r);
         tx.writeRefusing("insert reservation", c -> {
             try {
-                int inserted;
-                if (tx.dialect() == Dialect.POSTGRESQL) {
-                    // one statement: the slot row lock is taken and held only by the last statement
-                    inserted = insertTaking(c, r);
-                } else {
-                    inserted = update(c, TAKE, r.slot().value());
-                    if (inserted == 1) {
-                        insertRow(c, r);
-                    }
-                }
-                if (inserted == 0) {
+                if (!Places.take(c, tx.dialect(), r.slot().value())) {
                     throw noPlace(c, r.member(), r.fiscalYear(), r.slot(), true);
                 }
+                insertRow(c, r);
             } catch (SQLException e) {
                 throw insertFailure(e, r);
             }
@@ -150,15 +139,15 @@ final class JdbcReservationStore implements ReservationStore {
             }
             long to = moved.slot().value();
             long from = stored.slot;
-            // both slot rows in id order, so two opposite moves cannot deadlock on them
+            // both slots' stripes in slot id order, so two opposite moves do not deadlock on them
             if (from < to) {
-                update(c, RELEASE, from);
+                Places.release(c, tx.dialect(), from);
             }
-            if (update(c, TAKE, to) == 0) {
+            if (!Places.take(c, tx.dialect(), to)) {
                 throw noPlace(c, moved.member(), moved.fiscalYear(), moved.slot(), false);
             }
             if (from >= to) {
-                update(c, RELEASE, from);
+                Places.release(c, tx.dialect(), from);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE reservation SET slot_id = ?, fiscal_year = ?,"
                     + " status = ?, live_fiscal_year = ?, phone = ?, updated_at = ?, staff_id = ?, staff_reason = ?,"
@@ -197,19 +186,6 @@ final class JdbcReservationStore implements ReservationStore {
         tx.writeRefusing("cancel reservation", c -> {
             String end = "status = 'CANCELLED', live_fiscal_year = NULL, updated_at = ?, staff_id = ?,"
                     + " staff_reason = ?, staff_at = ?";
-            if (tx.dialect() == Dialect.POSTGRESQL) {
-                try (PreparedStatement ps = c.prepareStatement("WITH c AS (UPDATE reservation SET " + end
-                        + " WHERE id = ? AND status = 'CONFIRMED' RETURNING slot_id)"
-                        + " UPDATE slot SET reserved = reserved - 1 FROM c WHERE slot.id = c.slot_id")) {
-                    Jdbc.setInstant(ps, 1, cancelled.updatedAt());
-                    setStaff(ps, 2, cancelled.staffAction());
-                    ps.setLong(5, cancelled.id().value());
-                    if (ps.executeUpdate() == 0) {
-                        throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
-                    }
-                }
-                return null;
-            }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE reservation SET " + end + " WHERE id = ? AND status = 'CONFIRMED'")) {
                 Jdbc.setInstant(ps, 1, cancelled.updatedAt());
@@ -219,11 +195,16 @@ final class JdbcReservationStore implements ReservationStore {
                     throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE slot SET reserved = reserved - 1 WHERE id = (SELECT slot_id FROM reservation WHERE id = ?)")) {
+            long slot;
+            // the row is locked by the update above: its slot cannot change before the commit
+            try (PreparedStatement ps = c.prepareStatement("SELECT slot_id FROM reservation WHERE id = ?")) {
                 ps.setLong(1, cancelled.id().value());
-                ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    slot = rs.getLong(1);
+                }
             }
+            Places.release(c, tx.dialect(), slot);
             return null;
         });
     }
@@ -232,18 +213,6 @@ final class JdbcReservationStore implements ReservationStore {
 
     static void checkText(Reservation r) {
         Jdbc.fits(r.termsVersion(), 200, "terms version");
-    }
-
-    private static int insertTaking(Connection c, Reservation r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("WITH upd AS (" + TAKE + " RETURNING id) INSERT INTO reservation ("
-                + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd")) {
-            ps.setLong(1, r.slot().value());
-            ps.setLong(2, r.id().value());
-            ps.setString(3, r.household().value());
-            ps.setString(4, r.member().value());
-            setRest(ps, 5, r);
-            return ps.executeUpdate();
-        }
     }
 
     private static void insertRow(Connection c, Reservation r) throws SQLException {
@@ -274,13 +243,6 @@ final class JdbcReservationStore implements ReservationStore {
         Jdbc.setText(ps, i, staff.map(s -> s.staff().value()).orElse(null));
         Jdbc.setText(ps, i + 1, staff.map(StaffAction::reason).orElse(null));
         Jdbc.setInstant(ps, i + 2, staff.map(StaffAction::at).orElse(null));
-    }
-
-    private static int update(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
-        }
     }
 
     /**

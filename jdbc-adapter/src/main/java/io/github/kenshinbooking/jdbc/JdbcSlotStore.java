@@ -23,17 +23,35 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link SlotStore} over the {@code slot} table. Internal. */
+/** {@link SlotStore} over the {@code slot} table and its places in {@code slot_stripe} ({@link Places}). Internal. */
 final class JdbcSlotStore implements SlotStore {
+    /** The names under which {@link #select} answers the slot's columns (after a prefix). */
     static final String COLUMNS =
             "id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved, reception_opens, cancelled";
+    private static final String SELECT = select("slot", "");
     private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::date)
             .thenComparing(s -> s.venue().name()).thenComparing(Slot::start).thenComparing(s -> s.id().value());
 
     private final Transactions tx;
+    private final int stripes;
 
-    JdbcSlotStore(Transactions tx) {
+    JdbcSlotStore(Transactions tx, int stripes) {
         this.tx = tx;
+        this.stripes = stripes;
+    }
+
+    /**
+     * The select list of the slot aliased {@code alias}, each column as {@code prefix + name}; the
+     * reserved count is the sum of the slot's stripes ({@link Places}).
+     */
+    static String select(String alias, String prefix) {
+        StringBuilder sb = new StringBuilder();
+        for (String col : COLUMNS.split(",\\s*")) {
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(col.equals("reserved") ? Places.reservedOf(alias) : alias + "." + col)
+                    .append(" AS ").append(prefix).append(col);
+        }
+        return sb.toString();
     }
 
     @Override
@@ -41,8 +59,8 @@ final class JdbcSlotStore implements SlotStore {
         requireNonNull(spec, "spec");
         Jdbc.fits(spec.venue().name(), 255, "venue name");
         Jdbc.fits(spec.institution(), 255, "institution");
-        String sql = "INSERT INTO slot (venue, institution, exam_date, start_time, duration_seconds, capacity, reserved,"
-                + " reception_opens, cancelled) VALUES (?, ?, ?, ?, ?, ?, 0, ?, FALSE)";
+        String sql = "INSERT INTO slot (venue, institution, exam_date, start_time, duration_seconds, capacity,"
+                + " reception_opens, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)";
         long id = tx.write("add slot", c -> {
             try (PreparedStatement ps = tx.dialect() == Dialect.POSTGRESQL
                     ? c.prepareStatement(sql, new String[] {"id"})
@@ -55,12 +73,15 @@ final class JdbcSlotStore implements SlotStore {
                 ps.setInt(6, spec.capacity());
                 Jdbc.setInstant(ps, 7, spec.receptionOpens());
                 ps.executeUpdate();
+                long slot;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (!keys.next()) {
                         throw new SQLException("no generated slot id");
                     }
-                    return keys.getLong(1);
+                    slot = keys.getLong(1);
                 }
+                Places.create(c, slot, spec.capacity(), stripes);
+                return slot;
             }
         });
         return find(SlotId.of(id)).orElseThrow(() -> new IllegalStateException("slot " + id + " vanished"));
@@ -75,7 +96,7 @@ final class JdbcSlotStore implements SlotStore {
     }
 
     static Optional<Slot> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM slot WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SELECT + " FROM slot WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -91,7 +112,7 @@ final class JdbcSlotStore implements SlotStore {
         // bounded IN lists: one statement for a history page, a few for anything larger
         for (int from = 0; from < distinct.size(); from += MAX_IN) {
             List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_IN));
-            String sql = "SELECT " + COLUMNS + " FROM slot WHERE id IN ("
+            String sql = "SELECT " + SELECT + " FROM slot WHERE id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             List<Slot> found = tx.read("find slots by id", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -111,7 +132,7 @@ final class JdbcSlotStore implements SlotStore {
         requireNonNull(venue, "venue");
         requireNonNull(from, "from");
         requireNonNull(to, "to");
-        String sql = "SELECT " + COLUMNS + " FROM slot WHERE exam_date >= ? AND exam_date < ?"
+        String sql = "SELECT " + SELECT + " FROM slot WHERE exam_date >= ? AND exam_date < ?"
                 + (venue.isPresent() ? " AND venue = ?" : "");
         List<Slot> out = tx.read("find slots", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -141,8 +162,9 @@ final class JdbcSlotStore implements SlotStore {
                     return new ArrayList<Slot>();
                 }
             }
+            Places.closeEventDay(c, venue.name(), date);
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM slot WHERE venue = ? AND exam_date = ?")) {
+                    "SELECT " + SELECT + " FROM slot WHERE venue = ? AND exam_date = ?")) {
                 ps.setString(1, venue.name());
                 Jdbc.setDate(ps, 2, date);
                 return list(ps);

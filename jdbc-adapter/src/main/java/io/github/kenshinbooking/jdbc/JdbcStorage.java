@@ -28,15 +28,16 @@ import javax.sql.DataSource;
 /**
  * Every persistence port of the engine over plain JDBC and a caller-supplied {@link DataSource}
  * (bring your own pool), for H2, PostgreSQL and MariaDB with the schema of
- * {@code db/migration/<dialect>/V1__kenshin_booking.sql} applied. Any number of application
+ * the migrations of {@code db/migration/<dialect>} applied (Flyway layout, {@code V1}, {@code V2}, ...). Any number of application
  * instances may share one database.
  *
  * <p>A unit of work is one transaction on one connection, {@code autoCommit=false}, at READ
  * COMMITTED (the default of PostgreSQL and H2; set per transaction on MariaDB). Ports called on the
  * same thread join it; outside one a read uses a short auto-commit connection and a write is a
  * transaction of its own. A serialization failure or deadlock runs the whole work again, at most
- * {@link Builder#maxRetries} times. Invariants live in the database: capacity by a conditional
- * update (SLOT-3), ONE-1 by a unique constraint, idempotency keys and reminder dedupe keys by
+ * {@link Builder#maxRetries} times. Invariants live in the database: capacity by conditional
+ * updates of the slot's stripes, each holding a share of its places (SLOT-3; see
+ * {@link Builder#stripesPerSlot}), ONE-1 by a unique constraint, idempotency keys and reminder dedupe keys by
  * unique keys. A booking reads with one statement ({@link #bookingSnapshot}) and, on PostgreSQL,
  * writes with one auto-commit statement ({@link #book}); reservation ids come from the sequence
  * in blocks ({@link Builder#reservationIdBlock}). SQL errors surface as {@link InfrastructureException}, never as
@@ -48,6 +49,8 @@ public final class JdbcStorage implements Storage {
     public static final int DEFAULT_MAX_RETRIES = 10;
     /** Reservation ids fetched per sequence round trip, unless set otherwise. */
     public static final int DEFAULT_ID_BLOCK = 20;
+    /** Stripes a new slot's places are split over, unless set otherwise. */
+    public static final int DEFAULT_STRIPES_PER_SLOT = Places.DEFAULT_STRIPES;
 
     private final Transactions tx;
     private final JdbcSlotStore slots;
@@ -60,9 +63,9 @@ public final class JdbcStorage implements Storage {
     private final JdbcResetTokenStore resetTokens;
     private final JdbcBookings bookings;
 
-    private JdbcStorage(Transactions tx, int idBlock) {
+    private JdbcStorage(Transactions tx, int idBlock, int stripes) {
         this.tx = tx;
-        this.slots = new JdbcSlotStore(tx);
+        this.slots = new JdbcSlotStore(tx, stripes);
         this.reservations = new JdbcReservationStore(tx);
         this.reservationIds = new JdbcReservationIds(tx, idBlock);
         this.idempotency = new JdbcIdempotencyStore(tx);
@@ -149,13 +152,26 @@ public final class JdbcStorage implements Storage {
     }
 
     /**
-     * On PostgreSQL outside a unit of work, one auto-commit statement (capacity update, reservation,
-     * key and outbox row chained in CTEs); otherwise the fine-grained ports in one transaction.
+     * On PostgreSQL outside a unit of work, one auto-commit statement (a place from a free stripe,
+     * reservation, key and outbox row chained in CTEs); otherwise, and when no stripe with room is
+     * free without waiting, the fine-grained ports in one transaction.
      */
     @Override
     public boolean book(NewBooking booking) throws Refusal {
         requireNonNull(booking, "booking");
-        return bookings.oneStatement() ? bookings.book(booking) : Storage.super.book(booking);
+        if (bookings.oneStatement()) {
+            switch (bookings.book(booking)) {
+                case BOOKED:
+                    return true;
+                case KEY_TAKEN:
+                    return false;
+                case NO_FREE_STRIPE:
+                    break;
+                default:
+                    throw new AssertionError();
+            }
+        }
+        return Storage.super.book(booking);
     }
 
     /** The dialect of the database behind a data source. */
@@ -175,6 +191,7 @@ public final class JdbcStorage implements Storage {
         private Dialect dialect;
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private int idBlock = DEFAULT_ID_BLOCK;
+        private int stripes = DEFAULT_STRIPES_PER_SLOT;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -208,10 +225,26 @@ public final class JdbcStorage implements Storage {
             return this;
         }
 
+        /**
+         * Into how many rows (stripes) a new slot's places are split (default 8, at most 64; a slot
+         * with fewer places has one stripe per place). Bookings of one slot that find a stripe no
+         * other booking holds proceed at once: up to this many commit in one disk flush instead of
+         * queueing for one row lock across each commit. Capacity stays exact with any number: a
+         * stripe never goes above its share and the shares add up to the capacity. 1 gives the
+         * single counter row of a slot. Slots already stored keep their stripes.
+         */
+        public Builder stripesPerSlot(int stripes) {
+            if (stripes < 1 || stripes > Places.MAX_STRIPES) {
+                throw new IllegalArgumentException("stripesPerSlot must be 1.." + Places.MAX_STRIPES);
+            }
+            this.stripes = stripes;
+            return this;
+        }
+
         /** @throws InfrastructureException if the dialect must be detected and cannot be */
         public JdbcStorage build() {
             Dialect d = dialect != null ? dialect : detect(dataSource);
-            return new JdbcStorage(new Transactions(dataSource, d, maxRetries), idBlock);
+            return new JdbcStorage(new Transactions(dataSource, d, maxRetries), idBlock, stripes);
         }
     }
 }

@@ -28,7 +28,7 @@ final class TestDatabase implements AutoCloseable {
         H2, POSTGRESQL, MARIADB
     }
 
-    private static final List<String> TABLES = List.of("member", "household", "reservation", "slot",
+    private static final List<String> TABLES = List.of("member", "household", "reservation", "slot_stripe", "slot",
             "idempotency_key", "outbox", "account", "login_attempt", "reset_token");
 
     private final Kind kind;

@@ -1,0 +1,178 @@
+package io.github.kenshinbooking.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A slot's places (SLOT-3) in the {@code slot_stripe} table: the capacity is split over up to
+ * {@code stripesPerSlot} rows, each with its share and its own reserved count, so that bookings of
+ * one slot lock different rows and commit in the same disk flush instead of queueing for one
+ * counter row (the row lock is held until the commit's flush). Every change is a conditional update
+ * of one stripe, never above its share nor below zero, and the shares add up to the capacity, so
+ * the slot can never be overbooked; the reserved count of a slot is the sum of its stripes.
+ *
+ * <p>A take first tries one stripe with room that no other transaction holds ({@code SKIP
+ * LOCKED}); only if there is none does it lock every stripe of the slot, in stripe order, and look
+ * again, so a refusal means the slot was full at one instant, never that its free places were
+ * merely busy. H2 applies {@code LIMIT} before skipping locked rows, so it always takes the second
+ * way. Internal.
+ */
+final class Places {
+    /** Stripes per slot unless set otherwise: as many bookings of one slot as proceed at once. */
+    static final int DEFAULT_STRIPES = 8;
+    /** The most stripes a slot may have. */
+    static final int MAX_STRIPES = 64;
+
+    static final String PICK_FREE = "SELECT stripe FROM slot_stripe WHERE slot_id = ? AND bookable"
+            + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    static final String TAKE = "UPDATE slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
+            + " AND bookable AND reserved < capacity";
+    static final String LOCK_ALL =
+            "SELECT stripe, capacity, reserved, bookable FROM slot_stripe WHERE slot_id = ? ORDER BY stripe FOR UPDATE";
+    static final String PICK_USED = "SELECT stripe FROM slot_stripe WHERE slot_id = ? AND reserved > 0"
+            + " ORDER BY stripe DESC LIMIT 1 FOR UPDATE SKIP LOCKED";
+    static final String RELEASE =
+            "UPDATE slot_stripe SET reserved = reserved - 1 WHERE slot_id = ? AND stripe = ? AND reserved > 0";
+    /**
+     * PostgreSQL: the first CTEs of a one-statement booking, taking a free stripe no one else holds;
+     * {@code upd} yields the slot id once a place is taken, no row otherwise. Parameter 1: the slot.
+     */
+    static final String TAKE_CTES = "pick AS (SELECT slot_id, stripe FROM slot_stripe WHERE slot_id = ? AND bookable"
+            + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED),"
+            + " upd AS (UPDATE slot_stripe t SET reserved = t.reserved + 1 FROM pick"
+            + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id)";
+
+    private Places() {
+    }
+
+    /** The SQL expression of the reserved count of the slot aliased {@code slot}. */
+    static String reservedOf(String slot) {
+        return "(SELECT COALESCE(SUM(st.reserved), 0) FROM slot_stripe st WHERE st.slot_id = " + slot + ".id)";
+    }
+
+    /** The shares of {@code capacity} over {@code min(stripes, capacity)} stripes, as even as possible. */
+    static int[] shares(int capacity, int stripes) {
+        if (capacity < 0 || stripes < 1) {
+            throw new IllegalArgumentException("capacity " + capacity + ", stripes " + stripes);
+        }
+        int n = Math.min(stripes, capacity);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = capacity / n + (i < capacity % n ? 1 : 0);
+        }
+        return out;
+    }
+
+    /** Stores the stripes of a new slot, none reserved, all bookable. */
+    static void create(Connection c, long slot, int capacity, int stripes) throws SQLException {
+        int[] shares = shares(capacity, stripes);
+        if (shares.length == 0) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO slot_stripe (slot_id, stripe, capacity, reserved, bookable) VALUES (?, ?, ?, 0, TRUE)")) {
+            for (int i = 0; i < shares.length; i++) {
+                ps.setLong(1, slot);
+                ps.setInt(2, i);
+                ps.setInt(3, shares[i]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Takes one place of the slot in the current transaction.
+     *
+     * @return false if every stripe is full or not bookable (event day cancelled), or the slot has none
+     */
+    static boolean take(Connection c, Dialect dialect, long slot) throws SQLException {
+        if (dialect != Dialect.H2) {
+            int free = pick(c, PICK_FREE, slot);
+            if (free >= 0 && change(c, TAKE, slot, free)) {
+                return true;
+            }
+        }
+        // H2 may answer the values read before the wait: its conditional updates decide alone
+        boolean h2 = dialect == Dialect.H2;
+        for (Stripe s : lockAll(c, slot)) {
+            if ((h2 || s.bookable && s.reserved < s.capacity) && change(c, TAKE, slot, s.stripe)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Gives back one place of the slot in the current transaction (a cancel or a move away; also
+     * on a cancelled event day).
+     *
+     * @throws IllegalStateException if no stripe of the slot has a place taken: the counts disagree
+     *     with the live reservations, which only a change outside this adapter can cause
+     */
+    static void release(Connection c, Dialect dialect, long slot) throws SQLException {
+        if (dialect != Dialect.H2) {
+            int used = pick(c, PICK_USED, slot);
+            if (used >= 0 && change(c, RELEASE, slot, used)) {
+                return;
+            }
+        }
+        boolean h2 = dialect == Dialect.H2;
+        List<Stripe> all = lockAll(c, slot);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Stripe s = all.get(i);
+            if ((h2 || s.reserved > 0) && change(c, RELEASE, slot, s.stripe)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("slot " + slot + " has no reserved place to release");
+    }
+
+    /** Marks the stripes of the venue-day's slots not bookable (SLOT-6), waiting for bookings in flight. */
+    static void closeEventDay(Connection c, String venue, LocalDate date) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE slot_stripe SET bookable = FALSE"
+                + " WHERE slot_id IN (SELECT id FROM slot WHERE venue = ? AND exam_date = ?)")) {
+            ps.setString(1, venue);
+            Jdbc.setDate(ps, 2, date);
+            ps.executeUpdate();
+        }
+    }
+
+    private record Stripe(int stripe, int capacity, int reserved, boolean bookable) {
+    }
+
+    private static int pick(Connection c, String sql, long slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    private static List<Stripe> lockAll(Connection c, long slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_ALL)) {
+            ps.setLong(1, slot);
+            List<Stripe> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Stripe(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static boolean change(Connection c, String sql, long slot, int stripe) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, slot);
+            ps.setInt(2, stripe);
+            return ps.executeUpdate() == 1;
+        }
+    }
+}
