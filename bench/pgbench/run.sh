@@ -9,8 +9,8 @@ URL=${1:-postgresql://postgres@127.0.0.1:5432/test}
 CLIENTS=${*:-1 8 16 64}
 DIR=$(dirname "$0")
 psql "$URL" -q -f "$DIR/setup.sql" > /dev/null
-echo "| script | shape | clients | tps | latency average ms |"
-echo "|---|---|---:|---:|---:|"
+echo "| script | shape | clients | tps | booked/s | latency average ms |"
+echo "|---|---|---:|---:|---:|---:|"
 for script in booking lock_count; do
   for shape in spread hot; do
     if [ $shape = spread ]; then lo=1; hi=200; else lo=201; hi=205; fi
@@ -21,7 +21,10 @@ for script in booking lock_count; do
             -D slot_lo=$lo -D slot_hi=$hi -D n=0 -f "$DIR/$script.sql" 2>&1)
       tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
       lat=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
-      echo "| $script | $shape | $c | $tps | $lat |"
+      # booked rows, not transactions: a booking.sql transaction that found no free stripe books nothing
+      booked=$(psql "$URL" -tAc "SELECT count(*) FROM kb_pgbench.reservation WHERE fiscal_year >= 2023")
+      bps=$(awk -v b="$booked" 'BEGIN { printf "%.0f", b / 10 }')
+      echo "| $script | $shape | $c | $tps | $bps | $lat |"
     done
   done
 done

@@ -484,9 +484,10 @@ public final class LoadDriver {
             s.execute("DELETE FROM reservation WHERE fiscal_year >= " + Population.FISCAL_YEAR_START.getYear());
             s.execute("DELETE FROM outbox");
             s.execute("DELETE FROM idempotency_key");
-            s.execute("UPDATE slot SET reserved = 0 WHERE exam_date >= DATE '" + Population.FISCAL_YEAR_START + "'");
+            s.execute("UPDATE slot_stripe SET reserved = 0 WHERE slot_id IN (SELECT id FROM slot WHERE exam_date >= DATE '"
+                    + Population.FISCAL_YEAR_START + "')");
             if (db.dialect() == Dialect.POSTGRESQL) {
-                s.execute("VACUUM ANALYZE slot, reservation, outbox");
+                s.execute("VACUUM ANALYZE slot, slot_stripe, reservation, outbox");
                 if (checkpointAllowed) {
                     try {
                         s.execute("CHECKPOINT");

@@ -248,8 +248,12 @@ final class Population {
             }
             try (Statement st = c.createStatement()) {
                 st.execute("ALTER SEQUENCE reservation_id_seq RESTART WITH " + (rows + 1));
-                st.executeUpdate("UPDATE slot SET reserved = (SELECT count(*) FROM reservation r WHERE r.slot_id = slot.id"
-                        + " AND r.status = 'CONFIRMED') WHERE exam_date < DATE '" + FISCAL_YEAR_START + "'");
+                // each stripe filled up to its share, in stripe order, with the slot's live rows
+                st.executeUpdate("UPDATE slot_stripe SET reserved = LEAST(capacity, GREATEST(0,"
+                        + " (SELECT count(*) FROM reservation r WHERE r.slot_id = slot_stripe.slot_id"
+                        + " AND r.status = 'CONFIRMED') - (SELECT COALESCE(SUM(p.capacity), 0) FROM slot_stripe p"
+                        + " WHERE p.slot_id = slot_stripe.slot_id AND p.stripe < slot_stripe.stripe)))"
+                        + " WHERE slot_id IN (SELECT id FROM slot WHERE exam_date < DATE '" + FISCAL_YEAR_START + "')");
             }
             c.commit();
             c.setAutoCommit(true);

@@ -25,8 +25,10 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>same SQL: the adapter's write, character for character ({@link SqlCapture} compares the
  *       statements with what one library booking sends before any timed run) - on PostgreSQL one
- *       auto-commit statement (capacity update, reservation and outbox row chained in CTEs), on H2
- *       and MariaDB a transaction of outbox insert, conditional update, insert;
+ *       auto-commit statement (a place from a stripe of the slot no one else holds, reservation and
+ *       outbox row chained in CTEs; when no stripe is free without waiting, the transaction below),
+ *       on H2 and MariaDB a transaction of outbox insert, stripe pick (MariaDB: {@code SKIP LOCKED};
+ *       H2 and the fallback: every stripe locked), conditional update of one stripe, insert;
  *   <li>lock-and-count, the peers' mechanism: a transaction of outbox insert,
  *       {@code SELECT … FOR UPDATE} of the slot, {@code count(*)} of its live reservations, insert.
  * </ul>
@@ -40,6 +42,8 @@ final class RawBookers {
             + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
     static final String SLOT_COLUMNS = "id, venue, institution, exam_date, start_time, duration_seconds, capacity,"
             + " reserved, reception_opens, cancelled";
+    /** A slot's reserved count: the sum of its stripes (the adapter's {@code slot_stripe}). */
+    static final String RESERVED_OF_S = "(SELECT COALESCE(SUM(st.reserved), 0) FROM slot_stripe st WHERE st.slot_id = s.id)";
     /** Account, slot and the member's live reservations in one statement (no idempotency key). */
     static final String SNAPSHOT = "SELECT a.household AS a_household, a.password_hash AS a_password_hash,"
             + " a.email AS a_email, " + aliased("s", SLOT_COLUMNS) + ", " + aliased("r", RESERVATION_COLUMNS)
@@ -50,10 +54,20 @@ final class RawBookers {
     static final String OUTBOX = "INSERT INTO outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
             + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
-    static final String TAKE =
-            "UPDATE slot SET reserved = reserved + 1 WHERE id = ? AND reserved < capacity AND NOT cancelled";
-    /** PostgreSQL: capacity update, reservation and outbox row as one auto-commit statement. */
-    static final String BOOK_ONE_STATEMENT = "WITH upd AS (" + TAKE + " RETURNING id), ins AS (INSERT INTO reservation ("
+    /** One free stripe of the slot that no other transaction holds. */
+    static final String PICK_FREE = "SELECT stripe FROM slot_stripe WHERE slot_id = ? AND bookable"
+            + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    static final String TAKE = "UPDATE slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
+            + " AND bookable AND reserved < capacity";
+    /** Every stripe of the slot, locked in order (H2 always; elsewhere when no stripe is free without waiting). */
+    static final String LOCK_ALL =
+            "SELECT stripe, capacity, reserved, bookable FROM slot_stripe WHERE slot_id = ? ORDER BY stripe FOR UPDATE";
+    /** PostgreSQL: a place from a free stripe, reservation and outbox row as one auto-commit statement. */
+    static final String BOOK_ONE_STATEMENT = "WITH pick AS (SELECT slot_id, stripe FROM slot_stripe WHERE slot_id = ?"
+            + " AND bookable AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED),"
+            + " upd AS (UPDATE slot_stripe t SET reserved = t.reserved + 1 FROM pick"
+            + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id),"
+            + " ins AS (INSERT INTO reservation ("
             + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
             + " ob AS (INSERT INTO outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins)"
             + " SELECT count(*) FROM ins";
@@ -77,8 +91,9 @@ final class RawBookers {
     private static String aliased(String table, String columns) {
         StringBuilder sb = new StringBuilder();
         for (String c : columns.split(",\\s*")) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(table).append('.').append(c).append(" AS ").append(table)
-                    .append('_').append(c);
+            sb.append(sb.length() == 0 ? "" : ", ")
+                    .append(table.equals("s") && c.equals("reserved") ? RESERVED_OF_S : table + "." + c)
+                    .append(" AS ").append(table).append('_').append(c);
         }
         return sb.toString();
     }
@@ -100,6 +115,7 @@ final class RawBookers {
     private static final class Loop implements Booker {
         private final DataSource ds;
         private final boolean postgres;
+        private final boolean h2;
         private final String nextIds;
         private final Write write;
         private final String payload;
@@ -110,6 +126,7 @@ final class RawBookers {
         Loop(DataSource ds, Dialect dialect, Population p, Write write) {
             this.ds = ds;
             this.postgres = dialect == Dialect.POSTGRESQL;
+            this.h2 = dialect == Dialect.H2;
             this.nextIds = switch (dialect) {
                 case POSTGRESQL -> "SELECT nextval('reservation_id_seq') FROM generate_series(1, " + ID_BLOCK + ")";
                 case H2 -> "SELECT NEXT VALUE FOR reservation_id_seq FROM SYSTEM_RANGE(1, " + ID_BLOCK + ")";
@@ -137,10 +154,14 @@ final class RawBookers {
                 email = read[1];
             }
             long id = nextId();
+            boolean oneStatement = write == Write.ADAPTER && postgres;
             for (int attempt = 0;; attempt++) {
                 try (Connection c = ds.getConnection()) {
-                    if (write == Write.ADAPTER && postgres) {
-                        return oneStatement(c, id, household, member, slotId, fy, email);
+                    if (oneStatement) {
+                        if (oneStatement(c, id, household, member, slotId, fy, email)) {
+                            return null;
+                        }
+                        oneStatement = false; // no free stripe without waiting: the transaction decides
                     }
                     if (c.getAutoCommit()) {
                         c.setAutoCommit(false);
@@ -228,7 +249,8 @@ final class RawBookers {
             return got.get(0);
         }
 
-        private String oneStatement(Connection c, long id, String household, String member, long slot, int fy,
+        /** Whether it booked; false when no stripe with room was free without waiting (the transaction decides). */
+        private boolean oneStatement(Connection c, long id, String household, String member, long slot, int fy,
                 String email) throws SQLException {
             long inserted;
             try (PreparedStatement ps = c.prepareStatement(BOOK_ONE_STATEMENT)) {
@@ -243,7 +265,7 @@ final class RawBookers {
                     inserted = rs.getLong(1);
                 }
             }
-            return inserted == 1 ? null : noPlace(c, member, fy, slot);
+            return inserted == 1;
         }
 
         private String transaction(Connection c, long id, String household, String member, long slot, int fy,
@@ -277,16 +299,52 @@ final class RawBookers {
                 insert(c, id, household, member, slot, fy);
                 return null;
             }
-            int taken;
-            try (PreparedStatement ps = c.prepareStatement(TAKE)) {
-                ps.setLong(1, slot);
-                taken = ps.executeUpdate();
-            }
-            if (taken == 1) {
+            if (take(c, slot)) {
                 insert(c, id, household, member, slot, fy);
                 return null;
             }
             return noPlace(c, member, fy, slot);
+        }
+
+        /** A place from one stripe, as the adapter takes it: a free stripe no one holds, else every stripe locked. */
+        private boolean take(Connection c, long slot) throws SQLException {
+            if (!h2) {
+                int free = -1;
+                try (PreparedStatement ps = c.prepareStatement(PICK_FREE)) {
+                    ps.setLong(1, slot);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            free = rs.getInt(1);
+                        }
+                    }
+                }
+                if (free >= 0 && takeStripe(c, slot, free)) {
+                    return true;
+                }
+            }
+            List<int[]> stripes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(LOCK_ALL)) {
+                ps.setLong(1, slot);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stripes.add(new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4) ? 1 : 0});
+                    }
+                }
+            }
+            for (int[] st : stripes) {
+                if ((h2 || st[3] == 1 && st[2] < st[1]) && takeStripe(c, slot, st[0])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean takeStripe(Connection c, long slot, int stripe) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(TAKE)) {
+                ps.setLong(1, slot);
+                ps.setInt(2, stripe);
+                return ps.executeUpdate() == 1;
+            }
         }
 
         private void setOutbox(PreparedStatement ps, int i, String email) throws SQLException {

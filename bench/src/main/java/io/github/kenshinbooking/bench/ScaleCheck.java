@@ -246,19 +246,35 @@ public final class ScaleCheck {
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             Rows slots = new Rows(c, db.dialect(), "slot", "id, venue, institution, exam_date, start_time,"
-                    + " duration_seconds, capacity, reserved, reception_opens, cancelled", 10);
+                    + " duration_seconds, capacity, reception_opens, cancelled", 9);
             for (int y = 0; y < YEARS; y++) {
                 for (int v = 0; v < VENUES; v++) {
                     for (int i = 0; i < slotsPerVenueYear; i++) {
-                        int inYear = v * slotsPerVenueYear + i;
                         LocalDate d = slotDate(y, v, i);
                         slots.add(slotId(y, v, i), venueName(v), "ヘルスポートクリニック", d,
-                                LocalTime.of(9, 0).plusMinutes(30L * (i % 8)), 1800L, capacity, live[y][inYear],
+                                LocalTime.of(9, 0).plusMinutes(30L * (i % 8)), 1800L, capacity,
                                 d.minusMonths(2).atStartOfDay(), false);
                     }
                 }
             }
             slots.flush();
+            // the places as the adapter splits them (stripes of even shares), filled in stripe order
+            Rows stripes = new Rows(c, db.dialect(), "slot_stripe", "slot_id, stripe, capacity, reserved, bookable", 5);
+            int n0 = Math.min(JdbcStorage.DEFAULT_STRIPES_PER_SLOT, capacity);
+            for (int y = 0; y < YEARS; y++) {
+                for (int v = 0; v < VENUES; v++) {
+                    for (int i = 0; i < slotsPerVenueYear; i++) {
+                        int left = live[y][v * slotsPerVenueYear + i];
+                        for (int k = 0; k < n0; k++) {
+                            int share = capacity / n0 + (k < capacity % n0 ? 1 : 0);
+                            int taken = Math.min(share, left);
+                            left -= taken;
+                            stripes.add(slotId(y, v, i), k, share, taken, true);
+                        }
+                    }
+                }
+            }
+            stripes.flush();
             Rows rows = new Rows(c, db.dialect(), "reservation", "id, household, member_id, slot_id, fiscal_year,"
                     + " status, live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id,"
                     + " staff_reason, staff_at", 14);
@@ -292,11 +308,11 @@ public final class ScaleCheck {
         }
         try (Connection c = db.unpooled(); Statement s = c.createStatement()) {
             if (db.dialect() == Dialect.POSTGRESQL) {
-                s.execute("VACUUM ANALYZE slot, reservation, account");
+                s.execute("VACUUM ANALYZE slot, slot_stripe, reservation, account");
             } else if (db.dialect() == Dialect.H2) {
                 s.execute("ANALYZE");
             } else {
-                s.execute("ANALYZE TABLE slot, reservation, account");
+                s.execute("ANALYZE TABLE slot, slot_stripe, reservation, account");
             }
         }
         return n;
@@ -524,8 +540,10 @@ public final class ScaleCheck {
 
     /** Prints the plans of the adapter's statements the two queries send; answers those that scan a table. */
     private List<String> explain(MemberId member, int household) throws SQLException {
-        String slotCols = "id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved,"
-                + " reception_opens, cancelled";
+        String slotCols = "slot.id AS id, slot.venue AS venue, slot.institution AS institution, slot.exam_date AS"
+                + " exam_date, slot.start_time AS start_time, slot.duration_seconds AS duration_seconds, slot.capacity AS"
+                + " capacity, (SELECT COALESCE(SUM(st.reserved), 0) FROM slot_stripe st WHERE st.slot_id = slot.id) AS"
+                + " reserved, slot.reception_opens AS reception_opens, slot.cancelled AS cancelled";
         String resCols = "id, household, member_id, slot_id, fiscal_year, status, phone, terms_version, booked_at,"
                 + " updated_at, staff_id, staff_reason, staff_at";
         LocalDate from = month(YEARS - 1, 0);
