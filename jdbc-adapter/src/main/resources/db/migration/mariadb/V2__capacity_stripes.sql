@@ -11,7 +11,7 @@ CREATE TABLE slot_stripe (
     capacity INT NOT NULL,
     reserved INT NOT NULL DEFAULT 0,
     bookable BOOLEAN NOT NULL DEFAULT TRUE,
-    CONSTRAINT pk_slot_stripe PRIMARY KEY (slot_id, stripe),
+    PRIMARY KEY (slot_id, stripe),
     CONSTRAINT ck_slot_stripe CHECK (stripe >= 0 AND capacity > 0 AND reserved >= 0 AND reserved <= capacity),
     CONSTRAINT fk_slot_stripe_slot FOREIGN KEY (slot_id) REFERENCES slot (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin;
