@@ -336,14 +336,7 @@ abstract class StripeTests {
     @DisplayName("SLOT-6 SLOT-3 an event-day cancellation racing 24 bookings of its slot leaves no live reservation and no reserved place")
     void eventDayCancelRacingBookings() throws Exception {
         Slot slot = addSlot(engine, 9, 20);
-        List<Booker> bookers = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            bookers.add(booker());
-        }
-        List<Callable<Object>> tasks = new ArrayList<>();
-        for (Booker b : bookers) {
-            tasks.add(() -> outcome(() -> book(b, slot)));
-        }
+        List<Callable<Object>> tasks = bookingTasks(newBookers(24), slot);
         tasks.add(() -> engine.schedule().cancelEventDay(Union.MIRIKA, Union.EXAM_DAY));
         List<Object> results = ConcurrencyTests.concurrently(tasks);
 
@@ -365,20 +358,31 @@ abstract class StripeTests {
         assertThat(codeOf(() -> book(late, slot))).isEqualTo(ErrorCode.EVENT_CANCELLED);
     }
 
+    /** {@code n} new households, each with its representative, logged in. */
+    private List<Booker> newBookers(int n) throws Refusal {
+        List<Booker> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(booker());
+        }
+        return out;
+    }
+
+    /** One task per booker that books the slot through the engine and answers its outcome. */
+    private List<Callable<Object>> bookingTasks(List<Booker> bookers, Slot slot) {
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (Booker b : bookers) {
+            tasks.add(() -> outcome(() -> book(b, slot)));
+        }
+        return tasks;
+    }
+
     // ---- races on one hot slot ---------------------------------------------------------------------
 
     @Test
     @DisplayName("SLOT-3 as many bookers as places at once: every one gets a place (a free place busy in another stripe is never SLOT_FULL)")
     void asManyBookersAsPlaces() throws Exception {
         Slot slot = addSlot(engine, 9, 24);
-        List<Booker> bookers = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            bookers.add(booker());
-        }
-        List<Callable<Object>> tasks = new ArrayList<>();
-        for (Booker b : bookers) {
-            tasks.add(() -> outcome(() -> book(b, slot)));
-        }
+        List<Callable<Object>> tasks = bookingTasks(newBookers(24), slot);
         List<Object> results = ConcurrencyTests.concurrently(tasks);
 
         assertThat(results).allMatch(o -> o instanceof Reservation, "booked");
@@ -396,14 +400,8 @@ abstract class StripeTests {
         int capacity = 20;
         Slot slot = addSlot(engine, 9, capacity);
         assertThat(stripes(slot.id())).extracting(Stripe::capacity).containsExactly(3, 3, 3, 3, 2, 2, 2, 2);
-        List<Booker> bookers = new ArrayList<>();
-        for (int i = 0; i < 48; i++) {
-            bookers.add(booker());
-        }
-        List<Callable<Object>> tasks = new ArrayList<>();
-        for (Booker b : bookers) {
-            tasks.add(() -> outcome(() -> book(b, slot)));
-        }
+        List<Booker> bookers = newBookers(48);
+        List<Callable<Object>> tasks = bookingTasks(bookers, slot);
         List<Object> first = ConcurrencyTests.concurrently(tasks);
 
         List<Integer> winners = new ArrayList<>();
