@@ -160,15 +160,9 @@ public final class JdbcStorage implements Storage {
     public boolean book(NewBooking booking) throws Refusal {
         requireNonNull(booking, "booking");
         if (bookings.oneStatement()) {
-            switch (bookings.book(booking)) {
-                case BOOKED:
-                    return true;
-                case KEY_TAKEN:
-                    return false;
-                case NO_FREE_STRIPE:
-                    break;
-                default:
-                    throw new AssertionError();
+            JdbcBookings.Written written = bookings.book(booking);
+            if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
+                return written == JdbcBookings.Written.BOOKED;
             }
         }
         return Storage.super.book(booking);

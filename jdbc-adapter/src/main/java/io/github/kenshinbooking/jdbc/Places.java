@@ -28,8 +28,10 @@ final class Places {
     /** The most stripes a slot may have. */
     static final int MAX_STRIPES = 64;
 
-    static final String PICK_FREE = "SELECT stripe FROM slot_stripe WHERE slot_id = ? AND bookable"
-            + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    /** Where a free stripe no other transaction holds is found: after {@code FROM slot_stripe}. */
+    private static final String FREE = " WHERE slot_id = ? AND bookable AND reserved < capacity"
+            + " ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    static final String PICK_FREE = "SELECT stripe FROM slot_stripe" + FREE;
     static final String TAKE = "UPDATE slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
             + " AND bookable AND reserved < capacity";
     static final String LOCK_ALL =
@@ -42,8 +44,7 @@ final class Places {
      * PostgreSQL: the first CTEs of a one-statement booking, taking a free stripe no one else holds;
      * {@code upd} yields the slot id once a place is taken, no row otherwise. Parameter 1: the slot.
      */
-    static final String TAKE_CTES = "pick AS (SELECT slot_id, stripe FROM slot_stripe WHERE slot_id = ? AND bookable"
-            + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED),"
+    static final String TAKE_CTES = "pick AS (SELECT slot_id, stripe FROM slot_stripe" + FREE + "),"
             + " upd AS (UPDATE slot_stripe t SET reserved = t.reserved + 1 FROM pick"
             + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id)";
 

@@ -168,13 +168,8 @@ abstract class StripeTests {
             + " a cancelled place, alone in one stripe, is booked again, then SLOT_FULL")
     void exactWithUnevenStripes() throws Refusal {
         Slot slot = addSlot(engine, 9, 10);
-        List<Booker> bookers = new ArrayList<>();
-        List<Reservation> booked = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Booker b = booker();
-            bookers.add(b);
-            booked.add(book(b, slot));
-        }
+        List<Booker> bookers = newBookers(10);
+        List<Reservation> booked = bookEach(bookers, slot);
         assertThat(remaining(slot)).isZero();
         assertThat(stripes(slot.id())).allMatch(s -> s.reserved() == s.capacity());
         assertConsistent(slot.id(), 10);
@@ -216,13 +211,8 @@ abstract class StripeTests {
     @DisplayName("SLOT-3 CNL-1 cancelling every reservation of a full striped slot brings every stripe back to 0")
     void cancelAll() throws Refusal {
         Slot slot = addSlot(engine, 9, 10);
-        List<Booker> bookers = new ArrayList<>();
-        List<Reservation> booked = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Booker b = booker();
-            bookers.add(b);
-            booked.add(book(b, slot));
-        }
+        List<Booker> bookers = newBookers(10);
+        List<Reservation> booked = bookEach(bookers, slot);
         for (int i = 0; i < 10; i++) {
             engine.bookings().cancel(bookers.get(i).session(), booked.get(i).id());
             assertConsistent(slot.id(), 10);
@@ -240,13 +230,8 @@ abstract class StripeTests {
         Slot a = addSlot(engine, 9, 10);
         Slot b = addSlot(engine, 10, 3);
         assertThat(a.id().value()).isLessThan(b.id().value());
-        List<Booker> bookers = new ArrayList<>();
-        List<Reservation> booked = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Booker x = booker();
-            bookers.add(x);
-            booked.add(book(x, a));
-        }
+        List<Booker> bookers = newBookers(10);
+        List<Reservation> booked = bookEach(bookers, a);
         Booker mover = bookers.get(0);
 
         // from the lower slot id to the higher
@@ -363,6 +348,15 @@ abstract class StripeTests {
         List<Booker> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(booker());
+        }
+        return out;
+    }
+
+    /** Each booker books the slot through the engine, one after the other. */
+    private List<Reservation> bookEach(List<Booker> bookers, Slot slot) throws Refusal {
+        List<Reservation> out = new ArrayList<>();
+        for (Booker b : bookers) {
+            out.add(book(b, slot));
         }
         return out;
     }
