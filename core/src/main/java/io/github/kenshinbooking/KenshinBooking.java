@@ -2,19 +2,12 @@ package io.github.kenshinbooking;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.kenshinbooking.account.AccountService;
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.eligibility.Eligibility;
 import io.github.kenshinbooking.household.HouseholdDirectory;
-import io.github.kenshinbooking.internal.EngineContext;
-import io.github.kenshinbooking.notification.ReminderJob;
 import io.github.kenshinbooking.policy.UnionPolicy;
-import io.github.kenshinbooking.reservation.BookingService;
-import io.github.kenshinbooking.reservation.StaffService;
-import io.github.kenshinbooking.schedule.CalendarService;
 import io.github.kenshinbooking.schedule.Deadlines;
-import io.github.kenshinbooking.schedule.ScheduleService;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.subsidy.SubsidyCalculator;
 import java.security.SecureRandom;

@@ -1,6 +1,5 @@
 package io.github.kenshinbooking;
 
-import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;

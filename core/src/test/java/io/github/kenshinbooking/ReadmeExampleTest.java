@@ -2,8 +2,6 @@ package io.github.kenshinbooking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kenshinbooking.account.HouseholdSession;
-import io.github.kenshinbooking.account.LoginResult;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;

@@ -1,7 +1,7 @@
 package io.github.kenshinbooking.bench;
 
 import io.github.kenshinbooking.KenshinBooking;
-import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.error.Refusal;

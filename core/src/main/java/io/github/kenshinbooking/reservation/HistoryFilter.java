@@ -30,7 +30,7 @@ public record HistoryFilter(Optional<LocalDateTime> from, Optional<LocalDateTime
         return new HistoryFilter(Optional.ofNullable(fromInclusive), Optional.ofNullable(toInclusive), status);
     }
 
-    boolean accepts(Reservation r, LocalDateTime examStart) {
+    public boolean accepts(Reservation r, LocalDateTime examStart) {
         return status.map(s -> s == r.status()).orElse(true)
                 && from.map(f -> !examStart.isBefore(f)).orElse(true)
                 && to.map(t -> !examStart.isAfter(t)).orElse(true);

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.storage;
 
+import io.github.kenshinbooking.reservation.BookingSnapshot;
+import io.github.kenshinbooking.reservation.NewBooking;
 import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.Account;
-import io.github.kenshinbooking.account.HouseholdSession;
-import io.github.kenshinbooking.account.LoginResult;
+import io.github.kenshinbooking.HouseholdSession;
+import io.github.kenshinbooking.LoginResult;
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.eligibility.JapaneseAge;

@@ -4,7 +4,7 @@ import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kenshinbooking.KenshinBooking;
-import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.KenshinBooking;
-import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;

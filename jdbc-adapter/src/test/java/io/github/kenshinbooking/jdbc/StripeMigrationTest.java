@@ -13,7 +13,7 @@ import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotSpec;
-import io.github.kenshinbooking.storage.NewBooking;
+import io.github.kenshinbooking.reservation.NewBooking;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

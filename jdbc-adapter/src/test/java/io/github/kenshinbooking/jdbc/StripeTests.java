@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.KenshinBooking;
-import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -18,7 +18,7 @@ import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
-import io.github.kenshinbooking.storage.NewBooking;
+import io.github.kenshinbooking.reservation.NewBooking;
 import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,7 +3,7 @@ package io.github.kenshinbooking.mail;
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
-import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.error.Refusal;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.github.kenshinbooking.KenshinBooking;
-import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.SymbolNumber;

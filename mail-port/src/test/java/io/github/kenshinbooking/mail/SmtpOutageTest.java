@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.github.kenshinbooking.account.HouseholdSession;
+import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.schedule.Slot;
 import jakarta.mail.internet.MimeMessage;

@@ -1,5 +1,11 @@
-package io.github.kenshinbooking.account;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.account.LoginAttemptStore;
+import io.github.kenshinbooking.account.LoginAttempts;
+import io.github.kenshinbooking.account.PasswordHash;
+import io.github.kenshinbooking.account.ResetToken;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.ErrorCode;
@@ -8,8 +14,6 @@ import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
-import io.github.kenshinbooking.internal.EngineContext;
-import io.github.kenshinbooking.internal.Inputs;
 import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.policy.UnionPolicy;

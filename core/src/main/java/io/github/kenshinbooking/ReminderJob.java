@@ -1,10 +1,9 @@
-package io.github.kenshinbooking.notification;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.notification.NotificationKind;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.Refusal;
-import io.github.kenshinbooking.internal.EngineContext;
-import io.github.kenshinbooking.internal.Notifier;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.schedule.Slot;
 import java.time.Instant;

@@ -1,11 +1,12 @@
-package io.github.kenshinbooking.schedule;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import io.github.kenshinbooking.schedule.Venue;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
-import io.github.kenshinbooking.internal.EngineContext;
-import io.github.kenshinbooking.internal.Inputs;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.reservation.Reservation;
 import java.time.Instant;

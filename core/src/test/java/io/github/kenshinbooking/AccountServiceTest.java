@@ -1,5 +1,8 @@
-package io.github.kenshinbooking.account;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import static io.github.kenshinbooking.Fixtures.HANAKO;
 import static io.github.kenshinbooking.Fixtures.PASSWORD;
 import static io.github.kenshinbooking.Fixtures.SYMBOL;
@@ -8,7 +11,6 @@ import static io.github.kenshinbooking.Fixtures.TARO_KANA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kenshinbooking.Fixtures;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.notification.Notification;

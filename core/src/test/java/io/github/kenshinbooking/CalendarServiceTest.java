@@ -1,5 +1,15 @@
-package io.github.kenshinbooking.schedule;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.schedule.CalendarDay;
+import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Mark;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotAvailability;
+import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import io.github.kenshinbooking.schedule.SlotStatus;
+import io.github.kenshinbooking.schedule.Venue;
 import static io.github.kenshinbooking.Fixtures.HANAKO;
 import static io.github.kenshinbooking.Fixtures.JIRO;
 import static io.github.kenshinbooking.Fixtures.TARO;
@@ -9,8 +19,6 @@ import static io.github.kenshinbooking.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kenshinbooking.Fixtures;
-import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import java.time.Duration;

@@ -1,12 +1,12 @@
-package io.github.kenshinbooking.reservation;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.reservation.BookingRequest;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kenshinbooking.MutableClock;
 import io.github.kenshinbooking.account.Account;
-import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
-import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;

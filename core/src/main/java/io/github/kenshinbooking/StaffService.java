@@ -1,10 +1,13 @@
-package io.github.kenshinbooking.reservation;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.reservation.PhoneNumber;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.StaffAction;
+import io.github.kenshinbooking.reservation.StaffId;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.Refusal;
-import io.github.kenshinbooking.internal.EngineContext;
-import io.github.kenshinbooking.internal.Inputs;
 import io.github.kenshinbooking.schedule.SlotId;
 import java.util.Optional;
 

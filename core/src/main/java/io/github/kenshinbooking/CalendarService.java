@@ -1,14 +1,18 @@
-package io.github.kenshinbooking.schedule;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.schedule.CalendarDay;
+import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Mark;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotAvailability;
+import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.schedule.SlotStatus;
+import io.github.kenshinbooking.schedule.Venue;
 import static java.util.Objects.requireNonNull;
 
-import io.github.kenshinbooking.account.AccountService;
-import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
-import io.github.kenshinbooking.internal.EngineContext;
-import io.github.kenshinbooking.internal.Inputs;
 import io.github.kenshinbooking.reservation.Reservation;
 import java.time.Instant;
 import java.time.LocalDate;

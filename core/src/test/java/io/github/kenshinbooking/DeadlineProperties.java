@@ -1,11 +1,11 @@
-package io.github.kenshinbooking.schedule;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import io.github.kenshinbooking.schedule.Venue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kenshinbooking.KenshinBooking;
-import io.github.kenshinbooking.MutableClock;
 import io.github.kenshinbooking.account.Account;
-import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;

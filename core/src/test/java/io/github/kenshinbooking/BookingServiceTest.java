@@ -1,5 +1,15 @@
-package io.github.kenshinbooking.reservation;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.reservation.BookingConfirmation;
+import io.github.kenshinbooking.reservation.BookingRequest;
+import io.github.kenshinbooking.reservation.HistoryEntry;
+import io.github.kenshinbooking.reservation.HistoryFilter;
+import io.github.kenshinbooking.reservation.PhoneNumber;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationDetails;
+import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.ReservationStatus;
+import io.github.kenshinbooking.reservation.StaffId;
 import static io.github.kenshinbooking.Fixtures.HANAKO;
 import static io.github.kenshinbooking.Fixtures.JIRO;
 import static io.github.kenshinbooking.Fixtures.PHONE;
@@ -10,8 +20,6 @@ import static io.github.kenshinbooking.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.kenshinbooking.Fixtures;
-import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;

@@ -1,4 +1,4 @@
-package io.github.kenshinbooking.storage;
+package io.github.kenshinbooking.reservation;
 
 import static java.util.Objects.requireNonNull;
 

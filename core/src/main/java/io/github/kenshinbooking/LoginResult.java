@@ -1,4 +1,4 @@
-package io.github.kenshinbooking.account;
+package io.github.kenshinbooking;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.github.kenshinbooking.internal;
+package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;

@@ -1,12 +1,13 @@
-package io.github.kenshinbooking.notification;
+package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.notification.NotificationData;
+import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.notification.OutboxEntry;
 import static io.github.kenshinbooking.Fixtures.HANAKO;
 import static io.github.kenshinbooking.Fixtures.TARO;
 import static io.github.kenshinbooking.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kenshinbooking.Fixtures;
-import io.github.kenshinbooking.account.HouseholdSession;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.StaffId;

@@ -1,2 +1,0 @@
-/** Helpers shared by the core packages; not API. */
-package io.github.kenshinbooking.internal;
