@@ -10,20 +10,17 @@ import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationDetails;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.StaffAction;
-import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
-import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.schedule.DeadlineKind;
-import io.github.kenshinbooking.schedule.ReceptionWindow;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
@@ -32,35 +29,41 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Household reservation use cases: book (BOOK-1..4), change (CHG-1), cancel (CNL-1), details and
- * history (HIST-1, HIST-2), answering the first refusal in the order of ORDER-1. Staff actions
- * (CNL-2) are in {@link StaffService}. Thread-safe.
+ * history (HIST-1, HIST-2), answering the first refusal in the order of ORDER-1 (whose booking checks
+ * are {@link io.github.kenshinbooking.reservation.BookingRules}). Staff actions (CNL-2, SLOT-6) are in
+ * {@link StaffService}. Thread-safe.
  */
 public final class BookingService {
     private final EngineContext ctx;
-    private final AccountService accounts;
+    private final HouseholdAccess access;
 
-    public BookingService(EngineContext ctx, AccountService accounts) {
-        this.ctx = requireNonNull(ctx, "ctx");
-        this.accounts = requireNonNull(accounts, "accounts");
+    BookingService(EngineContext ctx, HouseholdAccess access) {
+        this.ctx = ctx;
+        this.access = access;
     }
 
     /**
      * The confirm step of BOOK-2: runs every check of a booking and writes nothing.
      *
+     * @param session the household's session
+     * @param request what to book
+     * @return what the confirm screen shows
      * @throws Refusal as {@link #book}
      */
     public BookingConfirmation confirm(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
-        Checked c = check(session, v);
-        if (c.repeat.isPresent()) {
-            Reservation r = c.repeat.get();
-            return confirmation(c.member, slot(r.slot()), r.phone());
+        Decision d = decide(session, v);
+        if (d instanceof Repeat repeat) {
+            Reservation r = repeat.first();
+            return confirmation(repeat.member(), slot(r.slot()), r.phone());
         }
-        return confirmation(c.member, c.slot, v.phone);
+        Fresh fresh = (Fresh) d;
+        return confirmation(fresh.member(), fresh.slot(), v.phone());
     }
 
     /**
@@ -72,6 +75,9 @@ public final class BookingService {
      * the event day, ONE-1 and the key, so a concurrent change between the two is refused, never
      * written.
      *
+     * @param session the household's session
+     * @param request what to book
+     * @return the new reservation, or the first one of a repeated key
      * @throws Refusal in ORDER-1: {@code INVALID_INPUT}, {@code INVALID_PHONE},
      *     {@code TERMS_NOT_ACCEPTED}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN},
      *     {@code NOT_FOUND}, {@code EVENT_CANCELLED}, {@code RECEPTION_NOT_OPEN},
@@ -81,26 +87,28 @@ public final class BookingService {
     public Reservation book(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
         try {
-            Checked c = check(session, v);
-            if (c.repeat.isPresent()) {
-                return c.repeat.get();
+            Decision d = decide(session, v);
+            if (d instanceof Repeat repeat) {
+                return repeat.first();
             }
+            Fresh c = (Fresh) d;
             Instant now = ctx.clock().instant();
             Reservation r = Reservation.booked(ctx.storage().reservationIds().next(), session.household(),
-                    c.member.id(), c.slot.id(), c.slot.fiscalYear(), v.phone, ctx.policy().termsVersion(), now);
-            Optional<Notification> mail = ctx.notifier().reservationNotification(c.account.email(),
-                    NotificationKind.BOOKED, r, Optional.of(c.member.name()), c.slot, Optional.empty(), false,
+                    c.member().id(), c.slot().id(), c.slot().fiscalYear(), v.phone(), ctx.policy().termsVersion(),
+                    now);
+            Optional<Notification> mail = ctx.notifier().reservationNotification(c.account().email(),
+                    NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(), false,
                     Optional.empty());
-            if (ctx.storage().book(new NewBooking(r, mail, now, v.key))) {
+            if (ctx.storage().book(new NewBooking(r, mail, now, v.key()))) {
                 return r;
             }
         } catch (Refusal r) {
             // a concurrent request with the same key may commit between this request's key check
             // and its ONE-1 and capacity checks, which then refuse: it is still a repeat and gets the
             // first result (the other refusals come before the key check or do not depend on it)
-            if (v.key.isPresent() && (r.code() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR
+            if (v.key().isPresent() && (r.code() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR
                     || r.code() == ErrorCode.SLOT_FULL)) {
-                Optional<Reservation> first = firstResult(session, v.key.get());
+                Optional<Reservation> first = firstResult(session, v.key().get());
                 if (first.isPresent()) {
                     return first.get();
                 }
@@ -108,14 +116,18 @@ public final class BookingService {
             throw r;
         }
         // a concurrent request with the same key committed first: answer its result
-        return firstResult(session, v.key.orElseThrow())
+        return firstResult(session, v.key().orElseThrow())
                 .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found"));
     }
 
     /**
      * Moves a reservation to another slot (予約変更, CHG-1); the id stays; the phone may change.
      *
-     * @param phone the new daytime phone, or {@code null} to keep it
+     * @param session the household's session
+     * @param id      the reservation
+     * @param newSlot the slot to move to
+     * @param phone   the new daytime phone, or {@code null} to keep it
+     * @return the moved reservation
      * @throws Refusal in ORDER-1: {@code INVALID_INPUT}, {@code INVALID_PHONE},
      *     {@code PASSWORD_CHANGE_REQUIRED}, {@code NOT_FOUND}, {@code ALREADY_CANCELLED},
      *     {@code CHANGE_DEADLINE_PASSED}, then the new slot as for {@link #book}
@@ -127,7 +139,7 @@ public final class BookingService {
         Inputs.required(newSlot, "slot");
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
         return ctx.storage().unitOfWork().execute(() -> {
-            accounts.requireActive(session);
+            access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
             return changeChecked(r, newSlot, newPhone, Optional.empty());
         });
@@ -136,14 +148,17 @@ public final class BookingService {
     /**
      * Cancels a reservation (予約キャンセル, CNL-1) and releases its place.
      *
-     * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code NOT_FOUND}, {@code ALREADY_CANCELLED},
-     *     {@code CANCEL_DEADLINE_PASSED}
+     * @param session the household's session
+     * @param id      the reservation
+     * @return the cancelled reservation
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code NOT_FOUND},
+     *     {@code ALREADY_CANCELLED}, {@code CANCEL_DEADLINE_PASSED}
      */
     public Reservation cancel(HouseholdSession session, ReservationId id) throws Refusal {
         Inputs.required(session, "session");
         Inputs.required(id, "reservation");
         return ctx.storage().unitOfWork().execute(() -> {
-            accounts.requireActive(session);
+            access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
             return cancelChecked(r, Optional.empty());
         });
@@ -152,12 +167,16 @@ public final class BookingService {
     /**
      * 予約詳細 of one of the household's reservations.
      *
-     * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code NOT_FOUND} (also for another household's, HIST-2)
+     * @param session the household's session
+     * @param id      the reservation
+     * @return the reservation with its slot, member name, deadlines and what is still allowed
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code NOT_FOUND} (also for
+     *     another household's, HIST-2)
      */
     public ReservationDetails details(HouseholdSession session, ReservationId id) throws Refusal {
         Inputs.required(session, "session");
         Inputs.required(id, "reservation");
-        accounts.requireActive(session);
+        access.requireActive(session);
         Reservation r = ownReservation(session.household(), id);
         Slot s = slot(r.slot());
         Instant now = ctx.clock().instant();
@@ -173,18 +192,23 @@ public final class BookingService {
     /**
      * 予約履歴 of one member of the household (HIST-1), latest exam first.
      *
-     * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN} for a member of another household
+     * @param session the household's session
+     * @param member  the member whose history to list
+     * @param filter  exam date-time range and status
+     * @return the entries, latest exam start first
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN} for a
+     *     member of another household
      */
     public List<HistoryEntry> history(HouseholdSession session, MemberId member, HistoryFilter filter)
             throws Refusal {
         Inputs.required(session, "session");
         Inputs.required(member, "member");
         Inputs.required(filter, "filter");
-        accounts.requireActive(session);
-        memberOf(household(session.household()), member);
+        access.requireActive(session);
+        HouseholdAccess.memberOf(access.household(session.household()), member);
         List<Reservation> own = ctx.storage().reservations().findByMember(member).stream()
                 .filter(r -> r.household().equals(session.household())).toList();
-        java.util.Map<SlotId, Slot> slots = ctx.storage().slots().findAll(own.stream().map(Reservation::slot).toList());
+        Map<SlotId, Slot> slots = ctx.storage().slots().findAll(own.stream().map(Reservation::slot).toList());
         List<HistoryEntry> out = new ArrayList<>();
         for (Reservation r : own) {
             Slot s = slots.get(r.slot());
@@ -201,32 +225,22 @@ public final class BookingService {
 
     // ---- shared with StaffService -------------------------------------------------------------
 
+    /** CHG-1 and the staff's change, after the reservation is located: ORDER-1 from ALREADY_CANCELLED on. */
     Reservation changeChecked(Reservation r, SlotId newSlotId, Optional<PhoneNumber> newPhone,
             Optional<StaffAction> staff) throws Refusal {
         Instant now = ctx.clock().instant();
-        if (!r.live()) {
-            throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
-        }
-        Slot current = slot(r.slot());
-        if (staff.isEmpty() && !ctx.deadlines().allows(DeadlineKind.CHANGE, current.date(), now)) {
-            throw Refusal.of(ErrorCode.CHANGE_DEADLINE_PASSED);
-        }
+        Slot current = liveSlot(r, DeadlineKind.CHANGE, staff.isPresent(), now);
         Slot target = ctx.storage().slots().find(newSlotId)
                 .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
         if (target.id().equals(current.id())) {
             throw Refusal.invalidInput("slot", "the reservation already holds this slot");
         }
-        Member member = household(r.household()).member(r.member())
+        Member member = access.household(r.household()).member(r.member())
                 .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "member no longer on record"));
-        checkSlot(target, now);
-        checkEligibility(member, target);
         FiscalYear fy = target.fiscalYear();
-        if (!fy.equals(r.fiscalYear()) && ctx.storage().reservations().findLive(r.member(), fy).isPresent()) {
-            throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
-        }
-        if (target.remaining() <= 0) {
-            throw Refusal.of(ErrorCode.SLOT_FULL);
-        }
+        boolean otherLiveInYear = !fy.equals(r.fiscalYear())
+                && ctx.storage().reservations().findLive(r.member(), fy).isPresent();
+        ctx.bookingRules().check(member, target, otherLiveInYear, now);
         Reservation moved = r.movedTo(target.id(), fy, newPhone.orElse(r.phone()), now, staff);
         ctx.notifier().withdrawReminder(r.id(), current.date());
         ctx.notifier().reservation(NotificationKind.CHANGED, moved, target, Optional.of(current), staff.isPresent(),
@@ -235,19 +249,21 @@ public final class BookingService {
         return moved;
     }
 
+    /** CNL-1 and the staff's cancel, after the reservation is located. */
     Reservation cancelChecked(Reservation r, Optional<StaffAction> staff) throws Refusal {
         Instant now = ctx.clock().instant();
-        if (!r.live()) {
-            throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
-        }
-        Slot s = slot(r.slot());
-        if (staff.isEmpty() && !ctx.deadlines().allows(DeadlineKind.CANCEL, s.date(), now)) {
-            throw Refusal.of(ErrorCode.CANCEL_DEADLINE_PASSED);
-        }
-        Reservation cancelled = r.cancelled(now, staff);
+        Slot s = liveSlot(r, DeadlineKind.CANCEL, staff.isPresent(), now);
+        return release(r, s, r.cancelled(now, staff), NotificationKind.CANCELLED, staff.isPresent(), now);
+    }
+
+    /**
+     * Stores a cancellation and records its mail, withdrawing the reminder it no longer gets (MAIL-3):
+     * the one way a place is given back, for a cancel, a staff cancel and an event-day cancellation.
+     */
+    Reservation release(Reservation r, Slot s, Reservation cancelled, NotificationKind kind, boolean byStaff,
+            Instant now) throws Refusal {
         ctx.notifier().withdrawReminder(r.id(), s.date());
-        ctx.notifier().reservation(NotificationKind.CANCELLED, cancelled, s, Optional.empty(), staff.isPresent(),
-                Optional.empty(), now);
+        ctx.notifier().reservation(kind, cancelled, s, Optional.empty(), byStaff, Optional.empty(), now);
         ctx.storage().reservations().cancel(r, cancelled);
         return cancelled;
     }
@@ -258,6 +274,19 @@ public final class BookingService {
     }
 
     // ---- checks ---------------------------------------------------------------------------------
+
+    /** ORDER-1 for change and cancel: ALREADY_CANCELLED, then the reservation's own deadline (not for staff). */
+    private Slot liveSlot(Reservation r, DeadlineKind deadline, boolean byStaff, Instant now) throws Refusal {
+        if (!r.live()) {
+            throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
+        }
+        Slot s = slot(r.slot());
+        if (!byStaff && !ctx.deadlines().allows(deadline, s.date(), now)) {
+            throw Refusal.of(deadline == DeadlineKind.CHANGE ? ErrorCode.CHANGE_DEADLINE_PASSED
+                    : ErrorCode.CANCEL_DEADLINE_PASSED);
+        }
+        return s;
+    }
 
     private ValidRequest validate(HouseholdSession session, BookingRequest request) throws Refusal {
         Inputs.required(session, "session");
@@ -273,49 +302,21 @@ public final class BookingService {
         return new ValidRequest(request.member(), request.slot(), phone, key);
     }
 
-    private Checked check(HouseholdSession session, ValidRequest v) throws Refusal {
-        BookingSnapshot read = ctx.storage().bookingSnapshot(session.household(), v.member, v.slot, v.key);
-        Account account = AccountService.active(read.account().orElse(Account.initial(session.household())));
-        Member member = memberOf(household(session.household()), v.member);
+    /** ORDER-1 for a booking after the input: session, member, a repeated key, the slot, then the booking checks. */
+    private Decision decide(HouseholdSession session, ValidRequest v) throws Refusal {
+        BookingSnapshot read = ctx.storage().bookingSnapshot(session.household(), v.member(), v.slot(), v.key());
+        Account account = HouseholdAccess.active(read.account().orElse(Account.initial(session.household())));
+        Member member = HouseholdAccess.memberOf(access.household(session.household()), v.member());
         if (read.repeat().isPresent()) {
-            return new Checked(account, member, null, read.repeat());
+            return new Repeat(member, read.repeat().get());
         }
         Slot slot = read.slot().orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
-        Instant now = ctx.clock().instant();
-        checkSlot(slot, now);
-        checkEligibility(member, slot);
-        if (read.liveInSlotYear().isPresent()) {
-            throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
-        }
-        if (slot.remaining() <= 0) {
-            throw Refusal.of(ErrorCode.SLOT_FULL);
-        }
-        return new Checked(account, member, slot, Optional.empty());
+        ctx.bookingRules().check(member, slot, read.liveInSlotYear().isPresent(), ctx.clock().instant());
+        return new Fresh(account, member, slot);
     }
 
     private Optional<Reservation> firstResult(HouseholdSession session, IdempotencyKey key) {
         return ctx.storage().idempotency().find(session.household(), key).flatMap(ctx.storage().reservations()::find);
-    }
-
-    /** EVENT_CANCELLED, then the reception window (SLOT-2, SLOT-6). */
-    private void checkSlot(Slot slot, Instant now) throws Refusal {
-        if (slot.eventCancelled()) {
-            throw Refusal.of(ErrorCode.EVENT_CANCELLED);
-        }
-        ReceptionWindow w = ctx.deadlines().receptionWindow(slot);
-        if (w.notYetOpen(now)) {
-            throw Refusal.of(ErrorCode.RECEPTION_NOT_OPEN);
-        }
-        if (w.closed(now)) {
-            throw Refusal.of(ErrorCode.BOOKING_CLOSED);
-        }
-    }
-
-    private void checkEligibility(Member member, Slot slot) throws Refusal {
-        Optional<ErrorCode> refusal = ctx.eligibility().refusal(member, slot.date());
-        if (refusal.isPresent()) {
-            throw Refusal.of(refusal.get());
-        }
     }
 
     private BookingConfirmation confirmation(Member m, Slot s, PhoneNumber phone) {
@@ -329,45 +330,21 @@ public final class BookingService {
                 .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "reservation", "no such reservation"));
     }
 
-    private Household household(SymbolNumber s) throws Refusal {
-        return ctx.directory().find(s).orElseThrow(() -> Refusal.of(ErrorCode.FORBIDDEN, "household not on record"));
-    }
-
-    private static Member memberOf(Household h, MemberId id) throws Refusal {
-        return h.member(id).orElseThrow(
-                () -> Refusal.onField(ErrorCode.FORBIDDEN, "member", "not a member of this household"));
-    }
-
     private Slot slot(SlotId id) {
         return ctx.storage().slots().find(id)
                 .orElseThrow(() -> new IllegalStateException("reservation refers to missing slot " + id));
     }
 
-    private static final class ValidRequest {
-        final MemberId member;
-        final SlotId slot;
-        final PhoneNumber phone;
-        final Optional<IdempotencyKey> key;
-
-        ValidRequest(MemberId member, SlotId slot, PhoneNumber phone, Optional<IdempotencyKey> key) {
-            this.member = member;
-            this.slot = slot;
-            this.phone = phone;
-            this.key = key;
-        }
+    private record ValidRequest(MemberId member, SlotId slot, PhoneNumber phone, Optional<IdempotencyKey> key) {
     }
 
-    private static final class Checked {
-        final Account account;
-        final Member member;
-        final Slot slot;
-        final Optional<Reservation> repeat;
+    /** What a booking's checks decided: a repeat of a key's first booking, or a fresh booking. */
+    private sealed interface Decision permits Repeat, Fresh {
+    }
 
-        Checked(Account account, Member member, Slot slot, Optional<Reservation> repeat) {
-            this.account = account;
-            this.member = member;
-            this.slot = slot;
-            this.repeat = repeat;
-        }
+    private record Repeat(Member member, Reservation first) implements Decision {
+    }
+
+    private record Fresh(Account account, Member member, Slot slot) implements Decision {
     }
 }

@@ -8,7 +8,6 @@ import io.github.kenshinbooking.schedule.SlotAvailability;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStatus;
 import io.github.kenshinbooking.schedule.Venue;
-import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
@@ -33,11 +32,11 @@ import java.util.stream.Collectors;
  */
 public final class CalendarService {
     private final EngineContext ctx;
-    private final AccountService accounts;
+    private final HouseholdAccess access;
 
-    public CalendarService(EngineContext ctx, AccountService accounts) {
-        this.ctx = requireNonNull(ctx, "ctx");
-        this.accounts = requireNonNull(accounts, "accounts");
+    CalendarService(EngineContext ctx, HouseholdAccess access) {
+        this.ctx = ctx;
+        this.access = access;
     }
 
     /**
@@ -121,7 +120,7 @@ public final class CalendarService {
      */
     public Mark mark(SlotId slot) throws Refusal {
         Inputs.required(slot, "slot");
-        return Mark.of(find(slot).remaining(), ctx.policy().fewLeftThreshold());
+        return Mark.of(find(slot).remaining(), ctx.policy().slots().fewLeftThreshold());
     }
 
     /**
@@ -157,28 +156,16 @@ public final class CalendarService {
     }
 
     private SlotAvailability availability(Slot s, Set<SlotId> held, Instant now) {
-        SlotStatus status;
-        if (held.contains(s.id())) {
-            status = SlotStatus.RESERVED;
-        } else if (s.eventCancelled() || !ctx.deadlines().receptionWindow(s).contains(now)) {
-            status = SlotStatus.OUTSIDE_RECEPTION;
-        } else if (s.remaining() <= 0) {
-            status = SlotStatus.FULL;
-        } else {
-            status = SlotStatus.AVAILABLE;
-        }
-        return new SlotAvailability(s, status, s.remaining(), Mark.of(s.remaining(), ctx.policy().fewLeftThreshold()),
+        return new SlotAvailability(s, ctx.bookingRules().status(s, held.contains(s.id()), now), s.remaining(),
+                Mark.of(s.remaining(), ctx.policy().slots().fewLeftThreshold()),
                 ctx.deadlines().localDeadline(DeadlineKind.BOOKING, s.date()));
     }
 
     private Set<SlotId> heldSlots(HouseholdSession session, MemberId member) throws Refusal {
         Inputs.required(session, "session");
         Inputs.required(member, "member");
-        accounts.requireActive(session);
-        boolean ofHousehold = ctx.directory().find(session.household()).flatMap(h -> h.member(member)).isPresent();
-        if (!ofHousehold) {
-            throw Refusal.onField(ErrorCode.FORBIDDEN, "member", "not a member of this household");
-        }
+        access.requireActive(session);
+        HouseholdAccess.memberOf(access.household(session.household()), member);
         return ctx.storage().reservations().findByMember(member).stream().filter(Reservation::live)
                 .map(Reservation::slot).collect(Collectors.toUnmodifiableSet());
     }

@@ -3,19 +3,21 @@ package io.github.kenshinbooking;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.account.PasswordHasher;
+import io.github.kenshinbooking.account.PasswordRules;
 import io.github.kenshinbooking.eligibility.Eligibility;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.policy.UnionPolicy;
+import io.github.kenshinbooking.reservation.BookingRules;
 import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.storage.Storage;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** What every service of one engine shares. Internal; built by the engine. */
-public record EngineContext(UnionPolicy policy, Clock clock, Storage storage, HouseholdDirectory directory,
+/** What every use case of one engine shares; the domain rules are built once from the policy. */
+record EngineContext(UnionPolicy policy, Clock clock, Storage storage, HouseholdDirectory directory,
         PasswordHasher hasher, SecureRandom random, Deadlines deadlines, Eligibility eligibility,
-        Notifier notifier) {
-    public EngineContext {
+        BookingRules bookingRules, PasswordRules passwordRules, Notifier notifier) {
+    EngineContext {
         requireNonNull(policy, "policy");
         requireNonNull(clock, "clock");
         requireNonNull(storage, "storage");
@@ -24,13 +26,17 @@ public record EngineContext(UnionPolicy policy, Clock clock, Storage storage, Ho
         requireNonNull(random, "random");
         requireNonNull(deadlines, "deadlines");
         requireNonNull(eligibility, "eligibility");
+        requireNonNull(bookingRules, "bookingRules");
+        requireNonNull(passwordRules, "passwordRules");
         requireNonNull(notifier, "notifier");
     }
 
-    public static EngineContext create(UnionPolicy policy, Clock clock, Storage storage,
-            HouseholdDirectory directory, PasswordHasher hasher, SecureRandom random) {
+    static EngineContext create(UnionPolicy policy, Clock clock, Storage storage, HouseholdDirectory directory,
+            PasswordHasher hasher, SecureRandom random) {
         Deadlines deadlines = new Deadlines(policy);
-        return new EngineContext(policy, clock, storage, directory, hasher, random, deadlines,
-                new Eligibility(policy), new Notifier(storage, directory, deadlines));
+        Eligibility eligibility = new Eligibility(policy);
+        return new EngineContext(policy, clock, storage, directory, hasher, random, deadlines, eligibility,
+                new BookingRules(deadlines, eligibility), new PasswordRules(policy.passwords()),
+                new Notifier(storage, directory, deadlines));
     }
 }

@@ -3,18 +3,18 @@ package io.github.kenshinbooking;
 import io.github.kenshinbooking.error.Refusal;
 
 /** Input checks that answer {@code INVALID_INPUT} with the field's name instead of an NPE. Internal. */
-public final class Inputs {
+final class Inputs {
     private Inputs() {
     }
 
-    public static <T> T required(T value, String field) throws Refusal {
+    static <T> T required(T value, String field) throws Refusal {
         if (value == null) {
             throw Refusal.invalidInput(field, "required");
         }
         return value;
     }
 
-    public static String requiredText(String value, String field) throws Refusal {
+    static String requiredText(String value, String field) throws Refusal {
         if (value == null || value.isBlank()) {
             throw Refusal.invalidInput(field, "required");
         }

@@ -23,12 +23,15 @@ import java.time.Clock;
  *     .storage(new InMemoryStorage())
  *     .directory(directory)
  *     .build();
- * LoginResult login = engine.accounts().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "sakura2024");
+ * LoginResult login = engine.logins().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "sakura2024");
  * }</pre>
  */
 public final class KenshinBooking {
     private final EngineContext ctx;
-    private final AccountService accounts;
+    private final LoginService logins;
+    private final PasswordService passwords;
+    private final EmailService emails;
+    private final ResetService resets;
     private final BookingService bookings;
     private final StaffService staff;
     private final CalendarService calendar;
@@ -38,76 +41,100 @@ public final class KenshinBooking {
 
     private KenshinBooking(EngineContext ctx) {
         this.ctx = ctx;
-        this.accounts = new AccountService(ctx);
-        this.bookings = new BookingService(ctx, accounts);
+        HouseholdAccess access = new HouseholdAccess(ctx);
+        this.logins = new LoginService(ctx, access);
+        this.passwords = new PasswordService(ctx, access);
+        this.emails = new EmailService(ctx, access);
+        this.resets = new ResetService(ctx, access);
+        this.bookings = new BookingService(ctx, access);
         this.staff = new StaffService(ctx, bookings);
-        this.calendar = new CalendarService(ctx, accounts);
+        this.calendar = new CalendarService(ctx, access);
         this.schedule = new ScheduleService(ctx);
         this.reminders = new ReminderJob(ctx);
         this.subsidy = new SubsidyCalculator(ctx.policy());
     }
 
+    /** @return a builder; storage and directory are required */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Login, passwords, e-mail, reset links (AUTH-*, PW-*, MAIL-ADDR-1, RESET-*). */
-    public AccountService accounts() {
-        return accounts;
+    /** @return login, lockout and first-login (AUTH-1..AUTH-5) */
+    public LoginService logins() {
+        return logins;
     }
 
-    /** Book, change, cancel, history (BOOK-*, CHG-1, CNL-1, HIST-*). */
+    /** @return the household password (PW-1..PW-3, AUTH-3) */
+    public PasswordService passwords() {
+        return passwords;
+    }
+
+    /** @return the household e-mail address (MAIL-ADDR-1) */
+    public EmailService emails() {
+        return emails;
+    }
+
+    /** @return reset links (RESET-1, RESET-2) */
+    public ResetService resets() {
+        return resets;
+    }
+
+    /** @return book, change, cancel, details and history (BOOK-*, CHG-1, CNL-1, HIST-*) */
     public BookingService bookings() {
         return bookings;
     }
 
-    /** Staff change and cancel after deadlines (CNL-2). */
+    /** @return staff change and cancel after deadlines (CNL-2) and event-day cancellation (SLOT-6) */
     public StaffService staff() {
         return staff;
     }
 
-    /** Slot status, month and list calendars (SLOT-4, SLOT-5). */
+    /** @return slot status, month and list calendars (SLOT-4, SLOT-5) */
     public CalendarService calendar() {
         return calendar;
     }
 
-    /** Opening slots and cancelling event days (SLOT-1, SLOT-6). */
+    /** @return opening slots (SLOT-1, SLOT-2) */
     public ScheduleService schedule() {
         return schedule;
     }
 
-    /** The day-before reminder job (MAIL-3). */
+    /** @return the day-before reminder job (MAIL-3) */
     public ReminderJob reminders() {
         return reminders;
     }
 
-    /** The subsidy calculation (SUB-2). */
+    /** @return the subsidy calculation (SUB-2) */
     public SubsidyCalculator subsidy() {
         return subsidy;
     }
 
-    /** Eligibility under this union's policy (ELIG-2, ELIG-3, SUB-1). */
+    /** @return eligibility under this union's policy (ELIG-2, ELIG-3, SUB-1) */
     public Eligibility eligibility() {
         return ctx.eligibility();
     }
 
-    /** Deadlines under this union's policy. */
+    /** @return deadlines under this union's policy (SLOT-2, CHG-1, CNL-1) */
     public Deadlines deadlines() {
         return ctx.deadlines();
     }
 
+    /** @return the union's policy */
     public UnionPolicy policy() {
         return ctx.policy();
     }
 
+    /** @return the clock every rule reads the time from */
     public Clock clock() {
         return ctx.clock();
     }
 
+    /** @return the storage adapter */
     public Storage storage() {
         return ctx.storage();
     }
 
+    /** @return the union's member records */
     public HouseholdDirectory directory() {
         return ctx.directory();
     }
@@ -128,37 +155,64 @@ public final class KenshinBooking {
         private Builder() {
         }
 
+        /**
+         * @param policy the union's policy (default: the manual's)
+         * @return this builder
+         */
         public Builder policy(UnionPolicy policy) {
             this.policy = requireNonNull(policy, "policy");
             return this;
         }
 
+        /**
+         * @param clock the clock (default: the system clock in the policy's zone)
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * @param storage the storage adapter (required)
+         * @return this builder
+         */
         public Builder storage(Storage storage) {
             this.storage = requireNonNull(storage, "storage");
             return this;
         }
 
+        /**
+         * @param directory the union's member records (required)
+         * @return this builder
+         */
         public Builder directory(HouseholdDirectory directory) {
             this.directory = requireNonNull(directory, "directory");
             return this;
         }
 
+        /**
+         * @param hasher the password hasher (default: PBKDF2 at the policy's iterations)
+         * @return this builder
+         */
         public Builder passwordHasher(PasswordHasher hasher) {
             this.hasher = requireNonNull(hasher, "hasher");
             return this;
         }
 
+        /**
+         * @param random the source of tokens and salts (default: a new SecureRandom)
+         * @return this builder
+         */
         public Builder secureRandom(SecureRandom random) {
             this.random = requireNonNull(random, "random");
             return this;
         }
 
-        /** @throws IllegalStateException if storage or directory is missing */
+        /**
+         * @return the engine
+         * @throws IllegalStateException if storage or directory is missing
+         */
         public KenshinBooking build() {
             if (storage == null) {
                 throw new IllegalStateException("storage is required");
@@ -168,7 +222,7 @@ public final class KenshinBooking {
             }
             SecureRandom r = random != null ? random : new SecureRandom();
             Clock c = clock != null ? clock : Clock.system(policy.zone());
-            PasswordHasher h = hasher != null ? hasher : new Pbkdf2PasswordHasher(policy.pbkdf2Iterations(), r);
+            PasswordHasher h = hasher != null ? hasher : new Pbkdf2PasswordHasher(policy.passwords().pbkdf2Iterations(), r);
             return new KenshinBooking(EngineContext.create(policy, c, storage, directory, h, r));
         }
     }

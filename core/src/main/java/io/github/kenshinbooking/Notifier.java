@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Records reservation notifications in the outbox, inside the caller's unit of work (MAIL-1, MAIL-2). Internal. */
-public final class Notifier {
+final class Notifier {
     private final Storage storage;
     private final HouseholdDirectory directory;
     private final Deadlines deadlines;
@@ -33,7 +33,7 @@ public final class Notifier {
     }
 
     /** The household's e-mail, if any: nothing is sent to a household without one (MAIL-1). */
-    public Optional<EmailAddress> emailOf(SymbolNumber household) {
+    Optional<EmailAddress> emailOf(SymbolNumber household) {
         return storage.accounts().find(household).flatMap(Account::email);
     }
 
@@ -43,7 +43,7 @@ public final class Notifier {
      * @param previous for CHANGED, the slot before the change
      * @param dedupeKey for REMINDER, the key that keeps it at most once
      */
-    public boolean reservation(NotificationKind kind, Reservation r, Slot slot, Optional<Slot> previous,
+    boolean reservation(NotificationKind kind, Reservation r, Slot slot, Optional<Slot> previous,
             boolean byStaff, Optional<String> dedupeKey, Instant at) {
         Optional<EmailAddress> to = emailOf(r.household());
         if (to.isEmpty()) {
@@ -58,7 +58,7 @@ public final class Notifier {
      * The notification {@link #reservation} records, without recording it, for an address and a member
      * name the caller has read already; empty without an address (MAIL-1).
      */
-    public Optional<Notification> reservationNotification(Optional<EmailAddress> to, NotificationKind kind,
+    Optional<Notification> reservationNotification(Optional<EmailAddress> to, NotificationKind kind,
             Reservation r, Optional<String> memberName, Slot slot, Optional<Slot> previous, boolean byStaff,
             Optional<String> dedupeKey) {
         if (to.isEmpty()) {
@@ -84,7 +84,7 @@ public final class Notifier {
     }
 
     /** The dedupe key of the reminder of a reservation for an exam date (MAIL-3). */
-    public static String reminderKey(ReservationId id, LocalDate examDate) {
+    static String reminderKey(ReservationId id, LocalDate examDate) {
         return "REMINDER:" + id + ":" + examDate;
     }
 
@@ -93,12 +93,12 @@ public final class Notifier {
      * reservation is being cancelled or moved in the caller's unit of work (MAIL-3: cancelled ones get
      * none, and a moved one gets its reminder for its new slot from the next reminder run).
      */
-    public void withdrawReminder(ReservationId id, LocalDate examDate) {
+    void withdrawReminder(ReservationId id, LocalDate examDate) {
         storage.outbox().withdrawUnsent(reminderKey(id, examDate));
     }
 
     /** Records a notification for an explicit address. */
-    public boolean to(EmailAddress address, NotificationKind kind, Map<String, String> data, Instant at) {
+    boolean to(EmailAddress address, NotificationKind kind, Map<String, String> data, Instant at) {
         return storage.outbox().add(Notification.of(kind, address.value(), data), at);
     }
 

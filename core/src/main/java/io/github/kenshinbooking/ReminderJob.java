@@ -1,7 +1,6 @@
 package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.notification.NotificationKind;
-import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.reservation.Reservation;
@@ -19,14 +18,18 @@ import java.util.Optional;
 public final class ReminderJob {
     private final EngineContext ctx;
 
-    public ReminderJob(EngineContext ctx) {
-        this.ctx = requireNonNull(ctx, "ctx");
+    ReminderJob(EngineContext ctx) {
+        this.ctx = ctx;
     }
 
-    /** Runs once at the clock's current instant; returns how many reminders this run recorded. */
+    /**
+     * Runs once at the clock's current instant.
+     *
+     * @return how many reminders this run recorded
+     */
     public int run() {
         Instant now = ctx.clock().instant();
-        LocalDate examDate = LocalDate.ofInstant(now, ctx.policy().zone()).plusDays(ctx.policy().reminderDaysBefore());
+        LocalDate examDate = LocalDate.ofInstant(now, ctx.policy().zone()).plusDays(ctx.policy().mail().reminderDaysBefore());
         int recorded = 0;
         for (Reservation r : ctx.storage().reservations().findLiveOn(examDate)) {
             try {

@@ -1,35 +1,52 @@
 package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.Venue;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.StaffAction;
 import io.github.kenshinbooking.reservation.StaffId;
-import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.schedule.SlotId;
 import java.util.Optional;
 
 /**
- * Union staff actions after a deadline (CNL-2, お問い合わせください): change or cancel any
+ * Union staff actions (組合職員): after a deadline (CNL-2, お問い合わせください) change or cancel any
  * reservation, bypassing the reservation's change and cancel deadlines but still respecting
  * capacity, ONE-1, eligibility and the new slot's reception window. Recorded with staff id and
- * reason. Authenticating staff is the integrator's concern. Thread-safe.
+ * reason; and cancelling an event day (SLOT-6). Authenticating staff is the integrator's concern.
+ * Thread-safe.
  */
 public final class StaffService {
     private final EngineContext ctx;
     private final BookingService bookings;
 
-    public StaffService(EngineContext ctx, BookingService bookings) {
-        this.ctx = requireNonNull(ctx, "ctx");
-        this.bookings = requireNonNull(bookings, "bookings");
+    StaffService(EngineContext ctx, BookingService bookings) {
+        this.ctx = ctx;
+        this.bookings = bookings;
     }
 
     /**
+     * Changes any reservation for a household (CNL-2), after its change deadline too.
+     *
+     * @param staff   who acts
+     * @param reason  why (recorded with the reservation)
+     * @param id      the reservation
+     * @param newSlot the slot to move to
      * @param phone the new phone, or {@code null} to keep it
      * @throws Refusal {@code INVALID_INPUT}, {@code INVALID_PHONE}, {@code NOT_FOUND},
      *     {@code ALREADY_CANCELLED}, then the new slot as for a booking
+     * @return the moved reservation
      */
     public Reservation change(StaffId staff, String reason, ReservationId id, SlotId newSlot, String phone)
             throws Refusal {
@@ -42,12 +59,49 @@ public final class StaffService {
                 newPhone, Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
     }
 
-    /** @throws Refusal {@code INVALID_INPUT}, {@code NOT_FOUND}, {@code ALREADY_CANCELLED} */
+    /**
+     * Cancels any reservation for a household (CNL-2), after its cancel deadline too.
+     *
+     * @param staff  who acts
+     * @param reason why (recorded with the reservation)
+     * @param id     the reservation
+     * @return the cancelled reservation
+     * @throws Refusal {@code INVALID_INPUT}, {@code NOT_FOUND}, {@code ALREADY_CANCELLED}
+     */
     public Reservation cancel(StaffId staff, String reason, ReservationId id) throws Refusal {
         Inputs.required(staff, "staff");
         Inputs.requiredText(reason, "reason");
         Inputs.required(id, "reservation");
         return ctx.storage().unitOfWork().execute(() -> bookings.cancelChecked(bookings.anyReservation(id),
                 Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
+    }
+
+    /**
+     * Cancels every slot of a venue-day (開催中止, SLOT-6): each live reservation there is cancelled, its
+     * place released and its household notified ({@code EVENT_CANCELLED}); the slots refuse new bookings.
+     *
+     * @param venue the venue
+     * @param date  the event day
+     * @return the reservations cancelled
+     * @throws Refusal {@code INVALID_INPUT}, {@code NOT_FOUND} if the venue has no slot that day
+     */
+    public List<Reservation> cancelEventDay(Venue venue, LocalDate date) throws Refusal {
+        Inputs.required(venue, "venue");
+        Inputs.required(date, "date");
+        return ctx.storage().unitOfWork().execute(() -> {
+            Instant now = ctx.clock().instant();
+            List<Slot> slots = ctx.storage().slots().cancelEventDay(venue, date);
+            if (slots.isEmpty()) {
+                throw Refusal.of(ErrorCode.NOT_FOUND, "no slot at " + venue + " on " + date);
+            }
+            List<Reservation> cancelled = new ArrayList<>();
+            for (Slot s : slots) {
+                for (Reservation r : ctx.storage().reservations().findLiveBySlot(s.id())) {
+                    cancelled.add(bookings.release(r, s, r.cancelled(now, Optional.empty()),
+                            NotificationKind.EVENT_CANCELLED, false, now));
+                }
+            }
+            return List.copyOf(cancelled);
+        });
     }
 }

@@ -329,20 +329,20 @@ class BookingServiceTest {
     void eventCancelled() throws Refusal {
         Reservation r = bookings.book(session, request(TARO, feb18));
         bookings.book(f.otherSession(), request(UME, feb18b));
-        List<Reservation> cancelled = f.engine.schedule().cancelEventDay(VENUE, LocalDate.of(2024, 2, 18));
+        List<Reservation> cancelled = f.engine.staff().cancelEventDay(VENUE, LocalDate.of(2024, 2, 18));
         assertThat(cancelled).hasSize(2).allMatch(x -> !x.live());
         assertThat(remaining(feb18)).isEqualTo(10);
         assertThat(f.outboxCount(NotificationKind.EVENT_CANCELLED)).isEqualTo(1); // the other household has no e-mail
         refused(() -> bookings.book(session, request(HANAKO, feb18)), ErrorCode.EVENT_CANCELLED);
         refused(() -> bookings.cancel(session, r.id()), ErrorCode.ALREADY_CANCELLED);
         assertThat(bookings.book(session, request(TARO, feb25)).live()).isTrue();
-        refused(() -> f.engine.schedule().cancelEventDay(VENUE, LocalDate.of(2030, 1, 1)), ErrorCode.NOT_FOUND);
+        refused(() -> f.engine.staff().cancelEventDay(VENUE, LocalDate.of(2030, 1, 1)), ErrorCode.NOT_FOUND);
     }
 
     @Test
     @DisplayName("AUTH-5 ORDER-1 booking in first-login is PASSWORD_CHANGE_REQUIRED, after input checks")
     void firstLoginRefused() throws Refusal {
-        HouseholdSession first = f.engine.accounts().login("1888888", "ｳﾒﾀﾞ ｳﾒ", "kenren19500505").session();
+        HouseholdSession first = f.engine.logins().login("1888888", "ｳﾒﾀﾞ ｳﾒ", "kenren19500505").session();
         refused(() -> bookings.book(first, request(UME, feb18)), ErrorCode.PASSWORD_CHANGE_REQUIRED);
         refused(() -> bookings.book(first, BookingRequest.of(UME, feb18.id(), PHONE, false)), ErrorCode.TERMS_NOT_ACCEPTED);
         refused(() -> bookings.book(first, request(TARO, feb18)), ErrorCode.PASSWORD_CHANGE_REQUIRED);

@@ -131,7 +131,7 @@ class CalendarServiceTest {
     @Test
     @DisplayName("SLOT-6 a cancelled day shows OUTSIDE_RECEPTION")
     void cancelledDay() throws Refusal {
-        f.engine.schedule().cancelEventDay(VENUE, LocalDate.of(2024, 2, 18));
+        f.engine.staff().cancelEventDay(VENUE, LocalDate.of(2024, 2, 18));
         assertThat(month(TARO)).containsEntry(LocalDate.of(2024, 2, 18), SlotStatus.OUTSIDE_RECEPTION);
     }
 
@@ -160,7 +160,7 @@ class CalendarServiceTest {
         assertThat(s.venue()).isEqualTo(VENUE);
         assertThat(s.institution()).isEqualTo("ヘルスポートクリニック");
         assertThat(s.startDateTime()).isEqualTo(LocalDateTime.of(2024, 2, 18, 9, 0));
-        assertThat(s.duration()).isEqualTo(f.policy.defaultSlotDuration());
+        assertThat(s.duration()).isEqualTo(f.policy.slots().defaultDuration());
         assertThat(s.capacity()).isEqualTo(10);
         assertThat(s.remaining()).isEqualTo(10);
         assertThat(s.fiscalYear().startYear()).isEqualTo(2023);

@@ -94,7 +94,7 @@ class CapacityProperties {
         Map<SymbolNumber, HouseholdSession> sessions = new HashMap<>();
         for (int h = 0; h < HOUSEHOLDS; h++) {
             SymbolNumber sym = SymbolNumber.of("10" + h);
-            sessions.put(sym, engine.accounts().login(sym.value(), "ｱ" + h, "pass1234").session());
+            sessions.put(sym, engine.logins().login(sym.value(), "ｱ" + h, "pass1234").session());
         }
         Venue venue = Venue.of("会場");
         List<Slot> slots = new ArrayList<>();

@@ -54,7 +54,7 @@ class ConcurrencyTest {
         dir.put(Household.of(s, List.of(new Member(MemberId.of(s + "-1"), KanaName.of("ｱ"), "亜", LocalDate.of(1960, 1, 1),
                 Sex.M, LocalDate.of(1990, 1, 1), Optional.empty(), true))));
         storage.accounts().save(Account.initial(s).withPasswordHash(hasher.hash("pass1234")));
-        return engine.accounts().login(s.value(), "ｱ", "pass1234").session();
+        return engine.logins().login(s.value(), "ｱ", "pass1234").session();
     }
 
     private Slot slot(LocalDate date, int capacity) throws Refusal {

@@ -1,6 +1,8 @@
 package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.policy.DeadlinePolicy;
+import io.github.kenshinbooking.policy.AgePolicy;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +77,7 @@ class DeadlineProperties {
         storage.accounts().save(Account.initial(S).withPasswordHash(hasher.hash("pass1234")));
         KenshinBooking engine = KenshinBooking.builder().policy(policy).clock(clock).storage(storage).directory(dir)
                 .passwordHasher(hasher).build();
-        HouseholdSession session = engine.accounts().login("1", "ｱ", "pass1234").session();
+        HouseholdSession session = engine.logins().login("1", "ｱ", "pass1234").session();
         Slot slot = engine.schedule().addSlot(new SlotSpec(Venue.of("v"), "i", exam, LocalTime.of(10, 0),
                 Duration.ofMinutes(30), 5, opens));
         Slot later = engine.schedule().addSlot(new SlotSpec(Venue.of("v"), "i", exam.plusDays(60), LocalTime.of(10, 0),
@@ -84,8 +86,8 @@ class DeadlineProperties {
     }
 
     private static UnionPolicy policy(ZoneId zone, int booking, int change, int cancel) {
-        return UnionPolicy.builder().zone(zone).bookingDeadlineDays(booking).changeDeadlineDays(change)
-                .cancelDeadlineDays(cancel).eligibleFromAge(0).build();
+        return UnionPolicy.builder().zone(zone).deadlines(new DeadlinePolicy(booking, change, cancel))
+                .ages(new AgePolicy(0, 75, 16)).build();
     }
 
     private static LocalDate exam(int dayOfYear) {

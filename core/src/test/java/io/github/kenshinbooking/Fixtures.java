@@ -85,9 +85,9 @@ public final class Fixtures {
     /** Household 1999999 past first login, with the password {@link #PASSWORD} and e-mail taro@example.jp. */
     public HouseholdSession activeSession() {
         try {
-            HouseholdSession s = engine.accounts().login(SYMBOL.value(), TARO_KANA, "kenren19600210").session();
-            engine.accounts().changePassword(s, TARO, "kenren19600210", PASSWORD, PASSWORD);
-            engine.accounts().setEmail(s, TARO, "taro@example.jp", "taro@example.jp");
+            HouseholdSession s = engine.logins().login(SYMBOL.value(), TARO_KANA, "kenren19600210").session();
+            engine.passwords().changePassword(s, TARO, "kenren19600210", PASSWORD, PASSWORD);
+            engine.emails().setEmail(s, TARO, "taro@example.jp", "taro@example.jp");
             return s;
         } catch (Refusal e) {
             throw new AssertionError(e);
@@ -97,8 +97,8 @@ public final class Fixtures {
     /** Household 1888888 past first login, without e-mail. */
     public HouseholdSession otherSession() {
         try {
-            HouseholdSession s = engine.accounts().login(OTHER_SYMBOL.value(), "ｳﾒﾀﾞ ｳﾒ", "kenren19500505").session();
-            engine.accounts().changePassword(s, UME, "kenren19500505", "ume2024ok", "ume2024ok");
+            HouseholdSession s = engine.logins().login(OTHER_SYMBOL.value(), "ｳﾒﾀﾞ ｳﾒ", "kenren19500505").session();
+            engine.passwords().changePassword(s, UME, "kenren19500505", "ume2024ok", "ume2024ok");
             return s;
         } catch (Refusal e) {
             throw new AssertionError(e);

@@ -47,10 +47,10 @@ class ReadmeExampleTest {
                 LocalDate.of(2024, 2, 18), LocalTime.of(9, 0), Duration.ofMinutes(30), 10,
                 Instant.parse("2023-11-30T15:00:00Z")));
 
-        LoginResult login = engine.accounts().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "kenren19600210"); // AUTH-1, AUTH-3
+        LoginResult login = engine.logins().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "kenren19600210"); // AUTH-1, AUTH-3
         HouseholdSession session = login.session();
         if (login.firstLogin()) {                                                             // AUTH-5
-            engine.accounts().changePassword(session, taro, "kenren19600210", "sakura2024", "sakura2024");
+            engine.passwords().changePassword(session, taro, "kenren19600210", "sakura2024", "sakura2024");
         }
         try {
             Reservation r = engine.bookings().book(session, BookingRequest.of(taro, slot.id(), "090-1234-5678", true));

@@ -106,7 +106,7 @@ class ReminderJobTest {
         f.clock.set(LocalDateTime.of(2024, 2, 17, 9, 0));
         assertThat(f.engine.reminders().run()).isEqualTo(2);
 
-        f.engine.schedule().cancelEventDay(Fixtures.VENUE, LocalDate.of(2024, 2, 18));
+        f.engine.staff().cancelEventDay(Fixtures.VENUE, LocalDate.of(2024, 2, 18));
 
         assertThat(pendingReminders(f)).isEmpty();
         assertThat(pending(f, NotificationKind.EVENT_CANCELLED)).isEqualTo(2);

@@ -151,7 +151,7 @@ final class Population {
                     List<Person> out = new ArrayList<>();
                     for (int i = next.getAndIncrement(); i < symbols.size(); i = next.getAndIncrement()) {
                         String s = symbols.get(i);
-                        HouseholdSession session = engine.accounts().login(s, KANA, PASSWORD).session();
+                        HouseholdSession session = engine.logins().login(s, KANA, PASSWORD).session();
                         for (Member m : dir.find(SymbolNumber.of(s)).orElseThrow().members()) {
                             out.add(new Person(s, m.id(), session));
                         }

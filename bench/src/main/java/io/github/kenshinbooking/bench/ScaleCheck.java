@@ -437,7 +437,7 @@ public final class ScaleCheck {
         for (int i = 0; i < sampled; i++) {
             int h = random.nextInt(households);
             sampledHouseholds.add(h);
-            sessions.add(engine.accounts().login(symbol(h), Population.KANA, Population.PASSWORD).session());
+            sessions.add(engine.logins().login(symbol(h), Population.KANA, Population.PASSWORD).session());
         }
         capture.take();
         // one call of each, to show its SQL

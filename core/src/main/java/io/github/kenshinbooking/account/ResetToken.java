@@ -23,10 +23,27 @@ public record ResetToken(String tokenHash, SymbolNumber household, Instant issue
         return !used && identityMismatches < maxMismatches && now.isBefore(expiresAt);
     }
 
+    /**
+     * The hash under which a raw token is stored and looked up: only this is kept (RESET-2).
+     *
+     * @param rawToken the token as mailed
+     * @return the lower-case hex SHA-256 of its UTF-8 bytes
+     */
+    public static String hashOf(String rawToken) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(rawToken.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /** @return this token with one more identity mismatch counted */
     public ResetToken withMismatch() {
         return new ResetToken(tokenHash, household, issuedAt, expiresAt, identityMismatches + 1, used);
     }
 
+    /** @return this token, used */
     public ResetToken spent() {
         return new ResetToken(tokenHash, household, issuedAt, expiresAt, identityMismatches, true);
     }

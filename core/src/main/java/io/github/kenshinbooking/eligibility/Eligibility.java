@@ -2,11 +2,9 @@ package io.github.kenshinbooking.eligibility;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * Who may take the checkup on a date (ELIG-2, ELIG-3) and who may claim the subsidy (SUB-1), with
@@ -19,23 +17,9 @@ public final class Eligibility {
         this.policy = requireNonNull(policy, "policy");
     }
 
-    /**
-     * The first refusal for this member on this exam date: {@code NOT_ELIGIBLE_AGE} before
-     * {@code NOT_QUALIFIED} (ORDER-1); empty if eligible.
-     */
-    public Optional<ErrorCode> refusal(Member member, LocalDate examDate) {
-        if (!ageEligible(member.birthDate(), examDate)) {
-            return Optional.of(ErrorCode.NOT_ELIGIBLE_AGE);
-        }
-        if (!qualifiedOn(member, examDate)) {
-            return Optional.of(ErrorCode.NOT_QUALIFIED);
-        }
-        return Optional.empty();
-    }
-
     /** Whether the member may take the checkup on that date (ELIG-2 and ELIG-3). */
     public boolean isEligible(Member member, LocalDate examDate) {
-        return refusal(member, examDate).isEmpty();
+        return ageEligible(member.birthDate(), examDate) && qualifiedOn(member, examDate);
     }
 
     /**
@@ -44,8 +28,8 @@ public final class Eligibility {
      */
     public boolean ageEligible(LocalDate birthDate, LocalDate examDate) {
         FiscalYear fy = FiscalYear.containing(examDate);
-        return JapaneseAge.attainedWithin(fy, birthDate) >= policy.eligibleFromAge()
-                && JapaneseAge.ageOn(birthDate, examDate) < policy.eligibleUnderAge();
+        return JapaneseAge.attainedWithin(fy, birthDate) >= policy.ages().eligibleFrom()
+                && JapaneseAge.ageOn(birthDate, examDate) < policy.ages().eligibleUnder();
     }
 
     /** ELIG-3: {@code qualifiedFrom <= examDate} and (no end or {@code examDate < qualifiedUntil}). */
@@ -56,6 +40,6 @@ public final class Eligibility {
 
     /** SUB-1: attains {@code subsidyFromAge} within the fiscal year. */
     public boolean subsidyEligible(LocalDate birthDate, FiscalYear fiscalYear) {
-        return JapaneseAge.attainedWithin(fiscalYear, birthDate) >= policy.subsidyFromAge();
+        return JapaneseAge.attainedWithin(fiscalYear, birthDate) >= policy.ages().subsidyFrom();
     }
 }

@@ -42,11 +42,11 @@ public final class Deadlines {
     private int days(DeadlineKind kind) {
         switch (requireNonNull(kind, "kind")) {
             case BOOKING:
-                return policy.bookingDeadlineDays();
+                return policy.deadlines().bookingDays();
             case CHANGE:
-                return policy.changeDeadlineDays();
+                return policy.deadlines().changeDays();
             case CANCEL:
-                return policy.cancelDeadlineDays();
+                return policy.deadlines().cancelDays();
             default:
                 throw new AssertionError(kind);
         }

@@ -29,10 +29,10 @@ public final class SubsidyCalculator {
             throw Refusal.onField(ErrorCode.INVALID_AMOUNT, "cost", "must not be negative");
         }
         if (cost > Long.MAX_VALUE / 100) {
-            return policy.subsidyCap();
+            return policy.subsidy().cap();
         }
-        long flat = Math.min(cost, policy.subsidyFullUpTo());
-        long share = cost * policy.subsidyRatePercent() / 100;
-        return Math.min(policy.subsidyCap(), Math.max(flat, share));
+        long flat = Math.min(cost, policy.subsidy().fullUpTo());
+        long share = cost * policy.subsidy().ratePercent() / 100;
+        return Math.min(policy.subsidy().cap(), Math.max(flat, share));
     }
 }

@@ -75,7 +75,7 @@ class LockoutProperties {
             String expected = model.attempt(a.correct(), f.clock.instant());
             String actual;
             try {
-                f.engine.accounts().login(symbol, TARO_KANA, a.correct() ? password : "wrong-" + password);
+                f.engine.logins().login(symbol, TARO_KANA, a.correct() ? password : "wrong-" + password);
                 actual = "OK";
             } catch (Refusal r) {
                 actual = r.code().name();

@@ -1,6 +1,7 @@
 package io.github.kenshinbooking.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.kenshinbooking.policy.DeadlinePolicy;
 
 import io.github.kenshinbooking.policy.UnionPolicy;
 import java.time.LocalDate;
@@ -30,7 +31,7 @@ class DeadlinesTest {
     void changeCancel() {
         assertThat(deadlines.localDeadline(DeadlineKind.CHANGE, exam)).isEqualTo(LocalDateTime.of(2024, 2, 5, 0, 0));
         assertThat(deadlines.localDeadline(DeadlineKind.CANCEL, exam)).isEqualTo(LocalDateTime.of(2024, 2, 16, 0, 0));
-        Deadlines other = new Deadlines(UnionPolicy.builder().cancelDeadlineDays(5).zone(ZoneId.of("UTC")).build());
+        Deadlines other = new Deadlines(UnionPolicy.builder().deadlines(new DeadlinePolicy(13, 13, 5)).zone(ZoneId.of("UTC")).build());
         assertThat(other.localDeadline(DeadlineKind.CANCEL, exam)).isEqualTo(LocalDateTime.of(2024, 2, 13, 0, 0));
         assertThat(other.deadline(DeadlineKind.CANCEL, exam)).isEqualTo(LocalDateTime.of(2024, 2, 13, 0, 0)
                 .atZone(ZoneId.of("UTC")).toInstant());

@@ -75,9 +75,9 @@ final class DemoCommand {
 
     static {
         WHY.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, "初回ログイン中は、先にパスワードの変更が必要です");
-        WHY.put(ErrorCode.PASSWORD_POLICY, "パスワードは英数混在" + POLICY.passwordMinLength() + "文字以上で設定してください");
-        WHY.put(ErrorCode.NOT_ELIGIBLE_AGE, "対象年齢外(年度内に" + POLICY.eligibleFromAge() + "歳〜"
-                + (POLICY.eligibleUnderAge() - 1) + "歳の方が対象)のためご予約いただけません");
+        WHY.put(ErrorCode.PASSWORD_POLICY, "パスワードは英数混在" + POLICY.passwords().minLength() + "文字以上で設定してください");
+        WHY.put(ErrorCode.NOT_ELIGIBLE_AGE, "対象年齢外(年度内に" + POLICY.ages().eligibleFrom() + "歳〜"
+                + (POLICY.ages().eligibleUnder() - 1) + "歳の方が対象)のためご予約いただけません");
         WHY.put(ErrorCode.RECEPTION_NOT_OPEN, "受付期間前です");
         WHY.put(ErrorCode.SLOT_FULL, "定員に達しました");
     }
@@ -159,12 +159,12 @@ final class DemoCommand {
 
     private void slot(String key, String date, String time, int capacity, LocalDateTime opens) throws Refusal {
         slots.put(key, engine.schedule().addSlot(new SlotSpec(VENUE, INSTITUTION, LocalDate.parse(date),
-                LocalTime.parse(time), engine.policy().defaultSlotDuration(), capacity, opens.atZone(POLICY.zone())
+                LocalTime.parse(time), engine.policy().slots().defaultDuration(), capacity, opens.atZone(POLICY.zone())
                 .toInstant())));
     }
 
     private LoginResult login(String symbol, String kana, String password) throws Refusal {
-        return engine.accounts().login(symbol, kana, password);
+        return engine.logins().login(symbol, kana, password);
     }
 
     private Reservation book(HouseholdSession s, MemberId member, String slot) throws Refusal {
@@ -175,13 +175,13 @@ final class DemoCommand {
 
     private void story() throws Refusal {
         out.println("集団特定健診 WEB予約システム デモ — 操作方法のご案内(2024年03月版)の流れ");
-        out.println("組合: " + engine.policy().contact().unionName() + " ／ 保存先: " + target.describe()
+        out.println("組合: " + engine.policy().mail().contact().unionName() + " ／ 保存先: " + target.describe()
                 + " ／ 時刻はデモ用の時計です");
 
         at(2024, 1, 10, 10, 0, "I-Step 1-1 ログイン(初めてログインされる方)");
-        String initial = engine.accounts().initialPassword(memberOf(TARO));
+        String initial = engine.passwords().initialPassword(memberOf(TARO));
         out.println("  記号番号: 1999999 ／ 組合員フリガナ: ｹﾝｾﾂ ﾀﾛｳ ／ パスワード: " + initial + " ("
-                + engine.policy().initialPasswordPrefix() + "＋代表者の生年月日)");
+                + engine.policy().passwords().initialPrefix() + "＋代表者の生年月日)");
         LoginResult first = login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", initial);
         HouseholdSession session = first.session();
         out.println("  → ログインしました" + (first.firstLogin() ? "。初回ログイン: 新しいパスワードの設定が必要です" : ""));
@@ -191,12 +191,12 @@ final class DemoCommand {
         step("I-Step 2 組合員を選択(初回ログイン時は代表者のみ) → " + kana(TARO));
         step("I-Step 3 新しいパスワードの設定");
         out.print("  「sakura」 ");
-        refusal(() -> engine.accounts().changePassword(session, TARO, initial, "sakura", "sakura"));
-        engine.accounts().changePassword(session, TARO, initial, "sakura2024", "sakura2024");
+        refusal(() -> engine.passwords().changePassword(session, TARO, initial, "sakura", "sakura"));
+        engine.passwords().changePassword(session, TARO, initial, "sakura2024", "sakura2024");
         out.println("  「sakura2024」 → パスワードを変更しました(世帯共通。ご家族にもお知らせください)");
 
         step("I-Step 4 メールアドレスの設定");
-        engine.accounts().setEmail(session, TARO, EMAIL, EMAIL);
+        engine.emails().setEmail(session, TARO, EMAIL, EMAIL);
         out.println("  " + EMAIL + " → メールアドレスを設定しました");
         mails();
 
@@ -217,9 +217,9 @@ final class DemoCommand {
         BookingConfirmation c = engine.bookings().confirm(session,
                 BookingRequest.of(TARO, slots.get("02-18 09:00").id(), PHONE, true));
         out.println("  予約枠名: " + c.slot().venue() + "(" + c.slot().institution() + ")");
-        out.println("  予約変更締切タイミング: 利用日時の " + engine.policy().changeDeadlineDays() + "日前 00:00 ("
+        out.println("  予約変更締切タイミング: 利用日時の " + engine.policy().deadlines().changeDays() + "日前 00:00 ("
                 + dateTime(c.changeDeadline()) + ")");
-        out.println("  予約キャンセル締切タイミング: 利用日時の " + engine.policy().cancelDeadlineDays() + "日前 00:00 ("
+        out.println("  予約キャンセル締切タイミング: 利用日時の " + engine.policy().deadlines().cancelDays() + "日前 00:00 ("
                 + dateTime(c.cancelDeadline()) + ")");
         out.println("  利用日: " + date(c.slot().date()) + " ／ 利用時間: " + c.slot().start().format(TIME) + " ~");
         out.println("  日中の連絡先: " + PHONE + " ／ [x] 利用規約に同意する (版 " + c.termsVersion() + ")");

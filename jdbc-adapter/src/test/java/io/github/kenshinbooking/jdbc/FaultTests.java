@@ -180,16 +180,16 @@ abstract class FaultTests {
         assertThat(engine.bookings().book(session,
                 BookingRequest.of(member, slot.id(), Union.PHONE, true).withIdempotencyKey(key))).isEqualTo(r);
 
-        assertThat(codeOf(() -> engine.accounts().login("1999999' OR '1'='1", "ｹﾝｾﾂ ﾀﾛｳ", "x")))
+        assertThat(codeOf(() -> engine.logins().login("1999999' OR '1'='1", "ｹﾝｾﾂ ﾀﾛｳ", "x")))
                 .isEqualTo(ErrorCode.INVALID_INPUT);
-        assertThat(codeOf(() -> engine.accounts().login("1999999", "' OR ''='", "' OR ''='")))
+        assertThat(codeOf(() -> engine.logins().login("1999999", "' OR ''='", "' OR ''='")))
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(codeOf(() -> {
-            engine.accounts().resetPassword("'; DROP TABLE reset_token; --", "1999999", "ｹﾝｾﾂ ﾀﾛｳ", "abc12345",
+            engine.resets().resetPassword("'; DROP TABLE reset_token; --", "1999999", "ｹﾝｾﾂ ﾀﾛｳ", "abc12345",
                     "abc12345");
             return null;
         })).isEqualTo(ErrorCode.RESET_TOKEN_INVALID);
-        assertThat(codeOf(() -> engine.schedule().cancelEventDay(Venue.of("' OR 1=1 --"), Union.EXAM_DAY)))
+        assertThat(codeOf(() -> engine.staff().cancelEventDay(Venue.of("' OR 1=1 --"), Union.EXAM_DAY)))
                 .isEqualTo(ErrorCode.NOT_FOUND);
 
         assertThat(storage.reservations().findByMember(member)).containsExactly(r);

@@ -280,7 +280,7 @@ abstract class StripeTests {
         Reservation kept = book(elsewhere, otherDay);
         long eventMailsBefore = mails(NotificationKind.EVENT_CANCELLED);
 
-        List<Reservation> cancelled = engine.schedule().cancelEventDay(Union.MIRIKA, Union.EXAM_DAY);
+        List<Reservation> cancelled = engine.staff().cancelEventDay(Union.MIRIKA, Union.EXAM_DAY);
 
         assertThat(cancelled).hasSize(6);
         assertThat(mails(NotificationKind.EVENT_CANCELLED) - eventMailsBefore).isEqualTo(6);
@@ -322,7 +322,7 @@ abstract class StripeTests {
     void eventDayCancelRacingBookings() throws Exception {
         Slot slot = addSlot(engine, 9, 20);
         List<Callable<Object>> tasks = bookingTasks(newBookers(24), slot);
-        tasks.add(() -> engine.schedule().cancelEventDay(Union.MIRIKA, Union.EXAM_DAY));
+        tasks.add(() -> engine.staff().cancelEventDay(Union.MIRIKA, Union.EXAM_DAY));
         List<Object> results = ConcurrencyTests.concurrently(tasks);
 
         List<Object> bookings = results.subList(0, 24);

@@ -66,11 +66,11 @@ final class Union {
     static HouseholdSession activate(KenshinBooking engine, Household h, Optional<String> email) throws Refusal {
         Member rep = h.representative();
         String initial = "kenren" + rep.birthDate().format(DateTimeFormatter.BASIC_ISO_DATE);
-        HouseholdSession session = engine.accounts().login(h.symbolNumber().value(), rep.kana().value(), initial)
+        HouseholdSession session = engine.logins().login(h.symbolNumber().value(), rep.kana().value(), initial)
                 .session();
-        engine.accounts().changePassword(session, rep.id(), initial, PASSWORD, PASSWORD);
+        engine.passwords().changePassword(session, rep.id(), initial, PASSWORD, PASSWORD);
         if (email.isPresent()) {
-            engine.accounts().setEmail(session, rep.id(), email.get(), email.get());
+            engine.emails().setEmail(session, rep.id(), email.get(), email.get());
         }
         return session;
     }

@@ -198,7 +198,7 @@ final class Worlds {
 
     void cancelEventDay(int slot) {
         SlotSpec s = SLOTS.get(slot);
-        both(w -> w.engine.schedule().cancelEventDay(s.venue(), s.date()));
+        both(w -> w.engine.staff().cancelEventDay(s.venue(), s.date()));
     }
 
     void advance(Duration d) {
@@ -207,7 +207,7 @@ final class Worlds {
 
     void login(int household, boolean correctPassword) {
         Household h = HOUSEHOLDS.get(household);
-        both(w -> w.engine.accounts().login(h.symbolNumber().value(), h.representative().kana().value(),
+        both(w -> w.engine.logins().login(h.symbolNumber().value(), h.representative().kana().value(),
                 correctPassword ? Union.PASSWORD : "wrong-pass1").firstLogin());
     }
 

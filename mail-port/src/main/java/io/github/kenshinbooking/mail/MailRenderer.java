@@ -103,7 +103,7 @@ public final class MailRenderer {
         for (NotificationKind kind : NotificationKind.values()) {
             t.put(kind, MailTemplate.parse(builtIn(kind), KNOWN));
         }
-        String base = "https://" + domainOf(policy.contact().senderAddress()) + "/password-reset?token=";
+        String base = "https://" + domainOf(policy.mail().contact().senderAddress()) + "/password-reset?token=";
         return new MailRenderer(policy, t, base);
     }
 
@@ -202,7 +202,7 @@ public final class MailRenderer {
         Notification n = entry.notification();
         Map<String, String> values = values(n);
         MailTemplate t = templates.get(n.kind());
-        UnionContact c = policy.contact();
+        UnionContact c = policy.mail().contact();
         return new MailMessage(messageId(entry), n.kind(), c.senderAddress(), c.senderName(), n.recipient(),
                 t.subject(values), t.body(values), n);
     }
@@ -210,20 +210,20 @@ public final class MailRenderer {
     /** The stable Message-ID of an entry. */
     String messageId(OutboxEntry entry) {
         return "<kenshin-outbox-" + entry.id() + "." + entry.createdAt().getEpochSecond() + "@"
-                + domainOf(policy.contact().senderAddress()) + ">";
+                + domainOf(policy.mail().contact().senderAddress()) + ">";
     }
 
     private Map<String, String> values(Notification n) {
         Map<String, String> v = new HashMap<>(n.data());
-        UnionContact c = policy.contact();
+        UnionContact c = policy.mail().contact();
         v.put("unionName", c.unionName());
         v.put("senderName", c.senderName());
         v.put("senderAddress", c.senderAddress());
         v.put("senderDomain", domainOf(c.senderAddress()));
         v.put("footer", String.join("\n", c.footerLines()));
-        v.put("resetValidMinutes", Long.toString(policy.resetLinkValidity().toMinutes()));
-        v.put("reminderDaysBefore", Integer.toString(policy.reminderDaysBefore()));
-        v.put("passwordMinLength", Integer.toString(policy.passwordMinLength()));
+        v.put("resetValidMinutes", Long.toString(policy.reset().linkValidity().toMinutes()));
+        v.put("reminderDaysBefore", Integer.toString(policy.mail().reminderDaysBefore()));
+        v.put("passwordMinLength", Integer.toString(policy.passwords().minLength()));
         v.put("recipient", n.recipient());
         formatted(v, n, NotificationData.EXAM_DATE, "examDateJa", s -> JapaneseFormat.date(LocalDate.parse(s)));
         formatted(v, n, NotificationData.PREVIOUS_EXAM_DATE, "previousExamDateJa",

@@ -66,7 +66,7 @@ final class EngineFixture {
         directory.put(h);
         storage.accounts().save(new Account(h.symbolNumber(), Optional.of(hasher.hash(PASSWORD)),
                 Optional.ofNullable(email).map(EmailAddress::new)));
-        return engine.accounts().login(symbol, h.representative().kana().value(), PASSWORD).session();
+        return engine.logins().login(symbol, h.representative().kana().value(), PASSWORD).session();
     }
 
     Slot slot(String venue, String institution, LocalDate date, LocalTime start) throws Refusal {

@@ -88,10 +88,10 @@ class MailFlowEndToEndTest {
     void everyKind() throws Exception {
         // first login: new password, then the e-mail (MAIL-ADDR-1 sends a notice to the new address)
         fx.directory.put(Household.of(SymbolNumber.of("1999999"), List.of(TARO, HANAKO)));
-        HouseholdSession taro = engine.accounts().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "kenren19600210").session();
-        engine.accounts().changePassword(taro, TARO.id(), "kenren19600210", EngineFixture.PASSWORD,
+        HouseholdSession taro = engine.logins().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "kenren19600210").session();
+        engine.passwords().changePassword(taro, TARO.id(), "kenren19600210", EngineFixture.PASSWORD,
                 EngineFixture.PASSWORD);
-        engine.accounts().setEmail(taro, TARO.id(), TARO_MAIL, TARO_MAIL);
+        engine.emails().setEmail(taro, TARO.id(), TARO_MAIL, TARO_MAIL);
         MimeMessage emailChanged = deliver(1).get(0);
         assertThat(kind(emailChanged)).isEqualTo("EMAIL_CHANGED");
         assertThat(to(emailChanged)).isEqualTo(TARO_MAIL);
@@ -134,7 +134,7 @@ class MailFlowEndToEndTest {
         assertThat(body(cancelled)).contains("建設 花子 様", "予約ID　　　　　　：" + r2.id(), "2024年2月18日(日)");
 
         // SLOT-6 event cancelled, with what to do next
-        engine.schedule().cancelEventDay(Venue.of("那珂川市健康福祉センター"), LocalDate.of(2024, 3, 3));
+        engine.staff().cancelEventDay(Venue.of("那珂川市健康福祉センター"), LocalDate.of(2024, 3, 3));
         MimeMessage eventCancelled = deliver(1).get(0);
         assertThat(kind(eventCancelled)).isEqualTo("EVENT_CANCELLED");
         assertThat(eventCancelled.getSubject()).contains("開催中止", "2024年3月3日(日)");
@@ -158,15 +158,15 @@ class MailFlowEndToEndTest {
         assertThat(body(reminder)).contains("建設 花子 様", "予約ID　　　　　　：" + r3.id(), "保険証", "受診セット");
 
         // RESET-1: the link in the mail works for 60 minutes
-        engine.accounts().requestReset(TARO_MAIL);
+        engine.resets().requestReset(TARO_MAIL);
         MimeMessage reset = deliver(1).get(0);
         assertThat(kind(reset)).isEqualTo("PASSWORD_RESET");
         assertThat(body(reset)).contains("有効期限 60分以内", "2024年2月24日(土) 07:00まで", "【お問い合わせ先】\n〒550-0014");
         Matcher link = Pattern.compile(Pattern.quote(LINK_BASE) + "([A-Za-z0-9_-]+)\n").matcher(body(reset));
         assertThat(link.find()).isTrue();
         fx.clock.advance(Duration.ofMinutes(59));
-        engine.accounts().resetPassword(link.group(1), "1999999", "ｹﾝｾﾂ ﾀﾛｳ", "momiji2024", "momiji2024");
-        assertThat(engine.accounts().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "momiji2024").firstLogin()).isFalse();
+        engine.resets().resetPassword(link.group(1), "1999999", "ｹﾝｾﾂ ﾀﾛｳ", "momiji2024", "momiji2024");
+        assertThat(engine.logins().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "momiji2024").firstLogin()).isFalse();
 
         relay.drain();
         assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(seen.size());

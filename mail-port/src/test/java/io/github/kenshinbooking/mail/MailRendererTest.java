@@ -1,6 +1,9 @@
 package io.github.kenshinbooking.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.kenshinbooking.policy.ResetPolicy;
+import io.github.kenshinbooking.policy.PasswordPolicy;
+import io.github.kenshinbooking.policy.MailPolicy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.notification.Notification;
@@ -114,8 +117,9 @@ class MailRendererTest {
     void otherPolicy() {
         UnionContact contact = new UnionContact("東京建設国民健康保険組合", "yoyaku@tokyo-kenpo.example.jp",
                 "東京建設国保 健診予約", List.of("〒100-0001", "東京都千代田区千代田1-1", "TEL : 03-0000-0000"));
-        UnionPolicy policy = UnionPolicy.builder().contact(contact).resetLinkValidity(Duration.ofMinutes(30))
-                .passwordMinLength(10).reminderDaysBefore(2).build();
+        UnionPolicy policy = UnionPolicy.builder().mail(new MailPolicy(2, contact))
+                .reset(new ResetPolicy(Duration.ofMinutes(30), 3, 32))
+                .passwords(new PasswordPolicy("kenren", 10, 64, 600_000)).build();
         MailRenderer r = MailRenderer.withDefaults(policy);
         MailMessage reset = r.render(Samples.entry(NotificationKind.PASSWORD_RESET));
         assertThat(reset.from()).isEqualTo("yoyaku@tokyo-kenpo.example.jp");

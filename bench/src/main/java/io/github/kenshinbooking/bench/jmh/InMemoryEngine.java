@@ -47,7 +47,7 @@ final class InMemoryEngine {
         storage.accounts().save(Account.initial(symbol).withPasswordHash(hasher.hash("sakura2024")));
         engine = KenshinBooking.builder().storage(storage).directory(dir).passwordHasher(hasher)
                 .clock(Clock.fixed(LocalDateTime.of(2024, 1, 10, 10, 0).atZone(TOKYO).toInstant(), TOKYO)).build();
-        session = engine.accounts().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "sakura2024").session();
+        session = engine.logins().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "sakura2024").session();
         for (int day = 0; day < 30; day++) {
             for (int i = 0; i < 8; i++) {
                 slots.add(engine.schedule().addSlot(new SlotSpec(VENUE, "ヘルスポートクリニック",

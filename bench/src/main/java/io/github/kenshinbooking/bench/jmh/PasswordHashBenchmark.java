@@ -28,7 +28,7 @@ public class PasswordHashBenchmark {
 
     @Setup
     public void setUp() {
-        hasher = new Pbkdf2PasswordHasher(UnionPolicy.defaults().pbkdf2Iterations());
+        hasher = new Pbkdf2PasswordHasher(UnionPolicy.defaults().passwords().pbkdf2Iterations());
         stored = hasher.hash("sakura2024");
     }
 

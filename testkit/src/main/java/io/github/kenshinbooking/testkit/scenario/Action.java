@@ -47,7 +47,7 @@ sealed interface Action {
     record Login(String symbolNumber, String kana, String password) implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
-            LoginResult r = c.engine().accounts().login(symbolNumber, kana, password);
+            LoginResult r = c.engine().logins().login(symbolNumber, kana, password);
             c.loggedIn(r, password);
             ObjectNode v = JsonNodeFactory.instance.objectNode();
             v.put("firstLogin", r.firstLogin());
@@ -60,7 +60,7 @@ sealed interface Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             HouseholdSession s = c.sessionFor(member, household);
-            c.engine().accounts().changePassword(s, c.member(member).member().id(), current, newPassword, confirm);
+            c.engine().passwords().changePassword(s, c.member(member).member().id(), current, newPassword, confirm);
             c.passwordChanged(s.household(), newPassword);
             return Outcome.done();
         }
@@ -70,7 +70,7 @@ sealed interface Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             HouseholdSession s = c.sessionFor(member, household);
-            c.engine().accounts().setEmail(s, c.member(member).member().id(), email, confirm);
+            c.engine().emails().setEmail(s, c.member(member).member().id(), email, confirm);
             return Outcome.done();
         }
     }
@@ -79,7 +79,7 @@ sealed interface Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             HouseholdSession s = c.sessionFor(member, household);
-            c.engine().accounts().skipEmail(s, c.member(member).member().id());
+            c.engine().emails().skipEmail(s, c.member(member).member().id());
             return Outcome.done();
         }
     }
@@ -87,7 +87,7 @@ sealed interface Action {
     record RequestReset(String email) implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
-            c.engine().accounts().requestReset(email);
+            c.engine().resets().requestReset(email);
             return Outcome.done();
         }
     }
@@ -106,7 +106,7 @@ sealed interface Action {
             String note = mails.isEmpty() ? "no PASSWORD_RESET mail was delivered to " + tokenFromLastMailTo
                     : token.isEmpty() ? "the last PASSWORD_RESET mail to " + tokenFromLastMailTo + " has no token" : null;
             try {
-                c.engine().accounts().resetPassword(token.orElse(NO_TOKEN), symbolNumber, kana, newPassword, confirm);
+                c.engine().resets().resetPassword(token.orElse(NO_TOKEN), symbolNumber, kana, newPassword, confirm);
             } catch (Refusal r) {
                 Outcome o = Outcome.refused(r);
                 return note == null ? o : o.withNote(note);
@@ -178,7 +178,7 @@ sealed interface Action {
     record CancelEvent(String venue, LocalDate date) implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
-            c.engine().schedule().cancelEventDay(Venue.of(venue), date);
+            c.engine().staff().cancelEventDay(Venue.of(venue), date);
             return Outcome.done();
         }
     }

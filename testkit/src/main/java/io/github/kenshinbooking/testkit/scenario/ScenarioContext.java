@@ -78,7 +78,7 @@ final class ScenarioContext {
         for (HouseholdFixture h : s.households()) {
             c.households.put(h.symbol(), h);
             c.passwords.put(h.symbol(),
-                    h.password().orElseGet(() -> engine.accounts().initialPassword(h.household().representative())));
+                    h.password().orElseGet(() -> engine.passwords().initialPassword(h.household().representative())));
             if (h.password().isPresent() || h.email().isPresent()) {
                 Account account = new Account(h.household().symbolNumber(), h.password().map(hasher::hash),
                         h.email().map(EmailAddress::new));
@@ -137,7 +137,7 @@ final class ScenarioContext {
         if (h == null) {
             throw new IllegalStateException("unknown household " + symbol);
         }
-        LoginResult r = engine.accounts().login(symbol, h.household().representative().kana().value(),
+        LoginResult r = engine.logins().login(symbol, h.household().representative().kana().value(),
                 passwords.get(symbol));
         sessions.put(symbol, r.session());
         return r.session();

@@ -358,7 +358,7 @@ final class ScenarioParser {
         String institution = s.optNonNull("institution").isPresent() ? s.req("institution").string() : venue;
         LocalDate date = s.req("date").date();
         var time = s.req("time").time();
-        Duration duration = policy.defaultSlotDuration();
+        Duration duration = policy.slots().defaultDuration();
         Optional<Node> minutes = s.optNonNull("minutes");
         if (minutes.isPresent()) {
             int v = minutes.get().int32();

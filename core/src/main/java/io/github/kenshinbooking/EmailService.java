@@ -1,0 +1,93 @@
+package io.github.kenshinbooking;
+
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.notification.NotificationData;
+import io.github.kenshinbooking.notification.NotificationKind;
+import java.util.Map;
+import java.util.Optional;
+
+/** The household e-mail address (メールアドレス登録・変更, MAIL-ADDR-1) and first-login's e-mail step (AUTH-5). Thread-safe. */
+public final class EmailService {
+    private final EngineContext ctx;
+    private final HouseholdAccess access;
+
+    EmailService(EngineContext ctx, HouseholdAccess access) {
+        this.ctx = ctx;
+        this.access = access;
+    }
+
+    /**
+     * The household's e-mail address.
+     *
+     * @param session the household's session
+     * @return the address, if set
+     */
+    public Optional<EmailAddress> email(HouseholdSession session) {
+        java.util.Objects.requireNonNull(session, "session");
+        return access.account(session.household()).email();
+    }
+
+    /**
+     * Sets, changes or (with a blank address and confirmation) deletes the household e-mail
+     * (MAIL-ADDR-1); a new address gets an {@code EMAIL_CHANGED} notice.
+     *
+     * @param session      the household's session
+     * @param selected     the member selected on the site, who must be the representative
+     * @param email        the address, or blank to delete it
+     * @param confirmation the address typed again
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN},
+     *     {@code REPRESENTATIVE_ONLY}, {@code INVALID_EMAIL}, {@code CONFIRMATION_MISMATCH}
+     */
+    public void setEmail(HouseholdSession session, MemberId selected, String email, String confirmation)
+            throws Refusal {
+        Inputs.required(session, "session");
+        Inputs.required(selected, "member");
+        Inputs.required(email, "email");
+        Inputs.required(confirmation, "confirm");
+        ctx.storage().unitOfWork().execute(() -> {
+            access.requireActive(session);
+            Household h = access.household(session.household());
+            HouseholdAccess.representative(h, selected);
+            Optional<EmailAddress> address;
+            if (email.isBlank()) {
+                if (!confirmation.isBlank()) {
+                    throw Refusal.onField(ErrorCode.CONFIRMATION_MISMATCH, "confirm", "confirmation differs");
+                }
+                address = Optional.empty();
+            } else {
+                address = Optional.of(EmailAddress.parse(email));
+                if (!email.strip().equals(confirmation.strip())) {
+                    throw Refusal.onField(ErrorCode.CONFIRMATION_MISMATCH, "confirm", "confirmation differs");
+                }
+            }
+            ctx.storage().accounts().save(access.account(h.symbolNumber()).withEmail(address));
+            if (address.isPresent()) {
+                ctx.notifier().to(address.get(), NotificationKind.EMAIL_CHANGED,
+                        Map.of(NotificationData.EMAIL, address.get().value(),
+                                NotificationData.SYMBOL_NUMBER, h.symbolNumber().value()),
+                        ctx.clock().instant());
+            }
+            return h;
+        });
+    }
+
+    /**
+     * Ends first-login's e-mail step without an address (AUTH-5). Allowed once the new password is
+     * set; changes nothing stored.
+     *
+     * @param session  the household's session
+     * @param selected the member selected on the site, who must be the representative
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN},
+     *     {@code REPRESENTATIVE_ONLY}
+     */
+    public void skipEmail(HouseholdSession session, MemberId selected) throws Refusal {
+        Inputs.required(session, "session");
+        Inputs.required(selected, "member");
+        access.requireActive(session);
+        HouseholdAccess.representative(access.household(session.household()), selected);
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.kenshinbooking;
+
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.Member;
+import io.github.kenshinbooking.household.MemberId;
+
+/** The household password (パスワード変更): its change (PW-1, PW-2) and the initial one (AUTH-3). Thread-safe. */
+public final class PasswordService {
+    private final EngineContext ctx;
+    private final HouseholdAccess access;
+
+    PasswordService(EngineContext ctx, HouseholdAccess access) {
+        this.ctx = ctx;
+        this.access = access;
+    }
+
+    /**
+     * Changes the household password (PW-1, PW-2): the representative only, with the current
+     * password. Allowed in first-login, which it ends.
+     *
+     * @param session      the household's session
+     * @param selected     the member selected on the site (利用者), who must be the representative
+     * @param current      the current password (or the initial one in first-login)
+     * @param newPassword  the new password
+     * @param confirmation the new password typed again
+     * @throws Refusal {@code INVALID_INPUT}, {@code FORBIDDEN}, {@code REPRESENTATIVE_ONLY},
+     *     {@code INVALID_CREDENTIALS} (field {@code current}), {@code PASSWORD_POLICY},
+     *     {@code CONFIRMATION_MISMATCH}
+     */
+    public void changePassword(HouseholdSession session, MemberId selected, String current, String newPassword,
+            String confirmation) throws Refusal {
+        Inputs.required(session, "session");
+        Inputs.required(selected, "member");
+        Inputs.required(current, "current");
+        Inputs.required(newPassword, "new");
+        Inputs.required(confirmation, "confirm");
+        ctx.storage().unitOfWork().execute(() -> {
+            Household h = access.household(session.household());
+            Member rep = HouseholdAccess.representative(h, selected);
+            Account acc = access.account(h.symbolNumber());
+            String initial = access.initialPassword(rep);
+            boolean currentOk = acc.passwordHash()
+                    .map(hash -> ctx.hasher().verify(current, hash))
+                    .orElseGet(() -> LoginService.constantTimeEquals(current, initial));
+            if (!currentOk) {
+                throw Refusal.onField(ErrorCode.INVALID_CREDENTIALS, "current", "current password does not match");
+            }
+            ctx.passwordRules().checkNew(newPassword, confirmation, initial);
+            ctx.storage().accounts().save(acc.withPasswordHash(ctx.hasher().hash(newPassword)));
+            return acc;
+        });
+    }
+
+    /**
+     * The initial password of AUTH-3 for a household's representative.
+     *
+     * @param representative the household's representative
+     * @return the policy's prefix followed by the birth date as yyyyMMdd
+     */
+    public String initialPassword(Member representative) {
+        java.util.Objects.requireNonNull(representative, "representative");
+        return access.initialPassword(representative);
+    }
+}

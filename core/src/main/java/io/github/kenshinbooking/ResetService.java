@@ -1,0 +1,116 @@
+package io.github.kenshinbooking;
+
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.account.LoginAttempts;
+import io.github.kenshinbooking.account.ResetToken;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.Member;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.notification.NotificationData;
+import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.policy.ResetPolicy;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** "Forgot password" (パスワードを忘れた方): reset links by mail (RESET-1) and their redemption (RESET-2). Thread-safe. */
+public final class ResetService {
+    private final EngineContext ctx;
+    private final HouseholdAccess access;
+
+    ResetService(EngineContext ctx, HouseholdAccess access) {
+        this.ctx = ctx;
+        this.access = access;
+    }
+
+    /**
+     * Mails a reset link, valid for the policy's time, to each household registered with the
+     * address (RESET-1). Answers the same whether or not the address is known.
+     *
+     * @param email the address typed on the site
+     * @throws Refusal {@code INVALID_INPUT} for a missing address
+     */
+    public void requestReset(String email) throws Refusal {
+        Inputs.required(email, "email");
+        if (!EmailAddress.valid(email.strip())) {
+            return;
+        }
+        EmailAddress address = new EmailAddress(email.strip());
+        ResetPolicy policy = ctx.policy().reset();
+        ctx.storage().unitOfWork().execute(() -> {
+            Instant now = ctx.clock().instant();
+            List<Account> accounts = ctx.storage().accounts().findByEmail(address);
+            for (Account acc : accounts) {
+                if (ctx.directory().find(acc.household()).isEmpty() || acc.email().isEmpty()) {
+                    continue;
+                }
+                byte[] raw = new byte[policy.tokenBytes()];
+                ctx.random().nextBytes(raw);
+                String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+                Instant expires = now.plus(policy.linkValidity());
+                ctx.storage().resetTokens().add(new ResetToken(ResetToken.hashOf(token), acc.household(), now, expires,
+                        0, false));
+                ctx.notifier().to(acc.email().get(), NotificationKind.PASSWORD_RESET,
+                        Map.of(NotificationData.RESET_TOKEN, token,
+                                NotificationData.RESET_EXPIRES_AT,
+                                LocalDateTime.ofInstant(expires, ctx.policy().zone()).toString()),
+                        now);
+            }
+            return accounts;
+        });
+    }
+
+    /**
+     * Redeems a reset link (RESET-2) with the household's symbol number, the representative's kana
+     * and the new password twice. Success sets the password, spends the token and clears any lock;
+     * an identity mismatch is counted even though it is refused.
+     *
+     * @param token        the token of the link
+     * @param symbolNumber the household's 記号番号
+     * @param kana         the representative's フリガナ
+     * @param newPassword  the new password
+     * @param confirmation the new password typed again
+     * @throws Refusal {@code INVALID_INPUT}, {@code RESET_TOKEN_INVALID}, {@code RESET_IDENTITY_MISMATCH},
+     *     {@code PASSWORD_POLICY}, {@code CONFIRMATION_MISMATCH}
+     */
+    public void resetPassword(String token, String symbolNumber, String kana, String newPassword,
+            String confirmation) throws Refusal {
+        Inputs.required(token, "token");
+        Inputs.required(symbolNumber, "symbolNumber");
+        Inputs.required(kana, "kana");
+        Inputs.required(newPassword, "new");
+        Inputs.required(confirmation, "confirm");
+        Outcome<SymbolNumber> outcome = ctx.storage().unitOfWork().execute(() -> {
+            Instant now = ctx.clock().instant();
+            Optional<ResetToken> found = ctx.storage().resetTokens().findForUpdate(ResetToken.hashOf(token));
+            if (found.isEmpty() || !found.get().usableAt(now, ctx.policy().reset().maxIdentityMismatches())) {
+                return Outcome.refused(ErrorCode.RESET_TOKEN_INVALID);
+            }
+            ResetToken t = found.get();
+            Optional<Household> household = ctx.directory().find(t.household());
+            boolean identityOk = household.isPresent()
+                    && t.household().value().equals(Normalizer.normalize(symbolNumber, Normalizer.Form.NFKC).strip())
+                    && household.get().representative().kana().matches(kana);
+            if (!identityOk) {
+                // the mismatch must count even though the request is refused: commit it
+                ctx.storage().resetTokens().update(t.withMismatch());
+                return Outcome.refused(ErrorCode.RESET_IDENTITY_MISMATCH);
+            }
+            Member rep = household.get().representative();
+            ctx.passwordRules().checkNew(newPassword, confirmation, access.initialPassword(rep));
+            Account acc = access.account(t.household());
+            ctx.storage().accounts().save(acc.withPasswordHash(ctx.hasher().hash(newPassword)));
+            ctx.storage().resetTokens().update(t.spent());
+            ctx.storage().loginAttempts().save(t.household().value(), LoginAttempts.none());
+            return Outcome.ok(t.household());
+        });
+        outcome.get();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.kenshinbooking.policy;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Passwords: the initial one and the rules for new ones. Immutable and thread-safe.
+ *
+ * @param initialPrefix    AUTH-3: prefix of the initial password, followed by the representative's
+ *                         birth date as yyyyMMdd (default "kenren")
+ * @param minLength        PW-1: minimum length in characters (default 8)
+ * @param maxLength        PW-1: maximum length in characters (default 64)
+ * @param pbkdf2Iterations PW-3: PBKDF2-HMAC-SHA256 iterations of the default hasher (default 600,000)
+ */
+public record PasswordPolicy(String initialPrefix, int minLength, int maxLength, int pbkdf2Iterations) {
+    /** @throws IllegalArgumentException if a length is not positive, or the maximum below the minimum */
+    public PasswordPolicy {
+        requireNonNull(initialPrefix, "initialPrefix");
+        Checks.positive(minLength, "minLength");
+        if (maxLength < minLength) {
+            throw new IllegalArgumentException("maxLength must not be below minLength: " + maxLength + " < "
+                    + minLength);
+        }
+        Checks.positive(pbkdf2Iterations, "pbkdf2Iterations");
+    }
+
+    /** The manual's passwords: "kenren" + birth date, 8 to 64 characters; 600,000 PBKDF2 iterations. */
+    public static PasswordPolicy defaults() {
+        return new PasswordPolicy("kenren", 8, 64, 600_000);
+    }
+}

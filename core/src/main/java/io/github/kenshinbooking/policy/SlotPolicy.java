@@ -1,0 +1,22 @@
+package io.github.kenshinbooking.policy;
+
+import java.time.Duration;
+
+/**
+ * How slots are opened and shown. Immutable and thread-safe.
+ *
+ * @param defaultDuration  SLOT-1: a slot's length when none is given (default 30 minutes)
+ * @param fewLeftThreshold SLOT-4: remaining places at or below this show △ (default 3)
+ */
+public record SlotPolicy(Duration defaultDuration, int fewLeftThreshold) {
+    /** @throws IllegalArgumentException if the duration is not positive or the threshold negative */
+    public SlotPolicy {
+        Checks.positive(defaultDuration, "defaultDuration");
+        Checks.nonNegative(fewLeftThreshold, "fewLeftThreshold");
+    }
+
+    /** The manual's slots: 30 minutes, △ at 3 or fewer. */
+    public static SlotPolicy defaults() {
+        return new SlotPolicy(Duration.ofMinutes(30), 3);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.kenshinbooking.reservation;
+
+import io.github.kenshinbooking.error.ErrorCode;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The checks that decide whether a member may take a slot (予約可否), in the order of ORDER-1: when
+ * several fail, the first one's refusal is answered. Book, confirm, change (for the new slot), the
+ * staff's change and the calendar's status all run this one list through {@link BookingRules}.
+ * What comes before it (input, session, member of the household, the slot exists) is located by the
+ * use case, because it names the entities this list judges.
+ */
+public enum BookingCheck {
+    /** SLOT-6: the event day was not cancelled ({@code EVENT_CANCELLED}). */
+    EVENT_DAY(ErrorCode.EVENT_CANCELLED),
+    /** SLOT-2: the reception window is open ({@code RECEPTION_NOT_OPEN}, then {@code BOOKING_CLOSED}). */
+    RECEPTION(ErrorCode.RECEPTION_NOT_OPEN, ErrorCode.BOOKING_CLOSED),
+    /** ELIG-2: the member's age on the exam date ({@code NOT_ELIGIBLE_AGE}). */
+    AGE(ErrorCode.NOT_ELIGIBLE_AGE),
+    /** ELIG-3: the member's qualification on the exam date ({@code NOT_QUALIFIED}). */
+    QUALIFICATION(ErrorCode.NOT_QUALIFIED),
+    /** ONE-1: no other live reservation in the slot's fiscal year ({@code ALREADY_RESERVED_THIS_FISCAL_YEAR}). */
+    ONE_PER_FISCAL_YEAR(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR),
+    /** SLOT-3: a place is left ({@code SLOT_FULL}). */
+    CAPACITY(ErrorCode.SLOT_FULL);
+
+    /** The checks about the slot alone, which the calendar's status reflects (SLOT-4, ELIG-4). */
+    public static final Set<BookingCheck> OF_SLOT = EnumSet.of(EVENT_DAY, RECEPTION, CAPACITY);
+
+    private final List<ErrorCode> refusals;
+
+    BookingCheck(ErrorCode... refusals) {
+        this.refusals = List.of(refusals);
+    }
+
+    /** The codes this check can refuse with, in the order they are answered. */
+    public List<ErrorCode> refusals() {
+        return refusals;
+    }
+}

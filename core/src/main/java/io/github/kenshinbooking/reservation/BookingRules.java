@@ -1,0 +1,107 @@
+package io.github.kenshinbooking.reservation;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.kenshinbooking.eligibility.Eligibility;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Member;
+import io.github.kenshinbooking.schedule.Deadlines;
+import io.github.kenshinbooking.schedule.ReceptionWindow;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotStatus;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * ORDER-1's one home: runs the {@link BookingCheck}s in their order for a member and a slot, under one
+ * union's deadlines and eligibility. Immutable and thread-safe.
+ */
+public final class BookingRules {
+    private final Deadlines deadlines;
+    private final Eligibility eligibility;
+
+    /** Rules judging by these deadlines (SLOT-2) and this eligibility (ELIG-2, ELIG-3). */
+    public BookingRules(Deadlines deadlines, Eligibility eligibility) {
+        this.deadlines = requireNonNull(deadlines, "deadlines");
+        this.eligibility = requireNonNull(eligibility, "eligibility");
+    }
+
+    /**
+     * Refuses with the first failing check of the whole list, for booking {@code member} into
+     * {@code slot} at {@code now}.
+     *
+     * @param liveInSlotYear whether the member already holds another live reservation in the slot's
+     *     fiscal year
+     * @throws Refusal the first failing check's code
+     */
+    public void check(Member member, Slot slot, boolean liveInSlotYear, Instant now) throws Refusal {
+        requireNonNull(member, "member");
+        Optional<ErrorCode> refusal = firstRefusal(EnumSet.allOf(BookingCheck.class), Optional.of(member), slot,
+                liveInSlotYear, now);
+        if (refusal.isPresent()) {
+            throw Refusal.of(refusal.get());
+        }
+    }
+
+    /**
+     * The slot's status for a member (SLOT-4), from the slot-only checks of the same list:
+     * {@code RESERVED} if the member holds it, else {@code OUTSIDE_RECEPTION} when the event day or
+     * reception check fails, else {@code FULL} when capacity fails, else {@code AVAILABLE}.
+     */
+    public SlotStatus status(Slot slot, boolean heldByMember, Instant now) {
+        if (heldByMember) {
+            return SlotStatus.RESERVED;
+        }
+        Optional<ErrorCode> refusal = firstRefusal(BookingCheck.OF_SLOT, Optional.empty(), slot, false, now);
+        if (refusal.isEmpty()) {
+            return SlotStatus.AVAILABLE;
+        }
+        return BookingCheck.CAPACITY.refusals().contains(refusal.get()) ? SlotStatus.FULL
+                : SlotStatus.OUTSIDE_RECEPTION;
+    }
+
+    private Optional<ErrorCode> firstRefusal(Set<BookingCheck> checks, Optional<Member> member, Slot slot,
+            boolean liveInSlotYear, Instant now) {
+        requireNonNull(slot, "slot");
+        requireNonNull(now, "now");
+        for (BookingCheck check : BookingCheck.values()) {
+            if (checks.contains(check)) {
+                Optional<ErrorCode> refusal = refusal(check, member, slot, liveInSlotYear, now);
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ErrorCode> refusal(BookingCheck check, Optional<Member> member, Slot slot,
+            boolean liveInSlotYear, Instant now) {
+        switch (check) {
+            case EVENT_DAY:
+                return when(slot.eventCancelled(), ErrorCode.EVENT_CANCELLED);
+            case RECEPTION:
+                ReceptionWindow window = deadlines.receptionWindow(slot);
+                return window.notYetOpen(now) ? Optional.of(ErrorCode.RECEPTION_NOT_OPEN)
+                        : when(window.closed(now), ErrorCode.BOOKING_CLOSED);
+            case AGE:
+                return when(!eligibility.ageEligible(member.orElseThrow().birthDate(), slot.date()),
+                        ErrorCode.NOT_ELIGIBLE_AGE);
+            case QUALIFICATION:
+                return when(!Eligibility.qualifiedOn(member.orElseThrow(), slot.date()), ErrorCode.NOT_QUALIFIED);
+            case ONE_PER_FISCAL_YEAR:
+                return when(liveInSlotYear, ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+            case CAPACITY:
+                return when(slot.remaining() <= 0, ErrorCode.SLOT_FULL);
+            default:
+                throw new AssertionError(check);
+        }
+    }
+
+    private static Optional<ErrorCode> when(boolean failed, ErrorCode code) {
+        return failed ? Optional.of(code) : Optional.empty();
+    }
+}
