@@ -1,0 +1,118 @@
+package io.github.kenshinbooking.memory;
+
+import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.schedule.SlotId;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link ReservationStore} in a map, with an index of the live reservation per member and fiscal
+ * year (ONE-1). Places are taken and released on the {@link MemorySlotStore} in the same write, so
+ * capacity and ONE-1 are checked and changed without another writer in between. Internal.
+ */
+final class MemoryReservationStore implements ReservationStore {
+    private final MemoryTransactions tx;
+    private final MemorySlotStore slots;
+    private final Map<ReservationId, Reservation> reservations = new HashMap<>();
+    private final Map<String, ReservationId> liveByMemberYear = new HashMap<>();
+
+    MemoryReservationStore(MemoryTransactions tx, MemorySlotStore slots) {
+        this.tx = tx;
+        this.slots = slots;
+    }
+
+    @Override
+    public Optional<Reservation> find(ReservationId id) {
+        return tx.read(() -> Optional.ofNullable(reservations.get(id)));
+    }
+
+    @Override
+    public Optional<Reservation> findLive(MemberId member, FiscalYear fiscalYear) {
+        return tx.read(() -> Optional.ofNullable(liveByMemberYear.get(memberYear(member, fiscalYear)))
+                .map(reservations::get));
+    }
+
+    @Override
+    public List<Reservation> findByMember(MemberId member) {
+        return tx.read(() -> reservations.values().stream().filter(r -> r.member().equals(member)).toList());
+    }
+
+    @Override
+    public List<Reservation> findLiveBySlot(SlotId slot) {
+        return tx.read(() -> reservations.values().stream().filter(r -> r.live() && r.slot().equals(slot))
+                .sorted(Comparator.comparing(r -> r.id().value())).toList());
+    }
+
+    @Override
+    public List<Reservation> findLiveOn(LocalDate examDate) {
+        return tx.read(() -> reservations.values().stream()
+                .filter(r -> r.live() && slots.get(r.slot()).date().equals(examDate))
+                .sorted(Comparator.comparing(r -> r.id().value())).toList());
+    }
+
+    @Override
+    public void insert(Reservation r) throws Refusal {
+        tx.execute(() -> {
+            if (!r.live() || reservations.containsKey(r.id())) {
+                throw new IllegalArgumentException("insert takes a new live reservation");
+            }
+            String key = memberYear(r.member(), r.fiscalYear());
+            if (liveByMemberYear.containsKey(key)) {
+                throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+            }
+            slots.take(r.slot());
+            tx.put(liveByMemberYear, key, r.id());
+            tx.put(reservations, r.id(), r);
+            return null;
+        });
+    }
+
+    @Override
+    public void move(Reservation current, Reservation moved) throws Refusal {
+        tx.execute(() -> {
+            Reservation stored = reservations.get(current.id());
+            if (stored == null || !stored.live()) {
+                throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
+            }
+            String oldKey = memberYear(stored.member(), stored.fiscalYear());
+            String newKey = memberYear(moved.member(), moved.fiscalYear());
+            if (!oldKey.equals(newKey) && liveByMemberYear.containsKey(newKey)) {
+                throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+            }
+            slots.take(moved.slot());
+            slots.release(stored.slot());
+            tx.remove(liveByMemberYear, oldKey);
+            tx.put(liveByMemberYear, newKey, moved.id());
+            tx.put(reservations, moved.id(), moved);
+            return null;
+        });
+    }
+
+    @Override
+    public void cancel(Reservation current, Reservation cancelled) throws Refusal {
+        tx.execute(() -> {
+            Reservation stored = reservations.get(current.id());
+            if (stored == null || !stored.live()) {
+                throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
+            }
+            slots.release(stored.slot());
+            tx.remove(liveByMemberYear, memberYear(stored.member(), stored.fiscalYear()));
+            tx.put(reservations, cancelled.id(), cancelled);
+            return null;
+        });
+    }
+
+    private static String memberYear(MemberId m, FiscalYear fy) {
+        return m.value() + "\u0000" + fy.startYear();
+    }
+}
