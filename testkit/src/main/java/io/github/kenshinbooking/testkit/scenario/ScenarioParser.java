@@ -116,7 +116,7 @@ final class ScenarioParser {
                 rules.add(r.nonBlank());
             }
         }
-        policy = policy(root.optNonNull("policy"));
+        policy = PolicyReader.read(root.optNonNull("policy"));
         Optional<Node> hs = root.optNonNull("households");
         if (hs.isPresent()) {
             for (Node h : hs.get().array()) {
@@ -155,99 +155,6 @@ final class ScenarioParser {
 
     private Instant instant(LocalDateTime local) {
         return local.atZone(policy.zone()).toInstant();
-    }
-
-    // ---- policy ---------------------------------------------------------------------------------
-
-    private UnionPolicy policy(Optional<Node> node) throws InvalidScenarioException {
-        UnionPolicy.Builder b = UnionPolicy.builder();
-        if (node.isEmpty()) {
-            return b.build();
-        }
-        for (Map.Entry<String, Node> e : node.get().fields().entrySet()) {
-            String key = e.getKey();
-            Node v = e.getValue();
-            switch (key) {
-                case "zone" -> b.zone(zone(v));
-                case "bookingDeadlineDays" -> b.bookingDeadlineDays(v.int32());
-                case "changeDeadlineDays" -> b.changeDeadlineDays(v.int32());
-                case "cancelDeadlineDays" -> b.cancelDeadlineDays(v.int32());
-                case "fewLeftThreshold" -> b.fewLeftThreshold(v.int32());
-                case "defaultSlotDuration", "defaultSlotDurationMinutes", "defaultSlotMinutes", "slotMinutes" ->
-                        b.defaultSlotDuration(duration(key, v));
-                case "lockAfterFailures" -> b.lockAfterFailures(v.int32());
-                case "lockDuration", "lockDurationMinutes", "lockMinutes" -> b.lockDuration(duration(key, v));
-                case "resetLinkValidity", "resetLinkValidityMinutes", "resetLinkMinutes" ->
-                        b.resetLinkValidity(duration(key, v));
-                case "resetMaxIdentityMismatches" -> b.resetMaxIdentityMismatches(v.int32());
-                case "resetTokenBytes" -> b.resetTokenBytes(v.int32());
-                case "initialPasswordPrefix" -> b.initialPasswordPrefix(v.string());
-                case "passwordMinLength" -> b.passwordMinLength(v.int32());
-                case "passwordMaxLength" -> b.passwordMaxLength(v.int32());
-                case "pbkdf2Iterations" -> b.pbkdf2Iterations(v.int32());
-                case "eligibleFromAge" -> b.eligibleFromAge(v.int32());
-                case "eligibleUnderAge" -> b.eligibleUnderAge(v.int32());
-                case "subsidyFromAge" -> b.subsidyFromAge(v.int32());
-                case "subsidyFullUpTo" -> b.subsidyFullUpTo(v.int64());
-                case "subsidyRatePercent" -> b.subsidyRatePercent(v.int32());
-                case "subsidyCap" -> b.subsidyCap(v.int64());
-                case "reminderDaysBefore" -> b.reminderDaysBefore(v.int32());
-                case "termsVersion" -> b.termsVersion(v.nonBlank());
-                case "contact" -> b.contact(contact(v));
-                default -> {
-                    if (!Node.isNoteKey(key)) {
-                        throw v.error("unknown policy key \"" + key + "\"");
-                    }
-                }
-            }
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw node.get().error("not a valid policy: " + e.getMessage());
-        }
-    }
-
-    private static ZoneId zone(Node v) throws InvalidScenarioException {
-        try {
-            return ZoneId.of(v.string());
-        } catch (DateTimeException e) {
-            throw v.error("not a time zone: " + Node.show(v.json()));
-        }
-    }
-
-    /** Minutes for keys ending in "Minutes"; else minutes as a number or an ISO-8601 duration string. */
-    private static Duration duration(String key, Node v) throws InvalidScenarioException {
-        if (key.endsWith("Minutes") || v.json().isNumber()) {
-            return Duration.ofMinutes(v.int64());
-        }
-        try {
-            return Duration.parse(v.string());
-        } catch (DateTimeParseException e) {
-            throw v.error("expected minutes or an ISO-8601 duration like \"PT30M\", found " + Node.show(v.json()));
-        }
-    }
-
-    private static UnionContact contact(Node v) throws InvalidScenarioException {
-        v.object();
-        UnionContact d = UnionContact.manualExample();
-        String unionName = v.optNonNull("unionName").isPresent() ? v.req("unionName").string() : d.unionName();
-        String senderAddress = v.optNonNull("senderAddress").isPresent() ? v.req("senderAddress").string()
-                : d.senderAddress();
-        String senderName = v.optNonNull("senderName").isPresent() ? v.req("senderName").string() : d.senderName();
-        List<String> footer = d.footerLines();
-        Optional<Node> f = v.optNonNull("footerLines");
-        if (f.isPresent()) {
-            footer = new ArrayList<>();
-            for (Node line : f.get().array()) {
-                footer.add(line.string());
-            }
-        }
-        v.noOtherKeys("in a contact");
-        if (!EmailAddress.valid(senderAddress)) {
-            throw v.error("senderAddress is not an e-mail address");
-        }
-        return new UnionContact(unionName, senderAddress, senderName, footer);
     }
 
     // ---- fixtures -------------------------------------------------------------------------------
