@@ -11,12 +11,12 @@ package io.github.kenshinbooking.policy;
 public record AgePolicy(int eligibleFrom, int eligibleUnder, int subsidyFrom) {
     /** @throws IllegalArgumentException if an age is negative or the range empty */
     public AgePolicy {
-        Checks.nonNegative(eligibleFrom, "eligibleFrom");
+        Checks.nonNegative(eligibleFrom, "ages.eligibleFrom");
         if (eligibleUnder <= eligibleFrom) {
-            throw new IllegalArgumentException("eligibleUnder must exceed eligibleFrom: " + eligibleUnder + " <= "
+            throw new IllegalArgumentException("ages.eligibleUnder must exceed eligibleFrom: " + eligibleUnder + " <= "
                     + eligibleFrom);
         }
-        Checks.nonNegative(subsidyFrom, "subsidyFrom");
+        Checks.nonNegative(subsidyFrom, "ages.subsidyFrom");
     }
 
     /** The manual's ages: 40 to under 75; subsidy from 16. */

@@ -11,9 +11,9 @@ package io.github.kenshinbooking.policy;
 public record DeadlinePolicy(int bookingDays, int changeDays, int cancelDays) {
     /** @throws IllegalArgumentException if a number of days is negative */
     public DeadlinePolicy {
-        Checks.nonNegative(bookingDays, "bookingDays");
-        Checks.nonNegative(changeDays, "changeDays");
-        Checks.nonNegative(cancelDays, "cancelDays");
+        Checks.nonNegative(bookingDays, "deadlines.bookingDays");
+        Checks.nonNegative(changeDays, "deadlines.changeDays");
+        Checks.nonNegative(cancelDays, "deadlines.cancelDays");
     }
 
     /** The manual's deadlines: 13, 13 and 2 days. */

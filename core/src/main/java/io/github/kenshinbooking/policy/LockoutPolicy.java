@@ -11,8 +11,8 @@ import java.time.Duration;
 public record LockoutPolicy(int afterFailures, Duration duration) {
     /** @throws IllegalArgumentException if a value is not positive */
     public LockoutPolicy {
-        Checks.positive(afterFailures, "afterFailures");
-        Checks.positive(duration, "duration");
+        Checks.positive(afterFailures, "lockout.afterFailures");
+        Checks.positive(duration, "lockout.duration");
     }
 
     /** The manual's lockout: 3 failures lock for 30 minutes. */

@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
 public record MailPolicy(int reminderDaysBefore, UnionContact contact) {
     /** @throws IllegalArgumentException if the number of days is negative */
     public MailPolicy {
-        Checks.nonNegative(reminderDaysBefore, "reminderDaysBefore");
+        Checks.nonNegative(reminderDaysBefore, "mail.reminderDaysBefore");
         requireNonNull(contact, "contact");
     }
 

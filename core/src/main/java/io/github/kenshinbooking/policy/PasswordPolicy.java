@@ -15,12 +15,12 @@ public record PasswordPolicy(String initialPrefix, int minLength, int maxLength,
     /** @throws IllegalArgumentException if a length is not positive, or the maximum below the minimum */
     public PasswordPolicy {
         requireNonNull(initialPrefix, "initialPrefix");
-        Checks.positive(minLength, "minLength");
+        Checks.positive(minLength, "passwords.minLength");
         if (maxLength < minLength) {
-            throw new IllegalArgumentException("maxLength must not be below minLength: " + maxLength + " < "
+            throw new IllegalArgumentException("passwords.maxLength must not be below minLength: " + maxLength + " < "
                     + minLength);
         }
-        Checks.positive(pbkdf2Iterations, "pbkdf2Iterations");
+        Checks.positive(pbkdf2Iterations, "passwords.pbkdf2Iterations");
     }
 
     /** The manual's passwords: "kenren" + birth date, 8 to 64 characters; 600,000 PBKDF2 iterations. */

@@ -15,10 +15,10 @@ public record ResetPolicy(Duration linkValidity, int maxIdentityMismatches, int 
 
     /** @throws IllegalArgumentException if a value is out of its range */
     public ResetPolicy {
-        Checks.positive(linkValidity, "linkValidity");
-        Checks.positive(maxIdentityMismatches, "maxIdentityMismatches");
+        Checks.positive(linkValidity, "reset.linkValidity");
+        Checks.positive(maxIdentityMismatches, "reset.maxIdentityMismatches");
         if (tokenBytes < MIN_TOKEN_BYTES) {
-            throw new IllegalArgumentException("tokenBytes must be at least " + MIN_TOKEN_BYTES + ": " + tokenBytes);
+            throw new IllegalArgumentException("reset.tokenBytes must be at least " + MIN_TOKEN_BYTES + ": " + tokenBytes);
         }
     }
 

@@ -11,8 +11,8 @@ import java.time.Duration;
 public record SlotPolicy(Duration defaultDuration, int fewLeftThreshold) {
     /** @throws IllegalArgumentException if the duration is not positive or the threshold negative */
     public SlotPolicy {
-        Checks.positive(defaultDuration, "defaultDuration");
-        Checks.nonNegative(fewLeftThreshold, "fewLeftThreshold");
+        Checks.positive(defaultDuration, "slots.defaultDuration");
+        Checks.nonNegative(fewLeftThreshold, "slots.fewLeftThreshold");
     }
 
     /** The manual's slots: 30 minutes, △ at 3 or fewer. */

@@ -11,10 +11,10 @@ public record SubsidyPolicy(long fullUpTo, int ratePercent, long cap) {
     /** @throws IllegalArgumentException unless {@code 0 <= fullUpTo <= cap} and {@code 0 <= ratePercent <= 100} */
     public SubsidyPolicy {
         if (fullUpTo < 0 || cap < fullUpTo) {
-            throw new IllegalArgumentException("need 0 <= fullUpTo <= cap: " + fullUpTo + ", " + cap);
+            throw new IllegalArgumentException("need 0 <= subsidy.fullUpTo <= subsidy.cap: " + fullUpTo + ", " + cap);
         }
         if (ratePercent < 0 || ratePercent > 100) {
-            throw new IllegalArgumentException("ratePercent must be 0..100: " + ratePercent);
+            throw new IllegalArgumentException("subsidy.ratePercent must be 0..100: " + ratePercent);
         }
     }
 

@@ -112,7 +112,7 @@ class InvalidScenarioTest {
             an unknown policy key       | "policy": { "bookingDeadline": 13 },          | $.policy.bookingDeadline | unknown policy key "bookingDeadline"
             a policy number as string   | "policy": { "lockAfterFailures": "3" },       | $.policy.lockAfterFailures | expected an integer
             a zone that does not exist  | "policy": { "zone": "Asia/Atlantis" },        | $.policy.zone            | not a time zone
-            a policy out of range       | "policy": { "resetTokenBytes": 8 },           | $.policy                 | not a valid policy: resetTokenBytes must be at least 16
+            a policy out of range       | "policy": { "resetTokenBytes": 8 },           | $.policy                 | not a valid policy: reset.tokenBytes must be at least 16
             an unknown top-level key    | "owner": "me",                                | $.owner                  | unknown key "owner" in a scenario
             """)
     void invalidTopLevel(String what, String extra, String path, String problem) {
