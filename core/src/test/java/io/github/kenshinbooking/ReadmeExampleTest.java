@@ -23,7 +23,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,5 +69,19 @@ class ReadmeExampleTest {
         Refusal again = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class,
                 () -> engine.bookings().book(session, BookingRequest.of(taro, slot.id(), "090-1234-5678", true)));
         assertThat(again.code()).isEqualTo(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+    }
+
+    @Test
+    @DisplayName("the README shows exactly the code of this test")
+    void readmeShowsThisCode() throws IOException {
+        Path source = Path.of("src/test/java/io/github/kenshinbooking/ReadmeExampleTest.java");
+        String own = Files.readString(source, StandardCharsets.UTF_8);
+        String block = own.substring(own.indexOf("// --- README example starts\n") + 29,
+                own.indexOf("        // --- README example ends"));
+        String expected = Arrays.stream(block.split("\n"))
+                .map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+                .collect(Collectors.joining("\n"));
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        assertThat(readme).contains(expected);
     }
 }
