@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -53,20 +54,20 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
     @Override
     public boolean verify(String password, PasswordHash hash) {
         requireNonNull(password, "password");
-        Parsed p = parse(hash);
-        if (p == null) {
+        Optional<Parsed> parsed = parse(hash);
+        if (parsed.isEmpty()) {
             // equal work for a malformed hash, so the answer's timing says nothing
             derive(password, new byte[SALT_BYTES], iterations);
             return false;
         }
-        byte[] dk = derive(password, p.salt, p.iterations);
-        return MessageDigest.isEqual(dk, p.hash);
+        Parsed p = parsed.get();
+        byte[] dk = derive(password, p.salt(), p.iterations());
+        return MessageDigest.isEqual(dk, p.hash());
     }
 
     @Override
     public boolean needsRehash(PasswordHash hash) {
-        Parsed p = parse(hash);
-        return p == null || p.iterations != iterations;
+        return parse(hash).map(p -> p.iterations() != iterations).orElse(true);
     }
 
     private static byte[] derive(String password, byte[] salt, int iterations) {
@@ -80,37 +81,29 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         }
     }
 
-    private static Parsed parse(PasswordHash hash) {
+    private static Optional<Parsed> parse(PasswordHash hash) {
         if (hash == null) {
-            return null;
+            return Optional.empty();
         }
         String[] parts = hash.encoded().split("\\$", -1);
         if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
-            return null;
+            return Optional.empty();
         }
         try {
             int it = Integer.parseInt(parts[1]);
             if (it < 1 || it > MAX_ITERATIONS) {
-                return null;
+                return Optional.empty();
             }
             Base64.Decoder d = Base64.getDecoder();
-            return new Parsed(it, d.decode(parts[2].getBytes(StandardCharsets.US_ASCII)),
-                    d.decode(parts[3].getBytes(StandardCharsets.US_ASCII)));
+            return Optional.of(new Parsed(it, d.decode(parts[2].getBytes(StandardCharsets.US_ASCII)),
+                    d.decode(parts[3].getBytes(StandardCharsets.US_ASCII))));
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
-    private static final class Parsed {
-        final int iterations;
-        final byte[] salt;
-        final byte[] hash;
-
-        Parsed(int iterations, byte[] salt, byte[] hash) {
-            this.iterations = iterations;
-            this.salt = salt;
-            this.hash = hash;
-        }
+    /** A stored hash taken apart; the arrays are private to this class and never exposed. */
+    private record Parsed(int iterations, byte[] salt, byte[] hash) {
     }
 
     @Override
