@@ -84,8 +84,8 @@ final class DemoCommand {
 
     private final StorageTarget target;
     private final PrintStream out;
-    private final MutableClock clock = MutableClock.of(LocalDateTime.of(2024, 1, 5, 9, 0).atZone(POLICY.zone()).toInstant(),
-            POLICY.zone());
+    private final MutableClock clock =
+            MutableClock.of(LocalDateTime.of(2024, 1, 5, 9, 0).atZone(POLICY.zone()).toInstant(), POLICY.zone());
     private final CapturingMailSender mailbox = new CapturingMailSender();
     private final Map<String, Slot> slots = new HashMap<>();
     private KenshinBooking engine;
