@@ -75,7 +75,7 @@ class CalendarServiceTest {
         SlotAvailability a = calendar.availability(session, TARO, feb18.id());
         assertThat(a.status()).isEqualTo(SlotStatus.AVAILABLE);
         assertThat(a.remaining()).isEqualTo(10);
-        f.clock.set(LocalDateTime.of(2024, 2, 24, 0, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 24, 0, 0)));
         assertThat(calendar.availability(session, HANAKO, feb11.id()).status()).isEqualTo(SlotStatus.RESERVED);
         assertThat(calendar.availability(session, TARO, feb11.id()).status()).isEqualTo(SlotStatus.OUTSIDE_RECEPTION);
     }

@@ -37,12 +37,14 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /** SLOT-3 and ONE-1 under real threads on the in-memory adapter. */
 class ConcurrencyTest {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
-    private final MutableClock clock = MutableClock.at(LocalDateTime.of(2024, 1, 10, 9, 0), TOKYO);
+    private final MutableClock clock =
+            MutableClock.of(LocalDateTime.of(2024, 1, 10, 9, 0).atZone(TOKYO).toInstant(), TOKYO);
     private final InMemoryStorage storage = new InMemoryStorage();
     private final InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
     private final Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1);

@@ -36,6 +36,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.threeten.extra.MutableClock;
 
 /**
  * SLOT-2, CHG-1, CNL-1 as properties: for any exam date, policy day counts, zone and instant, each
@@ -68,7 +69,7 @@ class DeadlineProperties {
 
     private static Setup setup(UnionPolicy policy, LocalDate exam) throws Refusal {
         Instant opens = exam.minusYears(1).atStartOfDay(policy.zone()).toInstant();
-        MutableClock clock = new MutableClock(opens, policy.zone());
+        MutableClock clock = MutableClock.of(opens, policy.zone());
         InMemoryStorage storage = new InMemoryStorage();
         InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
         dir.put(Household.of(S, List.of(new Member(M, KanaName.of("ｱ"), "亜", LocalDate.of(1960, 6, 6), Sex.M,
@@ -102,7 +103,7 @@ class DeadlineProperties {
         LocalDate exam = exam(dayOfYear);
         Setup s = setup(policy(zone, days, 13, 2), exam);
         Instant now = independentDeadline(exam, days, zone).plusSeconds(offset);
-        s.clock().set(now);
+        s.clock().setInstant(now);
         boolean expected = now.isBefore(independentDeadline(exam, days, zone));
         try {
             s.engine().bookings().book(s.session(), BookingRequest.of(M, s.slot().id(), "0312345678", true));
@@ -121,7 +122,7 @@ class DeadlineProperties {
         Setup s = setup(policy(zone, 0, days, 0), exam);
         Reservation r = s.engine().bookings().book(s.session(), BookingRequest.of(M, s.slot().id(), "0312345678", true));
         Instant now = independentDeadline(exam, days, zone).plusSeconds(offset);
-        s.clock().set(now);
+        s.clock().setInstant(now);
         boolean expected = now.isBefore(independentDeadline(exam, days, zone));
         try {
             s.engine().bookings().change(s.session(), r.id(), s.later().id(), null);
@@ -140,7 +141,7 @@ class DeadlineProperties {
         Setup s = setup(policy(zone, 0, 0, days), exam);
         Reservation r = s.engine().bookings().book(s.session(), BookingRequest.of(M, s.slot().id(), "0312345678", true));
         Instant now = independentDeadline(exam, days, zone).plusSeconds(offset);
-        s.clock().set(now);
+        s.clock().setInstant(now);
         boolean expected = now.isBefore(independentDeadline(exam, days, zone));
         try {
             s.engine().bookings().cancel(s.session(), r.id());

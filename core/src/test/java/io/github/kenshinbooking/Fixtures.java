@@ -17,12 +17,14 @@ import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.threeten.extra.MutableClock;
 
 /**
  * The manual's household and venue on an in-memory engine, for core tests. Taro (1960-02-10,
@@ -54,7 +56,7 @@ public final class Fixtures {
 
     public Fixtures(UnionPolicy policy) {
         this.policy = policy;
-        this.clock = MutableClock.at(LocalDateTime.of(2024, 1, 10, 10, 0), policy.zone());
+        this.clock = MutableClock.of(instant(LocalDateTime.of(2024, 1, 10, 10, 0)), policy.zone());
         directory.put(new Household(SYMBOL, Optional.of("27"), Optional.of("大阪府"), List.of(
                 member(TARO, TARO_KANA, "建設 太郎", LocalDate.of(1960, 2, 10), Sex.M, true, LocalDate.of(1990, 3, 1)),
                 member(HANAKO, "ｹﾝｾﾂ ﾊﾅｺ", "建設 花子", LocalDate.of(1964, 8, 3), Sex.F, false,
@@ -73,6 +75,11 @@ public final class Fixtures {
     }
 
     /** A slot at the manual's venue; reception opens 2023-12-01 00:00 Tokyo. */
+    /** A local date-time of the policy's zone as an instant, e.g. to set the clock to. */
+    public Instant instant(LocalDateTime local) {
+        return local.atZone(policy.zone()).toInstant();
+    }
+
     public Slot slot(LocalDate date, LocalTime start, int capacity) {
         try {
             return engine.schedule().addSlot(new SlotSpec(VENUE, "ヘルスポートクリニック", date, start,

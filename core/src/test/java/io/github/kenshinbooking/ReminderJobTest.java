@@ -27,15 +27,15 @@ class ReminderJobTest {
         HouseholdSession s = f.activeSession();
         Reservation taro = f.engine.bookings().book(s, request(TARO, feb18));
         Reservation hanako = f.engine.bookings().book(s, request(HANAKO, feb18));
-        f.clock.set(LocalDateTime.of(2024, 2, 15, 12, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 15, 12, 0)));
         f.engine.bookings().cancel(s, hanako.id());
-        f.clock.set(LocalDateTime.of(2024, 2, 16, 23, 59));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 16, 23, 59)));
         assertThat(f.engine.reminders().run()).isZero();
-        f.clock.set(LocalDateTime.of(2024, 2, 17, 0, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 17, 0, 0)));
         assertThat(f.engine.reminders().run()).isEqualTo(1);
-        f.clock.set(LocalDateTime.of(2024, 2, 17, 23, 59, 59));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 17, 23, 59, 59)));
         assertThat(f.engine.reminders().run()).isZero();
-        f.clock.set(LocalDateTime.of(2024, 2, 18, 8, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 18, 8, 0)));
         assertThat(f.engine.reminders().run()).isZero();
         assertThat(f.storage.outbox().pending().stream().map(OutboxEntry::notification)
                 .filter(n -> n.kind() == NotificationKind.REMINDER)
@@ -64,7 +64,7 @@ class ReminderJobTest {
         HouseholdSession s = f.activeSession();
         Reservation taro = f.engine.bookings().book(s, request(TARO, feb18));
         Reservation hanako = f.engine.bookings().book(s, request(HANAKO, feb18));
-        f.clock.set(LocalDateTime.of(2024, 2, 17, 9, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 17, 9, 0)));
         assertThat(f.engine.reminders().run()).isEqualTo(2);
 
         f.engine.staff().cancel(new StaffId("staff-1"), "入院のため", hanako.id());
@@ -82,7 +82,7 @@ class ReminderJobTest {
         Slot mar10 = f.slot(LocalDate.of(2024, 3, 10), LocalTime.of(10, 0), 10);
         HouseholdSession s = f.activeSession();
         Reservation taro = f.engine.bookings().book(s, request(TARO, feb18));
-        f.clock.set(LocalDateTime.of(2024, 2, 17, 9, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 17, 9, 0)));
         assertThat(f.engine.reminders().run()).isEqualTo(1);
         assertThat(pendingReminders(f)).containsExactly(taro.id() + "@09:00");
 
@@ -90,7 +90,7 @@ class ReminderJobTest {
 
         assertThat(pendingReminders(f)).isEmpty();
         assertThat(f.engine.reminders().run()).isZero();
-        f.clock.set(LocalDateTime.of(2024, 3, 9, 9, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 3, 9, 9, 0)));
         assertThat(f.engine.reminders().run()).isEqualTo(1);
         assertThat(pendingReminders(f)).containsExactly(taro.id() + "@10:00");
     }
@@ -103,7 +103,7 @@ class ReminderJobTest {
         HouseholdSession s = f.activeSession();
         f.engine.bookings().book(s, request(TARO, feb18));
         f.engine.bookings().book(s, request(HANAKO, feb18));
-        f.clock.set(LocalDateTime.of(2024, 2, 17, 9, 0));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 17, 9, 0)));
         assertThat(f.engine.reminders().run()).isEqualTo(2);
 
         f.engine.staff().cancelEventDay(Fixtures.VENUE, LocalDate.of(2024, 2, 18));

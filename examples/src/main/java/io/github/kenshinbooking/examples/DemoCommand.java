@@ -38,7 +38,6 @@ import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.SlotStatus;
 import io.github.kenshinbooking.schedule.Venue;
 import io.github.kenshinbooking.storage.Storage;
-import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import java.io.PrintStream;
 import java.text.Normalizer;
 import java.time.DayOfWeek;
@@ -54,6 +53,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.threeten.extra.MutableClock;
 
 /**
  * {@code demo}: part I to III of the union's manual (2024-03 edition) told in the terminal with the
@@ -84,7 +84,8 @@ final class DemoCommand {
 
     private final StorageTarget target;
     private final PrintStream out;
-    private final MutableClock clock = MutableClock.at(LocalDateTime.of(2024, 1, 5, 9, 0), POLICY.zone());
+    private final MutableClock clock =
+            MutableClock.of(LocalDateTime.of(2024, 1, 5, 9, 0).atZone(POLICY.zone()).toInstant(), POLICY.zone());
     private final CapturingMailSender mailbox = new CapturingMailSender();
     private final Map<String, Slot> slots = new HashMap<>();
     private KenshinBooking engine;
@@ -292,7 +293,7 @@ final class DemoCommand {
     // ---- printing ------------------------------------------------------------------------------
 
     private void at(int y, int mo, int d, int h, int mi, String title) {
-        clock.set(LocalDateTime.of(y, mo, d, h, mi));
+        clock.setInstant(LocalDateTime.of(y, mo, d, h, mi).atZone(POLICY.zone()).toInstant());
         out.println();
         out.println("■ " + date(LocalDate.of(y, mo, d)) + " " + LocalTime.of(h, mi).format(TIME) + "  " + title);
     }

@@ -9,11 +9,6 @@ final class InsertIgnore {
     private InsertIgnore() {
     }
 
-    @FunctionalInterface
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
     static boolean run(Dialect dialect, Connection c, String sql, Binder binder) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             binder.bind(ps);

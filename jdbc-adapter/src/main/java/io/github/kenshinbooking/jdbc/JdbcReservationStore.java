@@ -293,11 +293,6 @@ final class JdbcReservationStore implements ReservationStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
     private static Optional<Reservation> one(Connection c, String sql, Binder binder) throws SQLException {
         List<Reservation> l = list(c, sql, binder);
         return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));

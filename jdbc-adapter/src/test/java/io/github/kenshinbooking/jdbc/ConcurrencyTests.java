@@ -1,6 +1,5 @@
 package io.github.kenshinbooking.jdbc;
 
-import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kenshinbooking.KenshinBooking;
@@ -29,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /**
  * Races through the real engine and a connection pool: capacity (SLOT-3), ONE-1, idempotency
@@ -49,7 +49,7 @@ abstract class ConcurrencyTests {
     void setUp() throws Refusal {
         storage = database().reset(false);
         directory = JdbcHouseholdDirectory.of(storage);
-        engine = Union.engine(storage, directory, new MutableClock(Union.NOW, Union.TOKYO));
+        engine = Union.engine(storage, directory, MutableClock.of(Union.NOW, Union.TOKYO));
         slots = new ArrayList<>();
         for (int i = 0; i < CAPACITIES.length; i++) {
             slots.add(Union.addSlot(engine, Union.MIRIKA, Union.EXAM_DAY, LocalTime.of(9 + i, 0), CAPACITIES[i]));

@@ -1,6 +1,5 @@
 package io.github.kenshinbooking.jdbc;
 
-import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /**
  * Faults through the real engine: a connection that dies in the middle of a booking, and hostile
@@ -70,7 +70,7 @@ abstract class FaultTests {
             }
         }));
         JdbcHouseholdDirectory directory = JdbcHouseholdDirectory.of(storage);
-        engine = Union.engine(storage, directory, new MutableClock(Union.NOW, Union.TOKYO));
+        engine = Union.engine(storage, directory, MutableClock.of(Union.NOW, Union.TOKYO));
         Household h = Union.household("1999999", LocalDate.of(1970, 5, 5));
         directory.put(h);
         session = Union.activate(engine, h, Optional.of("taro@example.jp"));

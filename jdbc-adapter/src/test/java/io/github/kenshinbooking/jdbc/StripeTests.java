@@ -19,7 +19,6 @@ import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.reservation.NewBooking;
-import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.threeten.extra.MutableClock;
 
 /**
  * A slot's places split over stripes ({@code slot_stripe}, V2): how they are stored, that capacity
@@ -68,7 +68,7 @@ abstract class StripeTests {
     void setUp() {
         storage = database().reset(false);
         directory = JdbcHouseholdDirectory.of(storage);
-        engine = Union.engine(storage, directory, new MutableClock(Union.NOW, Union.TOKYO));
+        engine = Union.engine(storage, directory, MutableClock.of(Union.NOW, Union.TOKYO));
     }
 
     // ---- storing the stripes ------------------------------------------------------------------
@@ -103,7 +103,7 @@ abstract class StripeTests {
     void oneStripePerSlot() throws Refusal {
         JdbcStorage single = JdbcStorage.builder(database().dataSource()).stripesPerSlot(1).build();
         KenshinBooking singleEngine = Union.engine(single, JdbcHouseholdDirectory.of(single),
-                new MutableClock(Union.NOW, Union.TOKYO));
+                MutableClock.of(Union.NOW, Union.TOKYO));
         Slot slot = addSlot(singleEngine, 9, 10);
 
         assertThat(stripes(slot.id())).containsExactly(new Stripe(0, 10, 0, true));
@@ -120,7 +120,7 @@ abstract class StripeTests {
     void sixtyFourStripes() throws Refusal {
         JdbcStorage wide = JdbcStorage.builder(database().dataSource()).stripesPerSlot(64).build();
         KenshinBooking wideEngine = Union.engine(wide, JdbcHouseholdDirectory.of(wide),
-                new MutableClock(Union.NOW, Union.TOKYO));
+                MutableClock.of(Union.NOW, Union.TOKYO));
         Slot slot = addSlot(wideEngine, 9, 100);
 
         List<Stripe> stripes = stripes(slot.id());

@@ -1,6 +1,5 @@
 package io.github.kenshinbooking.jdbc;
 
-import io.github.kenshinbooking.testkit.scenario.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kenshinbooking.KenshinBooking;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.threeten.extra.MutableClock;
 
 /**
  * The model-based test's state: the same union run by two engines, one on the in-memory adapter
@@ -62,7 +62,7 @@ final class Worlds {
             spec(Union.MIRIKA, LocalDate.of(2024, 8, 4), 13, 1,
                     ZonedDateTime.of(2024, 6, 1, 0, 0, 0, 0, Union.TOKYO).toInstant()));
 
-    final MutableClock clock = new MutableClock(Union.NOW, Union.TOKYO);
+    final MutableClock clock = MutableClock.of(Union.NOW, Union.TOKYO);
     final World memory;
     final World jdbc;
     /** Reservation ids handed out so far, the same in both worlds. */
@@ -202,7 +202,7 @@ final class Worlds {
     }
 
     void advance(Duration d) {
-        clock.advance(d);
+        clock.add(d);
     }
 
     void login(int household, boolean correctPassword) {

@@ -27,6 +27,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.threeten.extra.MutableClock;
 
 /** The engine on in-memory storage with a hand-moved clock, and helpers to set up households and slots. */
 final class EngineFixture {
@@ -41,7 +42,7 @@ final class EngineFixture {
     final KenshinBooking engine;
 
     EngineFixture(LocalDateTime tokyoNow) {
-        this.clock = new MutableClock(tokyoNow.atZone(TOKYO).toInstant(), TOKYO);
+        this.clock = MutableClock.of(tokyoNow.atZone(TOKYO).toInstant(), TOKYO);
         this.engine = newInstance();
     }
 
@@ -52,7 +53,7 @@ final class EngineFixture {
     }
 
     void at(LocalDateTime tokyo) {
-        clock.set(tokyo.atZone(TOKYO).toInstant());
+        clock.setInstant(tokyo.atZone(TOKYO).toInstant());
     }
 
     static Member member(String id, String kana, String name, LocalDate birth, boolean representative) {

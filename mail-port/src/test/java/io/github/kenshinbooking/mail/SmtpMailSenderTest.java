@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.threeten.extra.MutableClock;
 
 class SmtpMailSenderTest {
     @RegisterExtension
@@ -32,7 +33,7 @@ class SmtpMailSenderTest {
 
     private static final String LINK_BASE = "https://kenren-jigyo.jp/password/reset?token=";
 
-    private final MutableClock clock = MutableClock.at("2024-01-10T01:23:45Z");
+    private final MutableClock clock = MutableClock.of(Instant.parse("2024-01-10T01:23:45Z"), EngineFixture.TOKYO);
     private final MailRenderer renderer = MailRenderer.withDefaults(UnionPolicy.defaults()).withResetLinkBase(LINK_BASE);
 
     private static SmtpSettings.Builder settings() {

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.threeten.extra.MutableClock;
 
 /**
  * The state of one scenario run: the engine on a fresh store, the clock, the mailbox, the
@@ -63,7 +64,7 @@ final class ScenarioContext {
 
     /** Builds the engine on a fresh store and puts the scenario's households, accounts and slots in. */
     static ScenarioContext start(Scenario s, StorageFactory factory) throws Refusal {
-        MutableClock clock = new MutableClock(s.start(), s.policy().zone());
+        MutableClock clock = MutableClock.of(s.start(), s.policy().zone());
         Storage storage = factory.fresh();
         if (storage == null) {
             throw new IllegalStateException("the storage factory returned null");

@@ -7,22 +7,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kenshinbooking.account.EmailAddress;
-import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.KanaName;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.Sex;
 import io.github.kenshinbooking.household.SymbolNumber;
-import io.github.kenshinbooking.notification.NotificationKind;
-import io.github.kenshinbooking.policy.UnionContact;
 import io.github.kenshinbooking.policy.UnionPolicy;
-import io.github.kenshinbooking.reservation.ReservationStatus;
-import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.SlotSpec;
-import io.github.kenshinbooking.schedule.SlotStatus;
 import io.github.kenshinbooking.schedule.Venue;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.HouseholdFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.MemberFixture;
@@ -33,22 +26,16 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads a scenario file into a checked {@link Scenario}; every complaint names file, JSON path and problem. Internal. */
 final class ScenarioParser {
@@ -58,13 +45,6 @@ final class ScenarioParser {
             .build();
     private static final LocalDateTime DEFAULT_START = LocalDateTime.of(2000, 1, 1, 0, 0);
     private static final LocalDateTime DEFAULT_RECEPTION_OPENS = LocalDateTime.of(1970, 1, 1, 0, 0);
-    private static final List<String> KINDS = List.of("login", "changePassword", "setEmail", "skipEmail",
-            "requestReset", "resetPassword", "book", "change", "cancel", "cancelEvent", "sendReminders", "remaining",
-            "status", "mark", "calendar", "deadline", "eligible", "history", "mails", "subsidy");
-    private static final Set<String> MARKS = Set.of("○", "△", "×");
-
-    /** The shape a query's value takes; actions take {@link #NONE}. */
-    private enum ValueType { NONE, LOGIN, INTEGER, STATUS, MARK, CALENDAR, DATETIME, BOOLEAN, NAMES }
 
     private final Path file;
     private UnionPolicy policy;
@@ -72,7 +52,7 @@ final class ScenarioParser {
     private final Map<String, String> memberHouseholds = new HashMap<>();
     private final List<MemberFixture> members = new ArrayList<>();
     private final Map<String, SlotFixture> slots = new LinkedHashMap<>();
-    private final Set<String> reservationNames = new HashSet<>();
+    private final StepRefs refs = new StepRefs(households.keySet(), memberHouseholds.keySet(), slots.keySet());
 
     private ScenarioParser(Path file) {
         this.file = file;
@@ -284,12 +264,15 @@ final class ScenarioParser {
 
     // ---- steps ----------------------------------------------------------------------------------
 
+    /** Reads the keys every step has, then its kind's own keys with the kind's {@link StepReader}. */
     private Step step(Node n, int number) throws InvalidScenarioException {
         n.object();
         Node doNode = n.req("do");
         String kind = doNode.string();
-        if (!KINDS.contains(kind)) {
-            throw doNode.error("unknown step \"" + kind + "\"; known: " + String.join(", ", KINDS));
+        StepReaders.Kind stepKind = StepReaders.KINDS.get(kind);
+        if (stepKind == null) {
+            throw doNode.error("unknown step \"" + kind + "\"; known: "
+                    + String.join(", ", StepReaders.KINDS.keySet()));
         }
         Optional<Instant> at = Optional.empty();
         Optional<Node> atNode = n.optNonNull("at");
@@ -299,292 +282,9 @@ final class ScenarioParser {
         n.opt("rule");
         n.opt("rules");
         Optional<Node> expectNode = n.optNonNull("expect");
-        Action action;
-        ValueType type;
-        switch (kind) {
-            case "login" -> {
-                action = new Action.Login(symbolInput(n), n.req("kana").stringOrNull(),
-                        n.req("password").stringOrNull());
-                type = ValueType.LOGIN;
-            }
-            case "changePassword" -> {
-                String member = member(n);
-                String current = n.req("current").stringOrNull();
-                String newPassword = n.req("new").stringOrNull();
-                action = new Action.ChangePassword(member, householdRef(n), current, newPassword,
-                        confirm(n, newPassword));
-                type = ValueType.NONE;
-            }
-            case "setEmail" -> {
-                String member = member(n);
-                String email = n.req("email").stringOrNull();
-                action = new Action.SetEmail(member, householdRef(n), email, confirm(n, email));
-                type = ValueType.NONE;
-            }
-            case "skipEmail" -> {
-                action = new Action.SkipEmail(member(n), householdRef(n));
-                type = ValueType.NONE;
-            }
-            case "requestReset" -> {
-                action = new Action.RequestReset(n.req("email").stringOrNull());
-                type = ValueType.NONE;
-            }
-            case "resetPassword" -> {
-                String to = n.req("tokenFromLastMailTo").nonBlank();
-                String symbol = symbolInput(n);
-                String kana = n.req("kana").stringOrNull();
-                String newPassword = n.req("new").stringOrNull();
-                action = new Action.ResetPassword(to, symbol, kana, newPassword, confirm(n, newPassword));
-                type = ValueType.NONE;
-            }
-            case "book" -> {
-                String member = member(n);
-                Optional<String> household = householdRef(n);
-                String slot = slotRef(n);
-                String phone = n.opt("phone").isPresent() ? n.req("phone").stringOrNull() : null;
-                boolean terms = n.optNonNull("acceptTerms").isPresent() && n.req("acceptTerms").bool();
-                Optional<String> key = n.optNonNull("idempotencyKey").isPresent()
-                        ? Optional.of(n.req("idempotencyKey").string()) : Optional.empty();
-                action = new Action.Book(member, household, slot, phone, terms, key, as(n));
-                type = ValueType.NONE;
-            }
-            case "change" -> {
-                String reservation = reservationRef(n);
-                Optional<String> household = householdRef(n);
-                String slot = slotRef(n);
-                String phone = n.opt("phone").isPresent() ? n.req("phone").stringOrNull() : null;
-                action = new Action.Change(reservation, household, slot, phone, staff(n), as(n));
-                type = ValueType.NONE;
-            }
-            case "cancel" -> {
-                String reservation = reservationRef(n);
-                action = new Action.Cancel(reservation, householdRef(n), staff(n));
-                type = ValueType.NONE;
-            }
-            case "cancelEvent" -> {
-                action = new Action.CancelEvent(n.req("venue").nonBlank(), n.req("date").date());
-                type = ValueType.NONE;
-            }
-            case "sendReminders" -> {
-                action = new Action.SendReminders();
-                type = ValueType.NONE;
-            }
-            case "remaining" -> {
-                action = new Action.Remaining(slotRef(n));
-                type = ValueType.INTEGER;
-            }
-            case "status" -> {
-                String slot = slotRef(n);
-                action = new Action.Status(slot, member(n), householdRef(n));
-                type = ValueType.STATUS;
-            }
-            case "mark" -> {
-                action = new Action.SlotMark(slotRef(n));
-                type = ValueType.MARK;
-            }
-            case "calendar" -> {
-                Optional<String> venue = n.optNonNull("venue").isPresent() ? Optional.of(n.req("venue").nonBlank())
-                        : Optional.empty();
-                var month = n.req("month").month();
-                action = new Action.MonthCalendar(venue, month, member(n), householdRef(n));
-                type = ValueType.CALENDAR;
-            }
-            case "deadline" -> {
-                String slot = slotRef(n);
-                Node k = n.req("kind");
-                DeadlineKind dk;
-                try {
-                    dk = DeadlineKind.valueOf(k.string().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw k.error("expected \"booking\", \"change\" or \"cancel\", found " + Node.show(k.json()));
-                }
-                action = new Action.Deadline(slot, dk);
-                type = ValueType.DATETIME;
-            }
-            case "eligible" -> {
-                action = new Action.Eligible(member(n), n.req("date").date());
-                type = ValueType.BOOLEAN;
-            }
-            case "history" -> {
-                String member = member(n);
-                Optional<String> household = householdRef(n);
-                Optional<ReservationStatus> status = n.optNonNull("status").isPresent()
-                        ? Optional.of(n.req("status").oneOf(ReservationStatus.class, true)) : Optional.empty();
-                Optional<LocalDateTime> from = n.optNonNull("from").isPresent()
-                        ? Optional.of(n.req("from").dateOrDateTime(false)) : Optional.empty();
-                Optional<LocalDateTime> to = n.optNonNull("to").isPresent()
-                        ? Optional.of(n.req("to").dateOrDateTime(true)) : Optional.empty();
-                action = new Action.History(member, household, status, from, to);
-                type = ValueType.NAMES;
-            }
-            case "mails" -> {
-                String to = n.req("to").nonBlank();
-                Optional<NotificationKind> k = n.optNonNull("kind").isPresent()
-                        ? Optional.of(n.req("kind").oneOf(NotificationKind.class, true)) : Optional.empty();
-                action = new Action.Mails(to, k);
-                type = ValueType.INTEGER;
-            }
-            case "subsidy" -> {
-                action = new Action.Subsidy(n.req("cost").int64());
-                type = ValueType.INTEGER;
-            }
-            default -> throw new AssertionError(kind);
-        }
+        Action action = stepKind.reader().read(n, refs);
         n.noOtherKeys("for \"" + kind + "\"");
-        Expectation expectation = expectation(expectNode, type, kind);
+        Expectation expectation = ExpectationReader.read(expectNode, stepKind.expects(), kind);
         return new Step(number, n.path(), at, action, expectation);
-    }
-
-    /** A symbol number as the user types it: a string (or digits), or null for a missing input. */
-    private static String symbolInput(Node n) throws InvalidScenarioException {
-        Node s = n.req("symbolNumber");
-        return s.json().isNull() ? null : s.stringOrDigits();
-    }
-
-    private String member(Node n) throws InvalidScenarioException {
-        Node m = n.req("member");
-        String key = m.string();
-        if (!memberHouseholds.containsKey(key)) {
-            throw m.error("no member with key \"" + key + "\" in \"households\"");
-        }
-        return key;
-    }
-
-    private Optional<String> householdRef(Node n) throws InvalidScenarioException {
-        Optional<Node> h = n.optNonNull("household");
-        if (h.isEmpty()) {
-            return Optional.empty();
-        }
-        String symbol = h.get().stringOrDigits();
-        if (!households.containsKey(symbol)) {
-            throw h.get().error("no household with symbolNumber \"" + symbol + "\" in \"households\"");
-        }
-        return Optional.of(symbol);
-    }
-
-    private String slotRef(Node n) throws InvalidScenarioException {
-        Node s = n.req("slot");
-        String key = s.string();
-        if (!slots.containsKey(key)) {
-            throw s.error("no slot with key \"" + key + "\" in \"slots\"");
-        }
-        return key;
-    }
-
-    private String reservationRef(Node n) throws InvalidScenarioException {
-        Node r = n.req("reservation");
-        String name = r.string();
-        if (!reservationNames.contains(name)) {
-            throw r.error("no earlier step names a reservation \"" + name + "\" with \"as\"");
-        }
-        return name;
-    }
-
-    private Optional<String> as(Node n) throws InvalidScenarioException {
-        Optional<Node> a = n.optNonNull("as");
-        if (a.isEmpty()) {
-            return Optional.empty();
-        }
-        String name = a.get().nonBlank();
-        reservationNames.add(name);
-        return Optional.of(name);
-    }
-
-    private static Optional<String> staff(Node n) throws InvalidScenarioException {
-        Optional<Node> s = n.optNonNull("staff");
-        return s.isPresent() ? Optional.of(s.get().string()) : Optional.empty();
-    }
-
-    /** {@code confirm} if given, else the value it confirms. */
-    private static String confirm(Node n, String confirmed) throws InvalidScenarioException {
-        return n.opt("confirm").isPresent() ? n.req("confirm").stringOrNull() : confirmed;
-    }
-
-    // ---- expectations ---------------------------------------------------------------------------
-
-    private static Expectation expectation(Optional<Node> node, ValueType type, String kind)
-            throws InvalidScenarioException {
-        if (node.isEmpty()) {
-            return new Expectation.Success();
-        }
-        Node e = node.get();
-        JsonNode j = e.json();
-        if (j.isTextual() && j.textValue().equalsIgnoreCase("ok")) {
-            return new Expectation.Ok();
-        }
-        if (j.isObject() && j.has("error")) {
-            ErrorCode code = e.req("error").oneOf(ErrorCode.class);
-            Optional<String> field = e.optNonNull("field").isPresent() ? Optional.of(e.req("field").string())
-                    : Optional.empty();
-            e.noOtherKeys("in an error expectation");
-            return new Expectation.Refused(code, field, j);
-        }
-        String forms = "\"ok\", {\"error\": CODE}";
-        switch (type) {
-            case NONE -> throw e.error("expected " + forms + " for \"" + kind + "\", found " + Node.show(j));
-            case LOGIN -> {
-                if (!j.isObject() || j.size() != 1 || !j.has("firstLogin") || !j.get("firstLogin").isBoolean()) {
-                    throw e.error("expected " + forms + " or {\"firstLogin\": true|false} for \"login\", found "
-                            + Node.show(j));
-                }
-                return new Expectation.Value(j, j);
-            }
-            case INTEGER -> {
-                if (!j.isIntegralNumber()) {
-                    throw e.error("expected " + forms + " or an integer for \"" + kind + "\", found " + Node.show(j));
-                }
-                return new Expectation.Value(j, j);
-            }
-            case STATUS -> {
-                e.oneOf(SlotStatus.class);
-                return new Expectation.Value(j, j);
-            }
-            case MARK -> {
-                if (!j.isTextual() || !MARKS.contains(j.textValue())) {
-                    throw e.error("expected " + forms + " or one of \"○\", \"△\", \"×\" for \"mark\", found "
-                            + Node.show(j));
-                }
-                return new Expectation.Value(j, j);
-            }
-            case CALENDAR -> {
-                if (!j.isObject()) {
-                    throw e.error("expected " + forms + " or an object of date → status for \"calendar\", found "
-                            + Node.show(j));
-                }
-                for (Map.Entry<String, Node> day : e.fields().entrySet()) {
-                    try {
-                        LocalDate.parse(day.getKey());
-                    } catch (DateTimeParseException ex) {
-                        throw day.getValue().error("a calendar key is a date like \"2024-02-18\", found \""
-                                + day.getKey() + "\"");
-                    }
-                    day.getValue().oneOf(SlotStatus.class);
-                }
-                return new Expectation.Value(j, j);
-            }
-            case DATETIME -> {
-                LocalDateTime t;
-                try {
-                    t = e.dateOrDateTime(false);
-                } catch (InvalidScenarioException ex) {
-                    throw e.error("expected " + forms + " or a local date-time like \"2024-02-05T00:00\" for \""
-                            + kind + "\", found " + Node.show(j));
-                }
-                return new Expectation.Value(TextNode.valueOf(t.toString()), j);
-            }
-            case BOOLEAN -> {
-                if (!j.isBoolean()) {
-                    throw e.error("expected " + forms + ", true or false for \"" + kind + "\", found " + Node.show(j));
-                }
-                return new Expectation.Value(j, j);
-            }
-            case NAMES -> {
-                for (Node item : e.array()) {
-                    item.string();
-                }
-                return new Expectation.Value(j, j);
-            }
-            default -> throw new AssertionError(type);
-        }
     }
 }

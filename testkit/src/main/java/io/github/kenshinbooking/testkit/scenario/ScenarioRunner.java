@@ -7,7 +7,7 @@ import io.github.kenshinbooking.testkit.scenario.Fixtures.Step;
 
 /**
  * Runs scenarios as {@code SCENARIOS.md} says: each on a fresh store from the factory, with a
- * {@link MutableClock} that steps move forward, household master data in an
+ * {@link org.threeten.extra.MutableClock} that steps move forward, household master data in an
  * {@code InMemoryHouseholdDirectory}, and the outbox drained after every step through mail-port's
  * real rendering into a capturing sender. The engine uses PBKDF2 at 1,000 iterations: scenarios
  * are not about hashing cost.
@@ -40,7 +40,7 @@ public final class ScenarioRunner {
             String prefix = "step " + step.number() + ": ";
             Outcome outcome;
             try {
-                step.at().ifPresent(c.clock()::set);
+                step.at().ifPresent(c.clock()::setInstant);
                 try {
                     outcome = step.action().run(c);
                 } catch (Refusal r) {
