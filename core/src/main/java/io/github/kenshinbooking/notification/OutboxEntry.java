@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param id            the entry's id, stable across retries
  * @param notification  the notification
  * @param createdAt     when it was recorded
- * @param attempts      delivery attempts so far, failed or sent
+ * @param attempts      delivery attempts so far (a failed one counts, MAIL-2)
  * @param nextAttemptAt when it is next due (the end of a lease, or the retry instant)
  * @param sentAt        when it was sent, if it was
  * @param lastError     the error of the last failed attempt, if any
@@ -26,7 +26,7 @@ public record OutboxEntry(long id, Notification notification, Instant createdAt,
      * @param id the entry's id, stable across retries
      * @param notification the notification
      * @param createdAt when it was recorded
-     * @param attempts delivery attempts so far, failed or sent
+     * @param attempts delivery attempts so far (a failed one counts, MAIL-2)
      * @param nextAttemptAt when it is next due (the end of a lease, or the retry instant)
      * @param sentAt when it was sent, if it was
      * @param lastError the error of the last failed attempt, if any
