@@ -15,7 +15,8 @@ public record PasswordPolicy(String initialPrefix, int minLength, int maxLength,
     /**
      * Checks the values.
      *
-     * @param initialPrefix AUTH-3: prefix of the initial password, followed by the representative's birth date as yyyyMMdd (default "kenren")
+     * @param initialPrefix AUTH-3: prefix of the initial password, followed by the representative's
+     *     birth date as yyyyMMdd (default "kenren")
      * @param minLength PW-1: minimum length in characters (default 8)
      * @param maxLength PW-1: maximum length in characters (default 64)
      * @param pbkdf2Iterations PW-3: PBKDF2-HMAC-SHA256 iterations of the default hasher (default 600,000)

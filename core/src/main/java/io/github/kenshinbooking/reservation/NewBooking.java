@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Everything one booking (予約登録) writes, as {@link io.github.kenshinbooking.storage.Storage#book} takes it: the new live
- * reservation, the notification it records in the outbox (MAIL-2; empty for a household without
- * e-mail) and the idempotency key it claims (BOOK-4). Immutable and thread-safe.
+ * Everything one booking (予約登録) writes, as {@link io.github.kenshinbooking.storage.Storage#book}
+ * takes it: the new live reservation, the notification it records in the outbox (MAIL-2; empty for
+ * a household without e-mail) and the idempotency key it claims (BOOK-4). Immutable and thread-safe.
  *
  * @param reservation  the new live reservation
  * @param notification the notification to record, empty for a household without e-mail
