@@ -42,6 +42,10 @@ public final class CalendarService {
     /**
      * One slot's status for the selected member (SLOT-4).
      *
+     * @param session the household's session
+     * @param member the selected member of the household
+     * @param slot the slot
+     * @return the slot with its status, 残りN名, mark and booking deadline
      * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}, {@code NOT_FOUND}
      */
     public SlotAvailability availability(HouseholdSession session, MemberId member, SlotId slot) throws Refusal {
@@ -54,6 +58,11 @@ public final class CalendarService {
      * The month view: each date of the month with at least one slot (of the venue, or of all
      * venues when empty), its aggregate status and booking deadline.
      *
+     * @param session the household's session
+     * @param member the selected member of the household
+     * @param month the month shown
+     * @param venue the venue, or empty for all venues (全ての枠)
+     * @return the days with slots, by date
      * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}
      */
     public List<CalendarDay> month(HouseholdSession session, MemberId member, YearMonth month, Optional<Venue> venue)
@@ -66,6 +75,12 @@ public final class CalendarService {
     /**
      * The list view: every slot with {@code from <= date < to}, with status, ordered by date, venue, start.
      *
+     * @param session the household's session
+     * @param member the selected member of the household
+     * @param from the first date, inclusive
+     * @param to the end date, exclusive; not before {@code from}
+     * @param venue the venue, or empty for all venues (全ての枠)
+     * @return the slots with their status
      * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}, {@code INVALID_INPUT}
      */
     public List<SlotAvailability> list(HouseholdSession session, MemberId member, LocalDate from, LocalDate to,
@@ -85,7 +100,17 @@ public final class CalendarService {
         return out;
     }
 
-    /** Days between two dates, as {@link #month} does for a month. */
+    /**
+     * Days between two dates, as {@link #month} does for a month.
+     *
+     * @param session the household's session
+     * @param member the selected member of the household
+     * @param from the first date, inclusive
+     * @param to the end date, exclusive
+     * @param venue the venue, or empty for all venues (全ての枠)
+     * @return the days with slots, by date
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}
+     */
     public List<CalendarDay> days(HouseholdSession session, MemberId member, LocalDate from, LocalDate to,
             Optional<Venue> venue) throws Refusal {
         Inputs.required(from, "from");
@@ -106,6 +131,8 @@ public final class CalendarService {
     /**
      * Places left in a slot (SLOT-3).
      *
+     * @param slot the slot
+     * @return capacity − live reservations
      * @throws Refusal {@code NOT_FOUND}
      */
     public int remaining(SlotId slot) throws Refusal {
@@ -116,6 +143,8 @@ public final class CalendarService {
     /**
      * ○, △ or × for a slot (SLOT-4).
      *
+     * @param slot the slot
+     * @return the mark under the policy's △ threshold
      * @throws Refusal {@code NOT_FOUND}
      */
     public Mark mark(SlotId slot) throws Refusal {
@@ -126,6 +155,9 @@ public final class CalendarService {
     /**
      * A slot's deadline of the given kind, local to the union's zone.
      *
+     * @param slot the slot
+     * @param kind booking, change or cancel
+     * @return the deadline
      * @throws Refusal {@code NOT_FOUND}
      */
     public LocalDateTime deadline(SlotId slot, DeadlineKind kind) throws Refusal {

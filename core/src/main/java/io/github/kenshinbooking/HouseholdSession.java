@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * An authenticated household (ログイン済みの世帯): the context every household use case requires.
- * Only the library creates it, by a successful {@link AccountService#login login}, so a use case
+ * Only the library creates it, by a successful {@link LoginService#login login}, so a use case
  * can trust the household it names. Whether the session is still in
  * first-login (AUTH-5) is read from the account at each use, not frozen here. Immutable and thread-safe.
  */
@@ -20,11 +20,20 @@ public final class HouseholdSession {
         this.authenticatedAt = requireNonNull(authenticatedAt, "authenticatedAt");
     }
 
-    /** The household's symbol number. */
+    /**
+     * The household's symbol number.
+     *
+     * @return the 記号番号
+     */
     public SymbolNumber household() {
         return household;
     }
 
+    /**
+     * When the login that created this session succeeded.
+     *
+     * @return the login instant
+     */
     public Instant authenticatedAt() {
         return authenticatedAt;
     }

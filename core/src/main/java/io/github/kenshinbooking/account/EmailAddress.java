@@ -6,17 +6,31 @@ import io.github.kenshinbooking.error.Refusal;
 /**
  * A household's e-mail address (MAIL-ADDR-1): a local part, {@code @}, and a domain with at least
  * one dot and no empty labels; no white space. Immutable and thread-safe.
+ *
+ * @param value the address as stored, at most 254 characters
  */
 public record EmailAddress(String value) {
     private static final int MAX_LENGTH = 254;
 
+    /**
+     * Checks the value.
+     *
+     * @param value the address as stored, at most 254 characters
+     * @throws IllegalArgumentException unless {@link #valid} accepts it
+     */
     public EmailAddress {
         if (!valid(value)) {
             throw new IllegalArgumentException("not an e-mail address");
         }
     }
 
-    /** @throws Refusal {@code INVALID_EMAIL} on field {@code email} */
+    /**
+     * Parses an address as typed; surrounding white space is stripped.
+     *
+     * @param raw the address as typed, may be {@code null}
+     * @return the address
+     * @throws Refusal {@code INVALID_EMAIL} on field {@code email}
+     */
     public static EmailAddress parse(String raw) throws Refusal {
         String v = raw == null ? null : raw.strip();
         if (!valid(v)) {
@@ -25,7 +39,12 @@ public record EmailAddress(String value) {
         return new EmailAddress(v);
     }
 
-    /** Whether the text is a valid address under MAIL-ADDR-1. */
+    /**
+     * Whether the text is a valid address under MAIL-ADDR-1.
+     *
+     * @param v the text, may be {@code null}
+     * @return {@code true} if valid as it is (nothing is stripped)
+     */
     public static boolean valid(String v) {
         if (v == null || v.isEmpty() || v.length() > MAX_LENGTH) {
             return false;
@@ -53,7 +72,13 @@ public record EmailAddress(String value) {
         return true;
     }
 
-    /** Compares the way mail systems do in practice: the domain case-insensitively. */
+    /**
+     * Compares the way mail systems do in practice: the domain case-insensitively, the local part
+     * exactly.
+     *
+     * @param other the other address
+     * @return {@code true} if both name the same mailbox
+     */
     public boolean sameMailbox(EmailAddress other) {
         int a = value.indexOf('@');
         int b = other.value.indexOf('@');

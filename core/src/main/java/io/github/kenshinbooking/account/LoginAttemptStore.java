@@ -5,14 +5,29 @@ package io.github.kenshinbooking.account;
  * application instance. Writes join the current unit of work. Thread-safe.
  */
 public interface LoginAttemptStore {
-    /** The key's state; {@link LoginAttempts#none()} if none is stored. */
+    /**
+     * The key's state; {@link LoginAttempts#none()} if none is stored.
+     *
+     * @param key the symbol number as typed
+     * @return the stored state, never {@code null}
+     */
     LoginAttempts find(String key);
 
     /**
      * Like {@link #find} but, inside a unit of work, keeps others from changing the key's state
-     * until it ends (the JDBC adapter locks the row), so concurrent failures all count.
+     * until it ends (the JDBC adapter locks the row), so concurrent failures all count, also for a
+     * key not stored yet.
+     *
+     * @param key the symbol number as typed
+     * @return the stored state, never {@code null}
      */
     LoginAttempts findForUpdate(String key);
 
+    /**
+     * Inserts or replaces the key's state.
+     *
+     * @param key the symbol number as typed
+     * @param attempts the new state
+     */
     void save(String key, LoginAttempts attempts);
 }

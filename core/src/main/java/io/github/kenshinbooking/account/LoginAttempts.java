@@ -16,7 +16,14 @@ import java.util.Optional;
  * @param lockedUntil         the end of the current or last lock, if any
  */
 public record LoginAttempts(int consecutiveFailures, Optional<Instant> lockedUntil) {
-    /** @throws IllegalArgumentException if the count is negative */
+    /**
+     * Checks the components.
+     *
+     * @param consecutiveFailures failures since the last success or lock
+     * @param lockedUntil the end of the current or last lock, if any
+     * @throws NullPointerException if {@code lockedUntil} is {@code null}
+     * @throws IllegalArgumentException if the count is negative
+     */
     public LoginAttempts {
         requireNonNull(lockedUntil, "lockedUntil");
         if (consecutiveFailures < 0) {
@@ -29,7 +36,12 @@ public record LoginAttempts(int consecutiveFailures, Optional<Instant> lockedUnt
         return new LoginAttempts(0, Optional.empty());
     }
 
-    /** @param now the instant to judge at @return whether a login is refused as locked at {@code now} */
+    /**
+     * Whether a login is refused as locked at {@code now}.
+     *
+     * @param now the instant to judge at
+     * @return {@code true} while {@code now < lockedUntil}
+     */
     public boolean lockedAt(Instant now) {
         return lockedUntil.isPresent() && now.isBefore(lockedUntil.get());
     }

@@ -27,7 +27,13 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
     private final int iterations;
     private final SecureRandom random;
 
-    /** @param iterations the current cost; production at least 600,000 (the policy default) */
+    /**
+     * A hasher at the given cost with the given salt source.
+     *
+     * @param iterations the current cost; production at least 600,000 (the policy default)
+     * @param random the source of salts
+     * @throws IllegalArgumentException if {@code iterations} is not within 1..10,000,000
+     */
     public Pbkdf2PasswordHasher(int iterations, SecureRandom random) {
         if (iterations < 1 || iterations > MAX_ITERATIONS) {
             throw new IllegalArgumentException("iterations out of range");
@@ -36,6 +42,12 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         this.random = requireNonNull(random, "random");
     }
 
+    /**
+     * A hasher at the given cost, salting from a new {@link SecureRandom}.
+     *
+     * @param iterations the current cost; production at least 600,000 (the policy default)
+     * @throws IllegalArgumentException if {@code iterations} is not within 1..10,000,000
+     */
     public Pbkdf2PasswordHasher(int iterations) {
         this(iterations, new SecureRandom());
     }

@@ -8,9 +8,27 @@ import java.time.Instant;
 /**
  * A password-reset token as stored (RESET-1, RESET-2): only its SHA-256 hash, the household it
  * resets, validity, identity mismatches so far and whether it was used. Immutable and thread-safe.
+ *
+ * @param tokenHash          the SHA-256 hash of the raw token ({@link #hashOf})
+ * @param household          the household it resets
+ * @param issuedAt           when it was issued
+ * @param expiresAt          when it expires (RESET-1)
+ * @param identityMismatches identity mismatches so far (RESET-2)
+ * @param used               whether it was redeemed
  */
 public record ResetToken(String tokenHash, SymbolNumber household, Instant issuedAt, Instant expiresAt,
         int identityMismatches, boolean used) {
+    /**
+     * Checks the components.
+     *
+     * @param tokenHash the SHA-256 hash of the raw token ({@link #hashOf})
+     * @param household the household it resets
+     * @param issuedAt when it was issued
+     * @param expiresAt when it expires (RESET-1)
+     * @param identityMismatches identity mismatches so far (RESET-2)
+     * @param used whether it was redeemed
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ResetToken {
         requireNonNull(tokenHash, "tokenHash");
         requireNonNull(household, "household");
@@ -18,7 +36,13 @@ public record ResetToken(String tokenHash, SymbolNumber household, Instant issue
         requireNonNull(expiresAt, "expiresAt");
     }
 
-    /** Usable at {@code now}: not used, not voided by mismatches, and {@code now < expiresAt}. */
+    /**
+     * Usable at {@code now}: not used, not voided by mismatches, and {@code now < expiresAt}.
+     *
+     * @param now the instant to judge at
+     * @param maxMismatches the identity mismatches that void a token (RESET-2)
+     * @return {@code true} if it can still be redeemed
+     */
     public boolean usableAt(Instant now, int maxMismatches) {
         return !used && identityMismatches < maxMismatches && now.isBefore(expiresAt);
     }

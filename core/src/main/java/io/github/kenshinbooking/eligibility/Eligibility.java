@@ -13,11 +13,22 @@ import java.time.LocalDate;
 public final class Eligibility {
     private final UnionPolicy policy;
 
+    /**
+     * Eligibility under a union's ages (ELIG-2, SUB-1).
+     *
+     * @param policy the union's policy
+     */
     public Eligibility(UnionPolicy policy) {
         this.policy = requireNonNull(policy, "policy");
     }
 
-    /** Whether the member may take the checkup on that date (ELIG-2 and ELIG-3). */
+    /**
+     * Whether the member may take the checkup on that date (ELIG-2 and ELIG-3).
+     *
+     * @param member the member
+     * @param examDate the exam date
+     * @return {@code true} if both the age and the qualification allow it
+     */
     public boolean isEligible(Member member, LocalDate examDate) {
         return ageEligible(member.birthDate(), examDate) && qualifiedOn(member, examDate);
     }
@@ -25,6 +36,10 @@ public final class Eligibility {
     /**
      * ELIG-2: attains {@code eligibleFromAge} within the exam's fiscal year and is under
      * {@code eligibleUnderAge} on the exam date.
+     *
+     * @param birthDate the member's birth date
+     * @param examDate the exam date
+     * @return {@code true} if the age allows the checkup
      */
     public boolean ageEligible(LocalDate birthDate, LocalDate examDate) {
         FiscalYear fy = FiscalYear.containing(examDate);
@@ -32,13 +47,25 @@ public final class Eligibility {
                 && JapaneseAge.ageOn(birthDate, examDate) < policy.ages().eligibleUnder();
     }
 
-    /** ELIG-3: {@code qualifiedFrom <= examDate} and (no end or {@code examDate < qualifiedUntil}). */
+    /**
+     * ELIG-3: {@code qualifiedFrom <= examDate} and (no end or {@code examDate < qualifiedUntil}).
+     *
+     * @param member the member
+     * @param examDate the exam date
+     * @return {@code true} if the member is qualified (資格) on that date
+     */
     public static boolean qualifiedOn(Member member, LocalDate examDate) {
         return !member.qualifiedFrom().isAfter(examDate)
                 && member.qualifiedUntil().map(examDate::isBefore).orElse(true);
     }
 
-    /** SUB-1: attains {@code subsidyFromAge} within the fiscal year. */
+    /**
+     * SUB-1: attains {@code subsidyFromAge} within the fiscal year.
+     *
+     * @param birthDate the member's birth date
+     * @param fiscalYear the fiscal year of the checkup
+     * @return {@code true} if the member may claim the subsidy
+     */
     public boolean subsidyEligible(LocalDate birthDate, FiscalYear fiscalYear) {
         return JapaneseAge.attainedWithin(fiscalYear, birthDate) >= policy.ages().subsidyFrom();
     }

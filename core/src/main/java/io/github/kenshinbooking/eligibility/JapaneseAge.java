@@ -14,7 +14,13 @@ public final class JapaneseAge {
     private JapaneseAge() {
     }
 
-    /** Ordinary calendar age on a date (full years since birth; 0 before the first birthday). */
+    /**
+     * Ordinary calendar age on a date (full years since birth; 0 before the first birthday).
+     *
+     * @param birthDate the birth date
+     * @param on the date to count at
+     * @return the age in full years, or -1 for a date before the birth date
+     */
     public static int ageOn(LocalDate birthDate, LocalDate on) {
         requireNonNull(birthDate, "birthDate");
         requireNonNull(on, "on");
@@ -24,7 +30,13 @@ public final class JapaneseAge {
         return Period.between(birthDate, on).getYears();
     }
 
-    /** The age attained within the fiscal year under Japanese law: the ordinary age on the day after it ends. */
+    /**
+     * The age attained within the fiscal year under Japanese law: the ordinary age on the day after it ends.
+     *
+     * @param fiscalYear the fiscal year
+     * @param birthDate the birth date
+     * @return the age attained by 31 March
+     */
     public static int attainedWithin(FiscalYear fiscalYear, LocalDate birthDate) {
         return ageOn(birthDate, fiscalYear.endExclusive());
     }

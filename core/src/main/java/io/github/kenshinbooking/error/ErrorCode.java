@@ -4,29 +4,53 @@ package io.github.kenshinbooking.error;
  * The stable refusal codes of RULES.md ("Error codes"). Public API: codes may be added, never renamed.
  */
 public enum ErrorCode {
+    /** Unknown symbol number or wrong password (AUTH-1), or a wrong current password (PW-2). */
     INVALID_CREDENTIALS,
+    /** The login key is locked after repeated failures (AUTH-4, ログインロック). */
     ACCOUNT_LOCKED,
+    /** The initial password is still in force: first-login must change it first (AUTH-5). */
     PASSWORD_CHANGE_REQUIRED,
+    /** Only the household's representative (代表者) may do this. */
     REPRESENTATIVE_ONLY,
+    /** The new password breaks PW-1. */
     PASSWORD_POLICY,
+    /** The value typed again differs from the first one. */
     CONFIRMATION_MISMATCH,
+    /** The e-mail address is malformed (MAIL-ADDR-1). */
     INVALID_EMAIL,
+    /** The reset link is unknown, expired, used or voided (RESET-2). */
     RESET_TOKEN_INVALID,
+    /** The identity given with a reset link does not match the household (RESET-2). */
     RESET_IDENTITY_MISMATCH,
+    /** The member's age on the exam date is outside the eligible range (ELIG-2). */
     NOT_ELIGIBLE_AGE,
+    /** The member is not qualified (資格) on the exam date (ELIG-3). */
     NOT_QUALIFIED,
+    /** The member already holds a live reservation in the slot's fiscal year (ONE-1). */
     ALREADY_RESERVED_THIS_FISCAL_YEAR,
+    /** The slot's reception window has not opened yet (SLOT-2). */
     RECEPTION_NOT_OPEN,
+    /** The slot's reception window has closed (SLOT-2). */
     BOOKING_CLOSED,
+    /** No place is left in the slot (SLOT-3). */
     SLOT_FULL,
+    /** The event day was cancelled (開催中止, SLOT-6). */
     EVENT_CANCELLED,
+    /** The terms of use were not accepted (BOOK-1). */
     TERMS_NOT_ACCEPTED,
+    /** The phone number is malformed. */
     INVALID_PHONE,
+    /** The change deadline has passed (CHG-1); union staff can still act (CNL-2). */
     CHANGE_DEADLINE_PASSED,
+    /** The cancel deadline has passed (CNL-1); union staff can still act (CNL-2). */
     CANCEL_DEADLINE_PASSED,
+    /** The reservation is already cancelled. */
     ALREADY_CANCELLED,
+    /** The session's household is no longer on record, or the member is not one of its members. */
     FORBIDDEN,
+    /** The reservation, slot or member does not exist (for the household). */
     NOT_FOUND,
+    /** An amount of money is invalid, e.g. a negative cost (SUB-2). */
     INVALID_AMOUNT,
     /** A malformed field; {@link Refusal#field()} names it. */
     INVALID_INPUT

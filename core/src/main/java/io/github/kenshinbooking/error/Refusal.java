@@ -14,7 +14,9 @@ import java.util.Optional;
 public final class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** The RULES.md code. */
     private final ErrorCode code;
+    /** The offending field, or {@code null}. */
     private final String field;
 
     private Refusal(ErrorCode code, String field, String detail) {
@@ -23,32 +25,64 @@ public final class Refusal extends Exception {
         this.field = field;
     }
 
-    /** A refusal with the given code. */
+    /**
+     * A refusal with the given code.
+     *
+     * @param code the RULES.md code
+     * @return the refusal, to throw
+     */
     public static Refusal of(ErrorCode code) {
         return new Refusal(code, null, null);
     }
 
-    /** A refusal with the given code and a human-readable detail (never shown as the code). */
+    /**
+     * A refusal with the given code and a human-readable detail (never shown as the code).
+     *
+     * @param code the RULES.md code
+     * @param detail a detail for logs and developers, or {@code null}
+     * @return the refusal, to throw
+     */
     public static Refusal of(ErrorCode code, String detail) {
         return new Refusal(code, null, detail);
     }
 
-    /** A refusal of one field, e.g. {@code onField(INVALID_PHONE, "phone", "10 or 11 digits")}. */
+    /**
+     * A refusal of one field, e.g. {@code onField(INVALID_PHONE, "phone", "10 or 11 digits")}.
+     *
+     * @param code the RULES.md code
+     * @param field the name of the offending field; not {@code null}
+     * @param detail a detail for logs and developers, or {@code null}
+     * @return the refusal, to throw
+     */
     public static Refusal onField(ErrorCode code, String field, String detail) {
         return new Refusal(code, requireNonNull(field, "field"), detail);
     }
 
-    /** {@link ErrorCode#INVALID_INPUT} for the named field. */
+    /**
+     * {@link ErrorCode#INVALID_INPUT} for the named field.
+     *
+     * @param field the name of the malformed field; not {@code null}
+     * @param detail a detail for logs and developers, or {@code null}
+     * @return the refusal, to throw
+     */
     public static Refusal invalidInput(String field, String detail) {
         return onField(ErrorCode.INVALID_INPUT, field, detail);
     }
 
-    /** The RULES.md code. */
+    /**
+     * The RULES.md code.
+     *
+     * @return the code
+     */
     public ErrorCode code() {
         return code;
     }
 
-    /** The offending field, where the refusal concerns one. */
+    /**
+     * The offending field, where the refusal concerns one.
+     *
+     * @return the field's name, or empty
+     */
     public Optional<String> field() {
         return Optional.ofNullable(field);
     }

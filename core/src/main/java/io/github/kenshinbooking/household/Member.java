@@ -28,6 +28,20 @@ public record Member(
         Optional<LocalDate> qualifiedUntil,
         boolean representative) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the member's id
+     * @param kana カナ氏名
+     * @param name 漢字氏名
+     * @param birthDate 生年月日 (Gregorian)
+     * @param sex 性別
+     * @param qualifiedFrom 資格取得日
+     * @param qualifiedUntil 資格喪失日, if the qualification ended (ELIG-3: not qualified from that day on)
+     * @param representative whether this is the household's representative
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if {@code qualifiedUntil} is before {@code qualifiedFrom}
+     */
     public Member {
         requireNonNull(id, "id");
         requireNonNull(kana, "kana");

@@ -5,17 +5,30 @@ import io.github.kenshinbooking.error.Refusal;
 /**
  * A household's card symbol number (記号番号): digits only, 1 to 20 of them (HH-1). Not the
  * insurer number (保険者番号). Immutable and thread-safe.
+ *
+ * @param value the ASCII digits
  */
 public record SymbolNumber(String value) {
     private static final int MAX_LENGTH = 20;
 
+    /**
+     * Checks the value.
+     *
+     * @param value the ASCII digits
+     * @throws IllegalArgumentException unless 1 to 20 ASCII digits
+     */
     public SymbolNumber {
         if (!isWellFormed(value)) {
             throw new IllegalArgumentException("symbol number must be 1.." + MAX_LENGTH + " ASCII digits");
         }
     }
 
-    /** For trusted values (master data); throws {@link IllegalArgumentException} if malformed. */
+    /**
+     * For trusted values (master data); throws {@link IllegalArgumentException} if malformed.
+     *
+     * @param value 1 to 20 ASCII digits
+     * @return the symbol number
+     */
     public static SymbolNumber of(String value) {
         return new SymbolNumber(value);
     }
@@ -23,6 +36,9 @@ public record SymbolNumber(String value) {
     /**
      * For user input: surrounding white space is ignored, full-width digits are accepted.
      *
+     * @param raw the symbol number as typed, may be {@code null}
+     * @param field the input field to name in a refusal
+     * @return the symbol number
      * @throws Refusal {@code INVALID_INPUT} on the given field when not a symbol number
      */
     public static SymbolNumber parse(String raw, String field) throws Refusal {

@@ -15,7 +15,14 @@ public final class InMemoryHouseholdDirectory implements HouseholdDirectory {
     private final ConcurrentHashMap<SymbolNumber, Household> households = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MemberId, SymbolNumber> byMember = new ConcurrentHashMap<>();
 
-    /** Adds or replaces a household. A member id may belong to one household only. */
+    /**
+     * Adds or replaces a household (HH-1); members left out of a replacement are gone. A member id may
+     * belong to one household only.
+     *
+     * @param household the household with all its members
+     * @return this directory
+     * @throws IllegalArgumentException if a member belongs to another household; nothing is changed
+     */
     public synchronized InMemoryHouseholdDirectory put(Household household) {
         requireNonNull(household, "household");
         for (Member m : household.members()) {

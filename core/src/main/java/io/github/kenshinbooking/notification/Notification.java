@@ -12,9 +12,23 @@ import java.util.TreeMap;
  * {@link NotificationData}). Core records it; {@code mail-port} renders and sends it. The optional
  * dedupe key makes a notification at most once per key in the outbox (MAIL-3 reminders).
  * Immutable and thread-safe.
+ *
+ * @param kind      the kind of mail (MAIL-1)
+ * @param recipient the recipient's address
+ * @param dedupeKey the dedupe key, if any
+ * @param data      the template's data by {@link NotificationData} key; copied, sorted by key
  */
 public record Notification(NotificationKind kind, String recipient, Optional<String> dedupeKey,
         Map<String, String> data) {
+    /**
+     * Checks the components and copies the data.
+     *
+     * @param kind the kind of mail (MAIL-1)
+     * @param recipient the recipient's address
+     * @param dedupeKey the dedupe key, if any
+     * @param data the template's data by {@link NotificationData} key; copied, sorted by key
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Notification {
         requireNonNull(kind, "kind");
         requireNonNull(recipient, "recipient");
@@ -22,12 +36,24 @@ public record Notification(NotificationKind kind, String recipient, Optional<Str
         data = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(data, "data")));
     }
 
-    /** A notification without dedupe key. */
+    /**
+     * A notification without dedupe key.
+     *
+     * @param kind the kind of mail
+     * @param recipient the recipient's address
+     * @param data the template's data
+     * @return the notification
+     */
     public static Notification of(NotificationKind kind, String recipient, Map<String, String> data) {
         return new Notification(kind, recipient, Optional.empty(), data);
     }
 
-    /** The data value for a key, or empty. */
+    /**
+     * The data value for a key, or empty.
+     *
+     * @param key a {@link NotificationData} key
+     * @return the value, or empty
+     */
     public Optional<String> get(String key) {
         return Optional.ofNullable(data.get(key));
     }

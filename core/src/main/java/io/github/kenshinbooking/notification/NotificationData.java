@@ -30,8 +30,11 @@ public final class NotificationData {
     public static final String CANCEL_DEADLINE = "cancelDeadline";
     /** For CHANGED: the previous venue, date and time. */
     public static final String PREVIOUS_VENUE = "previousVenue";
+    /** For CHANGED: the previous institution. */
     public static final String PREVIOUS_INSTITUTION = "previousInstitution";
+    /** For CHANGED: the previous exam date, yyyy-MM-dd. */
     public static final String PREVIOUS_EXAM_DATE = "previousExamDate";
+    /** For CHANGED: the previous start time, HH:mm. */
     public static final String PREVIOUS_START_TIME = "previousStartTime";
     /** Set when union staff acted (CNL-2). */
     public static final String BY_STAFF = "byStaff";
@@ -45,7 +48,12 @@ public final class NotificationData {
     private NotificationData() {
     }
 
-    /** Encodes a data map as {@code key=value} lines, percent-escaping '%', '=', CR and LF. */
+    /**
+     * Encodes a data map as {@code key=value} lines, percent-escaping '%', '=', CR and LF.
+     *
+     * @param data the data map
+     * @return the lines, sorted by key
+     */
     public static String encode(Map<String, String> data) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : new java.util.TreeMap<>(data).entrySet()) {
@@ -54,7 +62,12 @@ public final class NotificationData {
         return sb.toString();
     }
 
-    /** Decodes what {@link #encode(Map)} wrote. */
+    /**
+     * Decodes what {@link #encode(Map)} wrote.
+     *
+     * @param text the encoded text; {@code null} or empty for no data
+     * @return the data map
+     */
     public static Map<String, String> decode(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null || text.isEmpty()) {

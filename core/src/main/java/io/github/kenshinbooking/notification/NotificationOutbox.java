@@ -11,8 +11,11 @@ import java.util.List;
  */
 public interface NotificationOutbox {
     /**
-     * Records a notification, due at once. Joins the current unit of work.
+     * Records a notification, due at once, with no attempt yet. Joins the current unit of work: if it
+     * fails, nothing is recorded and the dedupe key stays free.
      *
+     * @param notification the notification
+     * @param at when it is recorded, and due
      * @return {@code false} (and records nothing) if one with the same dedupe key exists already
      */
     boolean add(Notification notification, Instant at);
@@ -23,6 +26,7 @@ public interface NotificationOutbox {
      * (MAIL-3). Joins the current unit of work. An entry already sent stays, and so does its key. An
      * entry a relay is sending at that moment may still go out (at-least-once, MAIL-2).
      *
+     * @param dedupeKey the dedupe key of the entry
      * @return whether an entry was withdrawn
      */
     boolean withdrawUnsent(String dedupeKey);
@@ -30,16 +34,38 @@ public interface NotificationOutbox {
     /**
      * Claims up to {@code max} unsent entries due at {@code now}, oldest first, and leases them:
      * they are not due again before {@code now + lease}, so two relays do not take the same entry
-     * and a relay that dies leaves them due again after the lease (at-least-once).
+     * and a relay that dies leaves them due again after the lease (at-least-once). Relays claiming at
+     * once take disjoint entries.
+     *
+     * @param now the current instant
+     * @param max the most entries to claim
+     * @param lease how long the claimed entries stay not due
+     * @return the claimed entries, oldest first
      */
     List<OutboxEntry> claimDue(Instant now, int max, Duration lease);
 
-    /** Marks an entry sent; it is never claimed again. */
+    /**
+     * Marks an entry sent; it is never pending or claimed again.
+     *
+     * @param id the entry's id
+     * @param at when it was sent
+     */
     void markSent(long id, Instant at);
 
-    /** Records a failed attempt; the entry is due again at {@code retryAt}. */
+    /**
+     * Records a failed attempt: the attempt counts, the error is kept and the entry is due again at
+     * {@code retryAt}.
+     *
+     * @param id the entry's id
+     * @param retryAt when it is due again
+     * @param error what failed, for operators
+     */
     void markFailed(long id, Instant retryAt, String error);
 
-    /** Every entry not yet sent, oldest first. */
+    /**
+     * Every entry not yet sent, oldest first.
+     *
+     * @return the unsent entries
+     */
     List<OutboxEntry> pending();
 }

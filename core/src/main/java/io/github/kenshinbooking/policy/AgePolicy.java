@@ -9,7 +9,14 @@ package io.github.kenshinbooking.policy;
  * @param subsidyFrom   SUB-1: age to attain within the fiscal year for the subsidy (default 16)
  */
 public record AgePolicy(int eligibleFrom, int eligibleUnder, int subsidyFrom) {
-    /** @throws IllegalArgumentException if an age is negative or the range empty */
+    /**
+     * Checks the values.
+     *
+     * @param eligibleFrom ELIG-2: age to attain within the exam's fiscal year (default 40)
+     * @param eligibleUnder ELIG-2: age the member must be under on the exam date (default 75)
+     * @param subsidyFrom SUB-1: age to attain within the fiscal year for the subsidy (default 16)
+     * @throws IllegalArgumentException if an age is negative or the range empty
+     */
     public AgePolicy {
         Checks.nonNegative(eligibleFrom, "ages.eligibleFrom");
         if (eligibleUnder <= eligibleFrom) {
@@ -19,7 +26,11 @@ public record AgePolicy(int eligibleFrom, int eligibleUnder, int subsidyFrom) {
         Checks.nonNegative(subsidyFrom, "ages.subsidyFrom");
     }
 
-    /** The manual's ages: 40 to under 75; subsidy from 16. */
+    /**
+     * The manual's ages: 40 to under 75; subsidy from 16.
+     *
+     * @return the defaults
+     */
     public static AgePolicy defaults() {
         return new AgePolicy(40, 75, 16);
     }

@@ -9,13 +9,23 @@ import java.time.Duration;
  * @param duration      how long a lock lasts (default 30 minutes)
  */
 public record LockoutPolicy(int afterFailures, Duration duration) {
-    /** @throws IllegalArgumentException if a value is not positive */
+    /**
+     * Checks the values.
+     *
+     * @param afterFailures consecutive failures that lock (default 3)
+     * @param duration how long a lock lasts (default 30 minutes)
+     * @throws IllegalArgumentException if a value is not positive
+     */
     public LockoutPolicy {
         Checks.positive(afterFailures, "lockout.afterFailures");
         Checks.positive(duration, "lockout.duration");
     }
 
-    /** The manual's lockout: 3 failures lock for 30 minutes. */
+    /**
+     * The manual's lockout: 3 failures lock for 30 minutes.
+     *
+     * @return the defaults
+     */
     public static LockoutPolicy defaults() {
         return new LockoutPolicy(3, Duration.ofMinutes(30));
     }

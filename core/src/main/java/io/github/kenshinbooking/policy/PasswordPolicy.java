@@ -12,7 +12,16 @@ import static java.util.Objects.requireNonNull;
  * @param pbkdf2Iterations PW-3: PBKDF2-HMAC-SHA256 iterations of the default hasher (default 600,000)
  */
 public record PasswordPolicy(String initialPrefix, int minLength, int maxLength, int pbkdf2Iterations) {
-    /** @throws IllegalArgumentException if a length is not positive, or the maximum below the minimum */
+    /**
+     * Checks the values.
+     *
+     * @param initialPrefix AUTH-3: prefix of the initial password, followed by the representative's
+     *     birth date as yyyyMMdd (default "kenren")
+     * @param minLength PW-1: minimum length in characters (default 8)
+     * @param maxLength PW-1: maximum length in characters (default 64)
+     * @param pbkdf2Iterations PW-3: PBKDF2-HMAC-SHA256 iterations of the default hasher (default 600,000)
+     * @throws IllegalArgumentException if a length is not positive, or the maximum below the minimum
+     */
     public PasswordPolicy {
         requireNonNull(initialPrefix, "initialPrefix");
         Checks.positive(minLength, "passwords.minLength");
@@ -23,7 +32,11 @@ public record PasswordPolicy(String initialPrefix, int minLength, int maxLength,
         Checks.positive(pbkdf2Iterations, "passwords.pbkdf2Iterations");
     }
 
-    /** The manual's passwords: "kenren" + birth date, 8 to 64 characters; 600,000 PBKDF2 iterations. */
+    /**
+     * The manual's passwords: "kenren" + birth date, 8 to 64 characters; 600,000 PBKDF2 iterations.
+     *
+     * @return the defaults
+     */
     public static PasswordPolicy defaults() {
         return new PasswordPolicy("kenren", 8, 64, 600_000);
     }

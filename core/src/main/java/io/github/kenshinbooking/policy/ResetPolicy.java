@@ -13,7 +13,14 @@ public record ResetPolicy(Duration linkValidity, int maxIdentityMismatches, int 
     /** The fewest random bytes a reset token may have (128 bits). */
     public static final int MIN_TOKEN_BYTES = 16;
 
-    /** @throws IllegalArgumentException if a value is out of its range */
+    /**
+     * Checks the values.
+     *
+     * @param linkValidity RESET-1: how long a link stays valid (default 60 minutes)
+     * @param maxIdentityMismatches RESET-2: identity mismatches that void a link (default 3)
+     * @param tokenBytes RESET-1: random bytes per token, at least 16 (default 32)
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public ResetPolicy {
         Checks.positive(linkValidity, "reset.linkValidity");
         Checks.positive(maxIdentityMismatches, "reset.maxIdentityMismatches");
@@ -22,7 +29,11 @@ public record ResetPolicy(Duration linkValidity, int maxIdentityMismatches, int 
         }
     }
 
-    /** The manual's reset: one hour; 3 mismatches; 32 random bytes. */
+    /**
+     * The manual's reset: one hour; 3 mismatches; 32 random bytes.
+     *
+     * @return the defaults
+     */
     public static ResetPolicy defaults() {
         return new ResetPolicy(Duration.ofMinutes(60), 3, 32);
     }

@@ -14,6 +14,15 @@ import java.util.List;
  * @param footerLines the お問い合わせ先 block: postal code, address, office, TEL
  */
 public record UnionContact(String unionName, String senderAddress, String senderName, List<String> footerLines) {
+    /**
+     * Checks the values and copies the footer lines.
+     *
+     * @param unionName the union's name, e.g. 建設連合国民健康保険組合
+     * @param senderAddress the From address of every mail
+     * @param senderName the display name of the From address
+     * @param footerLines the お問い合わせ先 block: postal code, address, office, TEL
+     * @throws NullPointerException if a value or a footer line is {@code null}
+     */
     public UnionContact {
         requireNonNull(unionName, "unionName");
         requireNonNull(senderAddress, "senderAddress");
@@ -21,7 +30,11 @@ public record UnionContact(String unionName, String senderAddress, String sender
         footerLines = List.copyOf(requireNonNull(footerLines, "footerLines"));
     }
 
-    /** The contact block of the union's 2024-03 manual (reset mail example). */
+    /**
+     * The contact block of the union's 2024-03 manual (reset mail example).
+     *
+     * @return the manual's contact
+     */
     public static UnionContact manualExample() {
         return new UnionContact(
                 "建設連合国民健康保険組合",

@@ -24,7 +24,21 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         LockoutPolicy lockout, PasswordPolicy passwords, ResetPolicy reset, AgePolicy ages, SubsidyPolicy subsidy,
         MailPolicy mail) {
 
-    /** @throws NullPointerException if a part is missing */
+    /**
+     * Checks the values.
+     *
+     * @param zone the union's zone; every instant is judged in it (default Asia/Tokyo)
+     * @param termsVersion BOOK-1: the version of the terms the site shows (default "2024-03")
+     * @param deadlines booking, change and cancel deadlines (SLOT-2, CHG-1, CNL-1)
+     * @param slots slot length and the △ threshold (SLOT-1, SLOT-4)
+     * @param lockout login lockout (AUTH-4)
+     * @param passwords initial password and password rules (AUTH-3, PW-1, PW-3)
+     * @param reset reset links (RESET-1, RESET-2)
+     * @param ages eligibility and subsidy ages (ELIG-2, SUB-1)
+     * @param subsidy the subsidy calculation (SUB-2)
+     * @param mail reminders and the union's mail identity (MAIL-1, MAIL-3)
+     * @throws NullPointerException if a part is missing
+     */
     public UnionPolicy {
         requireNonNull(zone, "zone");
         requireNonNull(termsVersion, "termsVersion");
@@ -38,17 +52,29 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         requireNonNull(mail, "mail");
     }
 
-    /** The manual's values (the rules' defaults). */
+    /**
+     * The manual's values (the rules' defaults).
+     *
+     * @return the defaults
+     */
     public static UnionPolicy defaults() {
         return builder().build();
     }
 
-    /** A builder starting from the manual's values. */
+    /**
+     * A builder starting from the manual's values.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder(null);
     }
 
-    /** A builder starting from this policy's values. */
+    /**
+     * A builder starting from this policy's values.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -81,67 +107,121 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
             }
         }
 
-        /** @param zone the union's zone @return this builder */
+        /**
+         * Sets the union's zone.
+         *
+         * @param zone the union's zone
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = requireNonNull(zone, "zone");
             return this;
         }
 
-        /** @param termsVersion the version of the terms the site shows (BOOK-1) @return this builder */
+        /**
+         * Sets the version of the terms the site shows (BOOK-1).
+         *
+         * @param termsVersion the version of the terms the site shows (BOOK-1)
+         * @return this builder
+         */
         public Builder termsVersion(String termsVersion) {
             this.termsVersion = requireNonNull(termsVersion, "termsVersion");
             return this;
         }
 
-        /** @param deadlines the deadlines @return this builder */
+        /**
+         * Sets the deadlines.
+         *
+         * @param deadlines the deadlines
+         * @return this builder
+         */
         public Builder deadlines(DeadlinePolicy deadlines) {
             this.deadlines = requireNonNull(deadlines, "deadlines");
             return this;
         }
 
-        /** @param slots the slot settings @return this builder */
+        /**
+         * Sets the slot settings.
+         *
+         * @param slots the slot settings
+         * @return this builder
+         */
         public Builder slots(SlotPolicy slots) {
             this.slots = requireNonNull(slots, "slots");
             return this;
         }
 
-        /** @param lockout the lockout @return this builder */
+        /**
+         * Sets the lockout.
+         *
+         * @param lockout the lockout
+         * @return this builder
+         */
         public Builder lockout(LockoutPolicy lockout) {
             this.lockout = requireNonNull(lockout, "lockout");
             return this;
         }
 
-        /** @param passwords the password rules @return this builder */
+        /**
+         * Sets the password rules.
+         *
+         * @param passwords the password rules
+         * @return this builder
+         */
         public Builder passwords(PasswordPolicy passwords) {
             this.passwords = requireNonNull(passwords, "passwords");
             return this;
         }
 
-        /** @param reset the reset-link settings @return this builder */
+        /**
+         * Sets the reset-link settings.
+         *
+         * @param reset the reset-link settings
+         * @return this builder
+         */
         public Builder reset(ResetPolicy reset) {
             this.reset = requireNonNull(reset, "reset");
             return this;
         }
 
-        /** @param ages the eligibility and subsidy ages @return this builder */
+        /**
+         * Sets the eligibility and subsidy ages.
+         *
+         * @param ages the eligibility and subsidy ages
+         * @return this builder
+         */
         public Builder ages(AgePolicy ages) {
             this.ages = requireNonNull(ages, "ages");
             return this;
         }
 
-        /** @param subsidy the subsidy calculation @return this builder */
+        /**
+         * Sets the subsidy calculation.
+         *
+         * @param subsidy the subsidy calculation
+         * @return this builder
+         */
         public Builder subsidy(SubsidyPolicy subsidy) {
             this.subsidy = requireNonNull(subsidy, "subsidy");
             return this;
         }
 
-        /** @param mail the mail settings @return this builder */
+        /**
+         * Sets the mail settings.
+         *
+         * @param mail the mail settings
+         * @return this builder
+         */
         public Builder mail(MailPolicy mail) {
             this.mail = requireNonNull(mail, "mail");
             return this;
         }
 
-        /** @return the policy */
+        /**
+         * Builds the policy.
+         *
+         * @return the policy
+         */
         public UnionPolicy build() {
             return new UnionPolicy(zone, termsVersion, deadlines, slots, lockout, passwords, reset, ages, subsidy,
                     mail);

@@ -35,7 +35,11 @@ public enum BookingCheck {
         this.refusals = List.of(refusals);
     }
 
-    /** The codes this check can refuse with, in the order they are answered. */
+    /**
+     * The codes this check can refuse with, in the order they are answered.
+     *
+     * @return the codes, unmodifiable
+     */
     public List<ErrorCode> refusals() {
         return refusals;
     }

@@ -23,7 +23,12 @@ public final class BookingRules {
     private final Deadlines deadlines;
     private final Eligibility eligibility;
 
-    /** Rules judging by these deadlines (SLOT-2) and this eligibility (ELIG-2, ELIG-3). */
+    /**
+     * Rules judging by these deadlines (SLOT-2) and this eligibility (ELIG-2, ELIG-3).
+     *
+     * @param deadlines the union's deadlines
+     * @param eligibility the union's eligibility
+     */
     public BookingRules(Deadlines deadlines, Eligibility eligibility) {
         this.deadlines = requireNonNull(deadlines, "deadlines");
         this.eligibility = requireNonNull(eligibility, "eligibility");
@@ -33,9 +38,14 @@ public final class BookingRules {
      * Refuses with the first failing check of the whole list, for booking {@code member} into
      * {@code slot} at {@code now}.
      *
+     * @param member the member to book
+     * @param slot the slot to book
      * @param liveInSlotYear whether the member already holds another live reservation in the slot's
      *     fiscal year
-     * @throws Refusal the first failing check's code
+     * @param now the current instant
+     * @throws Refusal the first failing check's code, in ORDER-1: {@code EVENT_CANCELLED},
+     *     {@code RECEPTION_NOT_OPEN}, {@code BOOKING_CLOSED}, {@code NOT_ELIGIBLE_AGE},
+     *     {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}, {@code SLOT_FULL}
      */
     public void check(Member member, Slot slot, boolean liveInSlotYear, Instant now) throws Refusal {
         requireNonNull(member, "member");
@@ -50,6 +60,11 @@ public final class BookingRules {
      * The slot's status for a member (SLOT-4), from the slot-only checks of the same list:
      * {@code RESERVED} if the member holds it, else {@code OUTSIDE_RECEPTION} when the event day or
      * reception check fails, else {@code FULL} when capacity fails, else {@code AVAILABLE}.
+     *
+     * @param slot the slot
+     * @param heldByMember whether the selected member holds a live reservation in it
+     * @param now the current instant
+     * @return the slot's status for the member
      */
     public SlotStatus status(Slot slot, boolean heldByMember, Instant now) {
         if (heldByMember) {

@@ -8,10 +8,11 @@ import io.github.kenshinbooking.schedule.Slot;
 import java.util.Optional;
 
 /**
- * What one booking decision reads from storage (BOOK-2, ORDER-1), as {@link Storage#bookingSnapshot}
- * returns it. Each part is read committed; the parts need not be one consistent snapshot, because
- * {@link Storage#book} re-checks in the store everything a concurrent change could break (capacity,
- * cancelled day, ONE-1, idempotency key). Immutable and thread-safe.
+ * What one booking decision reads from storage (BOOK-2, ORDER-1), as
+ * {@link io.github.kenshinbooking.storage.Storage#bookingSnapshot} returns it. Each part is read
+ * committed; the parts need not be one consistent snapshot, because
+ * {@link io.github.kenshinbooking.storage.Storage#book} re-checks in the store everything a
+ * concurrent change could break (capacity, cancelled day, ONE-1, idempotency key). Immutable and thread-safe.
  *
  * @param account the household's stored account, empty if it never logged in
  * @param slot the requested slot, empty if there is no such slot
@@ -22,6 +23,18 @@ import java.util.Optional;
  */
 public record BookingSnapshot(Optional<Account> account, Optional<Slot> slot, Optional<Reservation> liveInSlotYear,
         Optional<Reservation> repeat) {
+    /**
+     * Checks the components.
+     *
+     * @param account the household's stored account, empty if it never logged in
+     * @param slot the requested slot, empty if there is no such slot
+     * @param liveInSlotYear the member's live reservation in the fiscal year of {@code slot}, if any
+     *     (always empty when {@code slot} is)
+     * @param repeat the reservation the request's idempotency key already produced in the household,
+     *     if any (always empty without a key)
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if {@code liveInSlotYear} is present without {@code slot}
+     */
     public BookingSnapshot {
         requireNonNull(account, "account");
         requireNonNull(slot, "slot");

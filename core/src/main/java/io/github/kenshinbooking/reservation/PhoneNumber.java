@@ -11,6 +11,12 @@ import java.text.Normalizer;
  * @param digits the digits only, e.g. {@code 09012345678}
  */
 public record PhoneNumber(String digits) {
+    /**
+     * Checks the digits.
+     *
+     * @param digits the digits only, e.g. {@code 09012345678}
+     * @throws IllegalArgumentException unless 10 or 11 ASCII digits starting with 0
+     */
     public PhoneNumber {
         if (!wellFormed(digits)) {
             throw new IllegalArgumentException("phone number must be 10 or 11 digits starting with 0");
@@ -20,6 +26,8 @@ public record PhoneNumber(String digits) {
     /**
      * Parses user input: ASCII or full-width digits, hyphens (any dash) and spaces allowed.
      *
+     * @param raw the phone as typed, may be {@code null}
+     * @return the number, digits only
      * @throws Refusal {@code INVALID_PHONE} on field {@code phone}
      */
     public static PhoneNumber parse(String raw) throws Refusal {

@@ -16,23 +16,52 @@ import java.util.Optional;
  * work rolls back. Implementations must be thread-safe.
  */
 public interface ReservationStore {
+    /**
+     * Reads one reservation, live or cancelled.
+     *
+     * @param id the reservation's id
+     * @return the reservation, or empty
+     */
     Optional<Reservation> find(ReservationId id);
 
-    /** The member's live reservation in that fiscal year, if any. */
+    /**
+     * The member's live reservation in that fiscal year, if any (ONE-1 allows one).
+     *
+     * @param member the member
+     * @param fiscalYear the fiscal year of the exam date
+     * @return the live reservation, or empty
+     */
     Optional<Reservation> findLive(MemberId member, FiscalYear fiscalYear);
 
-    /** Every reservation of the member, live and cancelled, in no particular order. */
+    /**
+     * Every reservation of the member, live and cancelled, in no particular order (HIST-1).
+     *
+     * @param member the member
+     * @return that member's reservations only
+     */
     List<Reservation> findByMember(MemberId member);
 
-    /** Live reservations holding a place in the slot. */
+    /**
+     * Live reservations holding a place in the slot.
+     *
+     * @param slot the slot
+     * @return the live reservations, by id
+     */
     List<Reservation> findLiveBySlot(SlotId slot);
 
-    /** Live reservations whose slot is on that date. */
+    /**
+     * Live reservations whose slot is on that date (MAIL-3 reminders).
+     *
+     * @param examDate the exam date
+     * @return the live reservations, by id
+     */
     List<Reservation> findLiveOn(LocalDate examDate);
 
     /**
      * Takes a place in {@code reservation.slot()} and stores the new live reservation, atomically.
+     * When several refusals apply, ONE-1's is answered before {@code SLOT_FULL}.
      *
+     * @param reservation the new live reservation
      * @throws Refusal {@code SLOT_FULL} if no place is left, {@code EVENT_CANCELLED} if the slot's
      *     day was cancelled, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the member already holds a
      *     live reservation in that fiscal year
@@ -41,8 +70,11 @@ public interface ReservationStore {
 
     /**
      * Moves a live reservation: takes a place in {@code moved.slot()}, releases the place of
-     * {@code current.slot()} and stores {@code moved}, atomically.
+     * {@code current.slot()} and stores {@code moved}, atomically; the id stays (CHG-1). A refusal
+     * changes nothing.
      *
+     * @param current the reservation as it is stored
+     * @param moved the same reservation in its new slot, fiscal year and phone
      * @throws Refusal {@code ALREADY_CANCELLED} if it is no longer live, {@code SLOT_FULL} or
      *     {@code EVENT_CANCELLED} for the new slot, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the
      *     move enters a fiscal year where the member holds another live reservation
@@ -50,8 +82,11 @@ public interface ReservationStore {
     void move(Reservation current, Reservation moved) throws Refusal;
 
     /**
-     * Cancels a live reservation and releases its place, atomically.
+     * Cancels a live reservation and releases its place, atomically; the reservation is kept as
+     * cancelled (CNL-1).
      *
+     * @param current the reservation as it is stored
+     * @param cancelled the same reservation, cancelled
      * @throws Refusal {@code ALREADY_CANCELLED} if it is no longer live
      */
     void cancel(Reservation current, Reservation cancelled) throws Refusal;

@@ -2,15 +2,31 @@ package io.github.kenshinbooking.reservation;
 
 import io.github.kenshinbooking.error.Refusal;
 
-/** A union staff member (組合職員) acting under CNL-2. Immutable and thread-safe. */
+/**
+ * A union staff member (組合職員) acting under CNL-2. Immutable and thread-safe.
+ *
+ * @param value the staff id, 1 to 64 characters, not blank
+ */
 public record StaffId(String value) {
+    /**
+     * Checks the value.
+     *
+     * @param value the staff id, 1 to 64 characters, not blank
+     * @throws IllegalArgumentException unless 1 to 64 characters and not blank
+     */
     public StaffId {
         if (value == null || value.isBlank() || value.length() > 64) {
             throw new IllegalArgumentException("staff id must be 1..64 characters");
         }
     }
 
-    /** @throws Refusal {@code INVALID_INPUT} on field {@code staff} */
+    /**
+     * Parses a staff id as the caller gave it.
+     *
+     * @param raw the id, may be {@code null}
+     * @return the staff id
+     * @throws Refusal {@code INVALID_INPUT} on field {@code staff}
+     */
     public static StaffId parse(String raw) throws Refusal {
         if (raw == null || raw.isBlank() || raw.length() > 64) {
             throw Refusal.invalidInput("staff", "1..64 characters");

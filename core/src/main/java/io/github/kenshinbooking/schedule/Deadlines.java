@@ -15,26 +15,55 @@ import java.time.LocalDateTime;
 public final class Deadlines {
     private final UnionPolicy policy;
 
+    /**
+     * Deadlines under a union's policy: its deadline days (SLOT-2, CHG-1, CNL-1) and zone.
+     *
+     * @param policy the union's policy
+     */
     public Deadlines(UnionPolicy policy) {
         this.policy = requireNonNull(policy, "policy");
     }
 
-    /** The deadline of that kind for an exam on {@code examDate}, as a local date-time in the union's zone. */
+    /**
+     * The deadline of that kind for an exam on {@code examDate}, as a local date-time in the union's zone.
+     *
+     * @param kind booking, change or cancel
+     * @param examDate the exam date
+     * @return the deadline, 00:00 of the day N days before
+     */
     public LocalDateTime localDeadline(DeadlineKind kind, LocalDate examDate) {
         return examDate.minusDays(days(kind)).atStartOfDay();
     }
 
-    /** The deadline of that kind for an exam on {@code examDate}. */
+    /**
+     * The deadline of that kind for an exam on {@code examDate}.
+     *
+     * @param kind booking, change or cancel
+     * @param examDate the exam date
+     * @return the deadline instant, 00:00 in the union's zone of the day N days before
+     */
     public Instant deadline(DeadlineKind kind, LocalDate examDate) {
         return examDate.minusDays(days(kind)).atStartOfDay(policy.zone()).toInstant();
     }
 
-    /** Whether the action is still allowed at {@code now}: {@code now < deadline}. */
+    /**
+     * Whether the action is still allowed at {@code now}: {@code now < deadline}.
+     *
+     * @param kind booking, change or cancel
+     * @param examDate the exam date
+     * @param now the current instant
+     * @return {@code true} before the deadline, {@code false} from the deadline on
+     */
     public boolean allows(DeadlineKind kind, LocalDate examDate, Instant now) {
         return now.isBefore(deadline(kind, examDate));
     }
 
-    /** SLOT-2: the slot's reception window, from its opening instant to its booking deadline. */
+    /**
+     * SLOT-2: the slot's reception window, from its opening instant to its booking deadline.
+     *
+     * @param slot the slot
+     * @return the window {@code [receptionOpens, booking deadline)}
+     */
     public ReceptionWindow receptionWindow(Slot slot) {
         return new ReceptionWindow(slot.receptionOpens(), deadline(DeadlineKind.BOOKING, slot.date()));
     }

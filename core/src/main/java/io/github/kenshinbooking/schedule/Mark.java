@@ -15,12 +15,23 @@ public enum Mark {
         this.symbol = symbol;
     }
 
-    /** ○, △ or ×. */
+    /**
+     * The symbol shown on the calendar.
+     *
+     * @return ○, △ or ×
+     */
     public String symbol() {
         return symbol;
     }
 
-    /** The mark for a remaining count under a few-left threshold. */
+    /**
+     * The mark for a remaining count under a few-left threshold.
+     *
+     * @param remaining places left
+     * @param fewLeftThreshold the △ threshold of the policy (SLOT-4)
+     * @return {@link #FULL} at 0 or below, {@link #FEW_LEFT} at or below the threshold, else
+     *     {@link #AVAILABLE}
+     */
     public static Mark of(int remaining, int fewLeftThreshold) {
         if (remaining <= 0) {
             return FULL;

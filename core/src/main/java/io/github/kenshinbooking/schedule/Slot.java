@@ -14,11 +14,36 @@ import java.time.LocalTime;
  * reservations hold it, and whether its event day was cancelled (SLOT-6). A snapshot: immutable
  * and thread-safe, never updated in place.
  *
- * @param reserved live reservations; {@code 0 <= reserved <= capacity} (SLOT-3)
+ * @param id             the slot's id, assigned by the store
+ * @param venue          the venue (会場)
+ * @param institution    the checkup institution (健診機関)
+ * @param date           the exam date
+ * @param start          the start time, local to the union's zone
+ * @param duration       the slot's length
+ * @param capacity       places (定員), at least 0
+ * @param receptionOpens the instant reception opens (SLOT-2)
+ * @param reserved       live reservations; {@code 0 <= reserved <= capacity} (SLOT-3)
+ * @param eventCancelled whether the event day was cancelled (SLOT-6)
  */
 public record Slot(SlotId id, Venue venue, String institution, LocalDate date, LocalTime start, Duration duration,
         int capacity, Instant receptionOpens, int reserved, boolean eventCancelled) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id the slot's id, assigned by the store
+     * @param venue the venue (会場)
+     * @param institution the checkup institution (健診機関)
+     * @param date the exam date
+     * @param start the start time, local to the union's zone
+     * @param duration the slot's length
+     * @param capacity places (定員), at least 0
+     * @param receptionOpens the instant reception opens (SLOT-2)
+     * @param reserved live reservations; {@code 0 <= reserved <= capacity} (SLOT-3)
+     * @param eventCancelled whether the event day was cancelled (SLOT-6)
+     * @throws NullPointerException if an object component is {@code null}
+     * @throws IllegalArgumentException unless {@code 0 <= reserved <= capacity}
+     */
     public Slot {
         requireNonNull(id, "id");
         requireNonNull(venue, "venue");
@@ -32,23 +57,41 @@ public record Slot(SlotId id, Venue venue, String institution, LocalDate date, L
         }
     }
 
-    /** A fresh slot for a spec, holding no reservation. */
+    /**
+     * A fresh slot for a spec, holding no reservation.
+     *
+     * @param id the slot's id
+     * @param spec what the union configured
+     * @return the slot, not cancelled
+     */
     public static Slot of(SlotId id, SlotSpec spec) {
         return new Slot(id, spec.venue(), spec.institution(), spec.date(), spec.start(), spec.duration(),
                 spec.capacity(), spec.receptionOpens(), 0, false);
     }
 
-    /** Places left: capacity − live reservations (SLOT-3). */
+    /**
+     * Places left: capacity − live reservations (SLOT-3).
+     *
+     * @return the remaining places, at least 0
+     */
     public int remaining() {
         return capacity - reserved;
     }
 
-    /** Local start date-time of the exam in the union's zone. */
+    /**
+     * Local start date-time of the exam in the union's zone.
+     *
+     * @return the date and start time
+     */
     public LocalDateTime startDateTime() {
         return LocalDateTime.of(date, start);
     }
 
-    /** The fiscal year the exam date falls in (ELIG-1). */
+    /**
+     * The fiscal year the exam date falls in (ELIG-1).
+     *
+     * @return the fiscal year (年度)
+     */
     public FiscalYear fiscalYear() {
         return FiscalYear.containing(date);
     }

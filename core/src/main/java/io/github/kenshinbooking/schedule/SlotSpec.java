@@ -10,9 +10,30 @@ import java.time.LocalTime;
 /**
  * What the union configures for a new slot (SLOT-1): venue, institution (健診機関), date, start
  * time, duration, capacity, and the instant reception opens (SLOT-2). Immutable and thread-safe.
+ *
+ * @param venue          the venue (会場)
+ * @param institution    the checkup institution (健診機関)
+ * @param date           the exam date
+ * @param start          the start time, local to the union's zone
+ * @param duration       the slot's length, positive
+ * @param capacity       places (定員), at least 0
+ * @param receptionOpens the instant reception opens (SLOT-2)
  */
 public record SlotSpec(Venue venue, String institution, LocalDate date, LocalTime start, Duration duration,
         int capacity, Instant receptionOpens) {
+    /**
+     * Checks the components.
+     *
+     * @param venue the venue (会場)
+     * @param institution the checkup institution (健診機関)
+     * @param date the exam date
+     * @param start the start time, local to the union's zone
+     * @param duration the slot's length, positive
+     * @param capacity places (定員), at least 0
+     * @param receptionOpens the instant reception opens (SLOT-2)
+     * @throws NullPointerException if an object component is {@code null}
+     * @throws IllegalArgumentException if the duration is not positive or the capacity negative
+     */
     public SlotSpec {
         requireNonNull(venue, "venue");
         requireNonNull(institution, "institution");

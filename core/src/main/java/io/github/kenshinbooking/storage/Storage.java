@@ -32,28 +32,79 @@ import java.util.Optional;
  * {@code BookingStorageContract} holds both to the same behaviour.
  */
 public interface Storage {
+    /**
+     * The unit of work that makes the writes of every port below atomic together.
+     *
+     * @return the unit of work
+     */
     UnitOfWork unitOfWork();
 
+    /**
+     * Slots (健診枠) and their places.
+     *
+     * @return the slot store
+     */
     SlotStore slots();
 
+    /**
+     * Reservations (予約).
+     *
+     * @return the reservation store
+     */
     ReservationStore reservations();
 
+    /**
+     * The source of new reservation IDs (予約ID).
+     *
+     * @return the ID source
+     */
     ReservationIds reservationIds();
 
+    /**
+     * Idempotency keys of bookings (BOOK-4).
+     *
+     * @return the idempotency store
+     */
     IdempotencyStore idempotency();
 
+    /**
+     * The notification outbox (MAIL-2).
+     *
+     * @return the outbox
+     */
     NotificationOutbox outbox();
 
+    /**
+     * Household accounts (HH-2).
+     *
+     * @return the account store
+     */
     AccountStore accounts();
 
+    /**
+     * Login lock state (AUTH-4).
+     *
+     * @return the login attempt store
+     */
     LoginAttemptStore loginAttempts();
 
+    /**
+     * Password-reset tokens (RESET-1, RESET-2).
+     *
+     * @return the reset token store
+     */
     ResetTokenStore resetTokens();
 
     /**
      * Reads what a booking decision needs: the household's account, the slot, the member's live
      * reservation in the slot's fiscal year and, with a key, the reservation the key already
      * produced. Joins the current unit of work if there is one.
+     *
+     * @param household the booking household
+     * @param member the member to book
+     * @param slot the slot to book
+     * @param key the request's idempotency key, if any
+     * @return what was found; missing entities are empty
      */
     default BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
             Optional<IdempotencyKey> key) {
@@ -69,6 +120,7 @@ public interface Storage {
      * reservation and records the notification, all or nothing. Joins the current unit of work if
      * there is one; otherwise it is a unit of work of its own.
      *
+     * @param booking the reservation, its notification, the time and the key
      * @return {@code false}, having written nothing, if another request claimed the same key first
      *     (it has committed by then: its reservation can be read)
      * @throws Refusal as {@link io.github.kenshinbooking.reservation.ReservationStore#insert}:

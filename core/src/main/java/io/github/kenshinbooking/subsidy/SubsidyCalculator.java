@@ -15,6 +15,11 @@ import io.github.kenshinbooking.policy.UnionPolicy;
 public final class SubsidyCalculator {
     private final UnionPolicy policy;
 
+    /**
+     * A calculator under a union's subsidy policy (SUB-2).
+     *
+     * @param policy the union's policy
+     */
     public SubsidyCalculator(UnionPolicy policy) {
         this.policy = requireNonNull(policy, "policy");
     }
@@ -22,6 +27,8 @@ public final class SubsidyCalculator {
     /**
      * The subsidy in yen for a checkup that cost {@code cost} yen.
      *
+     * @param cost the checkup's cost in yen
+     * @return the subsidy in yen, at most the cap
      * @throws Refusal {@code INVALID_AMOUNT} for a negative cost
      */
     public long subsidy(long cost) throws Refusal {
