@@ -60,7 +60,7 @@ final class ScenarioParser {
     private static final LocalDateTime DEFAULT_RECEPTION_OPENS = LocalDateTime.of(1970, 1, 1, 0, 0);
     private static final List<String> KINDS = List.of("login", "changePassword", "setEmail", "skipEmail",
             "requestReset", "resetPassword", "book", "change", "cancel", "cancelEvent", "sendReminders", "remaining",
-            "status", "mark", "calendar", "deadline", "eligible", "history", "mails", "subsidy");
+            "status", "mark", "calendar", "deadline", "eligible", "history", "mails", "subsidy", "subsidyEligible");
     private static final Set<String> MARKS = Set.of("○", "△", "×");
 
     /** The shape a query's value takes; actions take {@link #NONE}. */
@@ -496,6 +496,10 @@ final class ScenarioParser {
             }
             case "eligible" -> {
                 action = new Action.Eligible(member(n), n.req("date").date());
+                type = ValueType.BOOLEAN;
+            }
+            case "subsidyEligible" -> {
+                action = new Action.SubsidyEligible(member(n), n.req("date").date());
                 type = ValueType.BOOLEAN;
             }
             case "history" -> {
