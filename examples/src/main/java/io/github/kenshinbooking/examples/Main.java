@@ -13,6 +13,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar examples/target/kenshin-booking-examples.jar scenarios [--jdbc-url URL [--user U] [--password P]] FILE_OR_DIR...
+ * java -jar examples/target/kenshin-booking-examples.jar scenarios [--jdbc-url URL ...] --builtin [FILE_OR_DIR...]
  * java -jar examples/target/kenshin-booking-examples.jar demo
  * </pre>
  *
@@ -23,11 +24,15 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int INVALID = 2;
+    /** Option of {@code scenarios}: run the corpus shipped in the testkit jar. */
+    static final String BUILTIN = "--builtin";
 
     static final String USAGE = """
             usage: java -jar kenshin-booking-examples.jar COMMAND
               scenarios [--jdbc-url URL [--user USER] [--password PASSWORD]] FILE_OR_DIR...
                   runs compliance scenarios (SCENARIOS.md); one PASS/FAIL line each, then "N passed, M failed"
+              scenarios [--jdbc-url URL ...] --builtin [FILE_OR_DIR...]
+                  the same for the corpus shipped in the testkit jar (every rule ID), then the given files
               demo
                   the manual's story: first login, password, e-mail, calendar, bookings, change, cancel, mails""";
 
@@ -48,15 +53,18 @@ public final class Main {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         switch (args[0]) {
-            case "scenarios":
-                return withTarget(rest, err, (target, paths) -> {
-                    if (paths.isEmpty()) {
-                        err.println("scenarios: give at least one scenario file or directory");
+            case "scenarios": {
+                boolean builtin = rest.contains(BUILTIN);
+                List<String> options = rest.stream().filter(a -> !a.equals(BUILTIN)).toList();
+                return withTarget(options, err, (target, paths) -> {
+                    if (paths.isEmpty() && !builtin) {
+                        err.println("scenarios: give at least one scenario file or directory, or --builtin");
                         err.println(USAGE);
                         return INVALID;
                     }
-                    return new ScenariosCommand(target, out, err).run(paths);
+                    return new ScenariosCommand(target, out, err).run(builtin, paths);
                 });
+            }
             case "demo":
                 return withTarget(rest, err, (target, extra) -> {
                     if (!extra.isEmpty()) {

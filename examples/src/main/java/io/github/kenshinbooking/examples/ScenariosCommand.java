@@ -9,6 +9,7 @@ import io.github.kenshinbooking.testkit.scenario.ScenarioResult;
 import io.github.kenshinbooking.testkit.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code scenarios FILE_OR_DIR...}: loads every scenario first, runs the valid ones in file order
+ * {@code scenarios [--builtin] FILE_OR_DIR...}: loads every scenario first, runs the valid ones in file order
  * and prints {@code PASS name} / {@code FAIL name: step N: expected X, got Y}, then
  * {@code N passed, M failed}. Invalid files are reported on the error stream with file, JSON path
  * and problem, and make the exit status 2 even if every valid scenario passed.
@@ -34,8 +35,21 @@ final class ScenariosCommand {
     }
 
     int run(List<String> paths) {
+        return run(false, paths);
+    }
+
+    /** With {@code builtin}, the testkit's shipped corpus first (in its index's order), then the paths. */
+    int run(boolean builtin, List<String> paths) {
         boolean invalid = false;
         Set<Path> files = new LinkedHashSet<>();
+        if (builtin) {
+            try {
+                files.addAll(ScenarioFiles.builtin());
+            } catch (UncheckedIOException e) {
+                err.println("--builtin: the corpus cannot be read: " + e.getCause());
+                invalid = true;
+            }
+        }
         for (String p : paths) {
             try {
                 List<Path> found = ScenarioFiles.collect(Path.of(p));

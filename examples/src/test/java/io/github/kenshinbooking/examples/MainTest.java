@@ -43,7 +43,7 @@ class MainTest {
     }
 
     @Test
-    @DisplayName("scenarios ../shared/scenarios: one PASS line per file, the closing line, exit 0")
+    @DisplayName("scenarios ../shared/scenarios (when that folder exists): one PASS line per file, the closing line, exit 0")
     void sharedScenariosPass() throws IOException {
         long files;
         try (var s = Files.list(shared())) {
@@ -59,14 +59,45 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("scenarios --builtin: the corpus shipped in the testkit jar, one PASS line per file, exit 0")
+    void builtinScenariosPass() {
+        int files = ScenarioFiles.builtin().size();
+
+        int status = main("scenarios", "--builtin");
+
+        assertThat(status).as(err()).isZero();
+        assertThat(files).isGreaterThanOrEqualTo(20);
+        assertThat(out()).hasSize(files + 1);
+        assertThat(out().subList(0, files)).allMatch(l -> l.startsWith("PASS "));
+        assertThat(out()).last().isEqualTo(files + " passed, 0 failed");
+    }
+
+    @Test
+    @DisplayName("scenarios --builtin DIR: the corpus, then the folder's files; an invalid one still gives exit 2")
+    void builtinAndFolder() throws IOException {
+        Files.writeString(dir.resolve("bad.json"), "{ \"name\": \"x\" }");
+        int files = ScenarioFiles.builtin().size();
+
+        int status = main("scenarios", "--builtin", dir.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).contains("INVALID ", "bad.json: $.steps: missing");
+        assertThat(out()).last().isEqualTo(files + " passed, 0 failed");
+    }
+
+    @Test
     @DisplayName("a failing scenario gives its FAIL line, the count and exit 1")
     void failingScenario() throws IOException {
-        Files.writeString(dir.resolve("wrong.json"), """
+        Path more = Files.createDirectories(dir.resolve("more"));
+        Files.writeString(more.resolve("wrong.json"), """
                 { "name": "nothing is left", "slots": [ { "key": "s", "venue": "v", "date": "2024-02-18",
                   "time": "09:00", "capacity": 2 } ],
                   "steps": [ { "do": "remaining", "slot": "s", "expect": 0 } ] }""");
 
-        int status = main("scenarios", shared().resolve("subsidy.json").toString(), dir.toString());
+        Path right = Files.writeString(dir.resolve("right.json"), """
+                { "name": "checkup subsidy brackets", "steps": [ { "do": "subsidy", "cost": 13001, "expect": 13000 } ] }""");
+
+        int status = main("scenarios", right.toString(), more.toString());
 
         assertThat(status).isEqualTo(1);
         assertThat(out()).containsExactly("PASS checkup subsidy brackets",
@@ -105,10 +136,10 @@ class MainTest {
     @Test
     @DisplayName("--jdbc-url: an H2 URL runs the scenarios; an unsupported URL is refused")
     void jdbcUrl() {
-        int status = main("scenarios", "--jdbc-url", "jdbc:h2:mem:t", shared().toString());
+        int status = main("scenarios", "--jdbc-url", "jdbc:h2:mem:t", "--builtin");
 
         assertThat(status).as(err()).isZero();
-        assertThat(main("scenarios", "--jdbc-url=jdbc:oracle:thin:@x", shared().toString())).isEqualTo(2);
+        assertThat(main("scenarios", "--jdbc-url=jdbc:oracle:thin:@x", "--builtin")).isEqualTo(2);
         assertThat(err()).contains("unsupported JDBC URL");
     }
 
@@ -154,5 +185,6 @@ class MainTest {
     void help() {
         assertThat(main("--help")).isZero();
         assertThat(out()).anyMatch(l -> l.contains("scenarios [--jdbc-url URL"));
+        assertThat(out()).anyMatch(l -> l.contains("--builtin"));
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.LoginResult;
+import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.mail.MailMessage;
@@ -242,6 +243,15 @@ sealed interface Action {
         public Outcome run(ScenarioContext c) {
             return Outcome.value(BooleanNode.valueOf(c.engine().eligibility().isEligible(c.member(member).member(),
                     date)));
+        }
+    }
+
+    /** SUB-1: whether the member attains the subsidy age within the fiscal year containing {@code date}. */
+    record SubsidyEligible(String member, LocalDate date) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) {
+            return Outcome.value(BooleanNode.valueOf(c.engine().eligibility().subsidyEligible(
+                    c.member(member).member().birthDate(), FiscalYear.containing(date))));
         }
     }
 

@@ -24,6 +24,10 @@ final class RuleSteps {
         return new Action.Eligible(refs.member(n), n.req("date").date());
     }
 
+    static Action subsidyEligible(Node n, StepRefs refs) throws InvalidScenarioException {
+        return new Action.SubsidyEligible(refs.member(n), n.req("date").date());
+    }
+
     static Action subsidy(Node n, StepRefs refs) throws InvalidScenarioException {
         return new Action.Subsidy(n.req("cost").int64());
     }

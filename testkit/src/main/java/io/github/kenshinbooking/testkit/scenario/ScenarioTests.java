@@ -44,6 +44,26 @@ public final class ScenarioTests {
             return Stream.of(DynamicTest.dynamicTest(String.valueOf(dirOrFile), () -> Assertions.fail(
                     "no *.json scenario files in " + dirOrFile)));
         }
+        return tests(files, runner);
+    }
+
+    /**
+     * The project's own corpus shipped in the testkit jar ({@link ScenarioFiles#builtin()}, every
+     * rule ID of {@code docs/RULES.md}) as dynamic tests, one per file, in index order:
+     *
+     * <pre>{@code
+     * @TestFactory
+     * Stream<DynamicNode> builtin() {
+     *     return ScenarioTests.builtinDynamicTests(MyStorage::fresh);
+     * }
+     * }</pre>
+     */
+    public static Stream<DynamicNode> builtinDynamicTests(StorageFactory factory) {
+        ScenarioRunner runner = new ScenarioRunner(requireNonNull(factory, "factory"));
+        return tests(ScenarioFiles.builtin(), runner);
+    }
+
+    private static Stream<DynamicNode> tests(List<Path> files, ScenarioRunner runner) {
         List<DynamicNode> tests = new ArrayList<>(files.size());
         for (Path file : files) {
             tests.add(test(file, runner));

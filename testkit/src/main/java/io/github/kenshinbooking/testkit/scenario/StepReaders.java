@@ -41,6 +41,7 @@ final class StepReaders {
         k.put("history", new Kind(BookingSteps::history, ValueType.NAMES));
         k.put("mails", new Kind(MailSteps::mails, ValueType.INTEGER));
         k.put("subsidy", new Kind(RuleSteps::subsidy, ValueType.INTEGER));
+        k.put("subsidyEligible", new Kind(RuleSteps::subsidyEligible, ValueType.BOOLEAN));
         return Collections.unmodifiableMap(k);
     }
 }

@@ -9,6 +9,8 @@ import io.github.kenshinbooking.memory.InMemoryStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,7 +41,7 @@ class ScenarioTestsTest {
         assertThat(outcome(tests.get(2))).isInstanceOf(AssertionFailedError.class)
                 .hasMessage(invalid + ": $.steps[0].do: unknown step \"nap\"; known: login, changePassword, setEmail, "
                         + "skipEmail, requestReset, resetPassword, book, change, cancel, cancelEvent, sendReminders, "
-                        + "remaining, status, mark, calendar, deadline, eligible, history, mails, subsidy");
+                        + "remaining, status, mark, calendar, deadline, eligible, history, mails, subsidy, subsidyEligible");
         assertThat(tests.get(2).getTestSourceUri()).contains(invalid.toUri());
     }
 
@@ -55,9 +57,20 @@ class ScenarioTestsTest {
     }
 
     @Test
-    @DisplayName("the shared corpus is found above the module directory")
+    @DisplayName("the shared corpus is found above the module directory when it is there")
     void sharedCorpusIsFound() {
-        assertThat(ScenarioFiles.findShared()).hasValueSatisfying(p -> assertThat(p.resolve("calendar.json")).exists());
+        Optional<Path> shared = ScenarioFiles.findShared();
+        Assumptions.assumeTrue(shared.isPresent(), "no shared/scenarios above " + Path.of("").toAbsolutePath());
+        assertThat(shared.get().resolve("calendar.json")).exists();
+    }
+
+    @Test
+    @DisplayName("the built-in corpus becomes one test per file of its index")
+    void builtinCorpus() {
+        List<DynamicNode> tests = ScenarioTests.builtinDynamicTests(InMemoryStorage::new).toList();
+
+        assertThat(tests).hasSameSizeAs(ScenarioFiles.builtin()).isNotEmpty();
+        assertThat(tests).extracting(DynamicNode::getDisplayName).allMatch(n -> n.endsWith(".json]"));
     }
 
     private static Throwable outcome(DynamicNode node) {
