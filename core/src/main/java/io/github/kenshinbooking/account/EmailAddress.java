@@ -1,11 +1,14 @@
 package io.github.kenshinbooking.account;
 
+import com.google.common.net.InternetDomainName;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 
 /**
  * A household's e-mail address (MAIL-ADDR-1): a local part, {@code @}, and a domain with at least
- * one dot and no empty labels; no white space. Immutable and thread-safe.
+ * one dot and no empty labels that is a valid domain name for Guava's {@link InternetDomainName}
+ * (labels of letters, digits, hyphens; at most 63 characters each; not an IP address); no white
+ * space. Immutable and thread-safe.
  *
  * @param value the address as stored, at most 254 characters
  */
@@ -69,7 +72,7 @@ public record EmailAddress(String value) {
                 return false;
             }
         }
-        return true;
+        return InternetDomainName.isValid(domain);
     }
 
     /**
