@@ -134,9 +134,9 @@ public final class BookingService {
      */
     public Reservation change(HouseholdSession session, ReservationId id, SlotId newSlot, String phone)
             throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(id, "reservation");
-        Inputs.required(newSlot, "slot");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(id, Refusal.FIELD_RESERVATION);
+        Inputs.required(newSlot, Refusal.FIELD_SLOT);
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
         return ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
@@ -155,8 +155,8 @@ public final class BookingService {
      *     {@code ALREADY_CANCELLED}, {@code CANCEL_DEADLINE_PASSED}
      */
     public Reservation cancel(HouseholdSession session, ReservationId id) throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(id, "reservation");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(id, Refusal.FIELD_RESERVATION);
         return ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
@@ -174,8 +174,8 @@ public final class BookingService {
      *     another household's, HIST-2)
      */
     public ReservationDetails details(HouseholdSession session, ReservationId id) throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(id, "reservation");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(id, Refusal.FIELD_RESERVATION);
         access.requireActive(session);
         Reservation r = ownReservation(session.household(), id);
         Slot s = slot(r.slot());
@@ -201,9 +201,9 @@ public final class BookingService {
      */
     public List<HistoryEntry> history(HouseholdSession session, MemberId member, HistoryFilter filter)
             throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(member, "member");
-        Inputs.required(filter, "filter");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(member, Refusal.FIELD_MEMBER);
+        Inputs.required(filter, Refusal.FIELD_FILTER);
         access.requireActive(session);
         HouseholdAccess.memberOf(access.household(session.household()), member);
         List<Reservation> own = ctx.storage().reservations().findByMember(member).stream()
@@ -231,9 +231,9 @@ public final class BookingService {
         Instant now = ctx.clock().instant();
         Slot current = liveSlot(r, DeadlineKind.CHANGE, staff.isPresent(), now);
         Slot target = ctx.storage().slots().find(newSlotId)
-                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
         if (target.id().equals(current.id())) {
-            throw Refusal.invalidInput("slot", "the reservation already holds this slot");
+            throw Refusal.invalidInput(Refusal.FIELD_SLOT, "the reservation already holds this slot");
         }
         Member member = access.household(r.household()).member(r.member())
                 .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "member no longer on record"));
@@ -270,7 +270,7 @@ public final class BookingService {
 
     Reservation anyReservation(ReservationId id) throws Refusal {
         return ctx.storage().reservations().find(id)
-                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "reservation", "no such reservation"));
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_RESERVATION, "no such reservation"));
     }
 
     // ---- checks ---------------------------------------------------------------------------------
@@ -289,15 +289,15 @@ public final class BookingService {
     }
 
     private ValidRequest validate(HouseholdSession session, BookingRequest request) throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(request, "request");
-        Inputs.required(request.member(), "member");
-        Inputs.required(request.slot(), "slot");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(request, Refusal.FIELD_REQUEST);
+        Inputs.required(request.member(), Refusal.FIELD_MEMBER);
+        Inputs.required(request.slot(), Refusal.FIELD_SLOT);
         Optional<IdempotencyKey> key = request.idempotencyKey() == null ? Optional.empty()
                 : Optional.of(IdempotencyKey.parse(request.idempotencyKey()));
         PhoneNumber phone = PhoneNumber.parse(request.phone());
         if (!request.termsAccepted()) {
-            throw Refusal.onField(ErrorCode.TERMS_NOT_ACCEPTED, "acceptTerms", "the terms must be accepted");
+            throw Refusal.onField(ErrorCode.TERMS_NOT_ACCEPTED, Refusal.FIELD_ACCEPT_TERMS, "the terms must be accepted");
         }
         return new ValidRequest(request.member(), request.slot(), phone, key);
     }
@@ -310,7 +310,7 @@ public final class BookingService {
         if (read.repeat().isPresent()) {
             return new Repeat(member, read.repeat().get());
         }
-        Slot slot = read.slot().orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
+        Slot slot = read.slot().orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
         ctx.bookingRules().check(member, slot, read.liveInSlotYear().isPresent(), ctx.clock().instant());
         return new Fresh(account, member, slot);
     }
@@ -327,7 +327,7 @@ public final class BookingService {
 
     private Reservation ownReservation(SymbolNumber household, ReservationId id) throws Refusal {
         return ctx.storage().reservations().find(id).filter(r -> r.household().equals(household))
-                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "reservation", "no such reservation"));
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_RESERVATION, "no such reservation"));
     }
 
     private Slot slot(SlotId id) {

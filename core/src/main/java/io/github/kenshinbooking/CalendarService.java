@@ -49,7 +49,7 @@ public final class CalendarService {
      * @throws Refusal {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN}, {@code NOT_FOUND}
      */
     public SlotAvailability availability(HouseholdSession session, MemberId member, SlotId slot) throws Refusal {
-        Inputs.required(slot, "slot");
+        Inputs.required(slot, Refusal.FIELD_SLOT);
         Set<SlotId> held = heldSlots(session, member);
         return availability(find(slot), held, ctx.clock().instant());
     }
@@ -67,8 +67,8 @@ public final class CalendarService {
      */
     public List<CalendarDay> month(HouseholdSession session, MemberId member, YearMonth month, Optional<Venue> venue)
             throws Refusal {
-        Inputs.required(month, "month");
-        Inputs.required(venue, "venue");
+        Inputs.required(month, Refusal.FIELD_MONTH);
+        Inputs.required(venue, Refusal.FIELD_VENUE);
         return days(session, member, month.atDay(1), month.plusMonths(1).atDay(1), venue);
     }
 
@@ -85,11 +85,11 @@ public final class CalendarService {
      */
     public List<SlotAvailability> list(HouseholdSession session, MemberId member, LocalDate from, LocalDate to,
             Optional<Venue> venue) throws Refusal {
-        Inputs.required(from, "from");
-        Inputs.required(to, "to");
-        Inputs.required(venue, "venue");
+        Inputs.required(from, Refusal.FIELD_FROM);
+        Inputs.required(to, Refusal.FIELD_TO);
+        Inputs.required(venue, Refusal.FIELD_VENUE);
         if (to.isBefore(from)) {
-            throw Refusal.invalidInput("to", "before from");
+            throw Refusal.invalidInput(Refusal.FIELD_TO, "before from");
         }
         Set<SlotId> held = heldSlots(session, member);
         Instant now = ctx.clock().instant();
@@ -113,9 +113,9 @@ public final class CalendarService {
      */
     public List<CalendarDay> days(HouseholdSession session, MemberId member, LocalDate from, LocalDate to,
             Optional<Venue> venue) throws Refusal {
-        Inputs.required(from, "from");
-        Inputs.required(to, "to");
-        Inputs.required(venue, "venue");
+        Inputs.required(from, Refusal.FIELD_FROM);
+        Inputs.required(to, Refusal.FIELD_TO);
+        Inputs.required(venue, Refusal.FIELD_VENUE);
         Set<SlotId> held = heldSlots(session, member);
         Instant now = ctx.clock().instant();
         Map<LocalDate, List<SlotAvailability>> byDay = new LinkedHashMap<>();
@@ -136,7 +136,7 @@ public final class CalendarService {
      * @throws Refusal {@code NOT_FOUND}
      */
     public int remaining(SlotId slot) throws Refusal {
-        Inputs.required(slot, "slot");
+        Inputs.required(slot, Refusal.FIELD_SLOT);
         return find(slot).remaining();
     }
 
@@ -148,7 +148,7 @@ public final class CalendarService {
      * @throws Refusal {@code NOT_FOUND}
      */
     public Mark mark(SlotId slot) throws Refusal {
-        Inputs.required(slot, "slot");
+        Inputs.required(slot, Refusal.FIELD_SLOT);
         return Mark.of(find(slot).remaining(), ctx.policy().slots().fewLeftThreshold());
     }
 
@@ -161,8 +161,8 @@ public final class CalendarService {
      * @throws Refusal {@code NOT_FOUND}
      */
     public LocalDateTime deadline(SlotId slot, DeadlineKind kind) throws Refusal {
-        Inputs.required(slot, "slot");
-        Inputs.required(kind, "kind");
+        Inputs.required(slot, Refusal.FIELD_SLOT);
+        Inputs.required(kind, Refusal.FIELD_KIND);
         return ctx.deadlines().localDeadline(kind, find(slot).date());
     }
 
@@ -194,8 +194,8 @@ public final class CalendarService {
     }
 
     private Set<SlotId> heldSlots(HouseholdSession session, MemberId member) throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(member, "member");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(member, Refusal.FIELD_MEMBER);
         access.requireActive(session);
         HouseholdAccess.memberOf(access.household(session.household()), member);
         return ctx.storage().reservations().findByMember(member).stream().filter(Reservation::live)
@@ -204,6 +204,6 @@ public final class CalendarService {
 
     private Slot find(SlotId id) throws Refusal {
         return ctx.storage().slots().find(id)
-                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, "slot", "no such slot"));
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
     }
 }

@@ -44,10 +44,10 @@ public final class EmailService {
      */
     public void setEmail(HouseholdSession session, MemberId selected, String email, String confirmation)
             throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(selected, "member");
-        Inputs.required(email, "email");
-        Inputs.required(confirmation, "confirm");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(selected, Refusal.FIELD_MEMBER);
+        Inputs.required(email, Refusal.FIELD_EMAIL);
+        Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
         ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Household h = access.household(session.household());
@@ -55,13 +55,13 @@ public final class EmailService {
             Optional<EmailAddress> address;
             if (email.isBlank()) {
                 if (!confirmation.isBlank()) {
-                    throw Refusal.onField(ErrorCode.CONFIRMATION_MISMATCH, "confirm", "confirmation differs");
+                    throw Refusal.onField(ErrorCode.CONFIRMATION_MISMATCH, Refusal.FIELD_CONFIRM, "confirmation differs");
                 }
                 address = Optional.empty();
             } else {
                 address = Optional.of(EmailAddress.parse(email));
                 if (!email.strip().equals(confirmation.strip())) {
-                    throw Refusal.onField(ErrorCode.CONFIRMATION_MISMATCH, "confirm", "confirmation differs");
+                    throw Refusal.onField(ErrorCode.CONFIRMATION_MISMATCH, Refusal.FIELD_CONFIRM, "confirmation differs");
                 }
             }
             ctx.storage().accounts().save(access.account(h.symbolNumber()).withEmail(address));
@@ -85,8 +85,8 @@ public final class EmailService {
      *     {@code REPRESENTATIVE_ONLY}
      */
     public void skipEmail(HouseholdSession session, MemberId selected) throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(selected, "member");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(selected, Refusal.FIELD_MEMBER);
         access.requireActive(session);
         HouseholdAccess.representative(access.household(session.household()), selected);
     }

@@ -30,7 +30,7 @@ final class HouseholdAccess {
 
     /** AUTH-5: the session's account unless its initial password is still in force. */
     Account requireActive(HouseholdSession session) throws Refusal {
-        Inputs.required(session, "session");
+        Inputs.required(session, Refusal.FIELD_SESSION);
         return active(account(session.household()));
     }
 
@@ -49,13 +49,13 @@ final class HouseholdAccess {
 
     static Member memberOf(Household h, MemberId id) throws Refusal {
         return h.member(id).orElseThrow(
-                () -> Refusal.onField(ErrorCode.FORBIDDEN, "member", "not a member of this household"));
+                () -> Refusal.onField(ErrorCode.FORBIDDEN, Refusal.FIELD_MEMBER, "not a member of this household"));
     }
 
     static Member representative(Household h, MemberId selected) throws Refusal {
         Member m = memberOf(h, selected);
         if (!m.representative()) {
-            throw Refusal.onField(ErrorCode.REPRESENTATIVE_ONLY, "member", "only the representative may do this");
+            throw Refusal.onField(ErrorCode.REPRESENTATIVE_ONLY, Refusal.FIELD_MEMBER, "only the representative may do this");
         }
         return m;
     }

@@ -38,25 +38,27 @@ public final class LoginService {
      * @param password     the household password, or the initial one (AUTH-3)
      * @return the session and whether first-login is in force
      * @throws Refusal {@code INVALID_INPUT} for missing fields, {@code INVALID_CREDENTIALS},
-     *     {@code ACCOUNT_LOCKED}
+     *     {@code ACCOUNT_LOCKED} with {@link Refusal#lockedUntil()} (both when the key is locked and when
+     *     this failure locks it)
      */
     public LoginResult login(String symbolNumber, String kana, String password) throws Refusal {
-        SymbolNumber symbol = SymbolNumber.parse(symbolNumber, "symbolNumber");
-        Inputs.requiredText(kana, "kana");
-        Inputs.required(password, "password");
+        SymbolNumber symbol = SymbolNumber.parse(symbolNumber, Refusal.FIELD_SYMBOL_NUMBER);
+        Inputs.requiredText(kana, Refusal.FIELD_KANA);
+        Inputs.required(password, Refusal.FIELD_PASSWORD);
         Outcome<LoginResult> outcome = ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
             LoginAttemptStore store = ctx.storage().loginAttempts();
             LoginAttempts stored = store.findForUpdate(symbol.value());
             if (stored.lockedAt(now)) {
-                return Outcome.refused(ErrorCode.ACCOUNT_LOCKED);
+                return Outcome.refused(Refusal.accountLocked(stored.lockedUntil().orElseThrow()));
             }
             Optional<Household> household = ctx.directory().find(symbol);
             Optional<Account> account = household.flatMap(h -> ctx.storage().accounts().find(symbol));
             if (!verify(household, account, kana, password)) {
                 LoginAttempts next = stored.failed(now, ctx.policy().lockout());
                 store.save(symbol.value(), next);
-                return Outcome.refused(next.lockedAt(now) ? ErrorCode.ACCOUNT_LOCKED : ErrorCode.INVALID_CREDENTIALS);
+                return next.lockedAt(now) ? Outcome.refused(Refusal.accountLocked(next.lockedUntil().orElseThrow()))
+                        : Outcome.refused(ErrorCode.INVALID_CREDENTIALS);
             }
             if (!stored.equals(LoginAttempts.none())) {
                 store.save(symbol.value(), LoginAttempts.none());

@@ -17,7 +17,12 @@ sealed interface Outcome<T> {
     }
 
     static <T> Outcome<T> refused(ErrorCode code) {
-        return new Refused<>(code);
+        return new Refused<>(Refusal.of(code));
+    }
+
+    /** The refusal with its details (e.g. a lock's end), thrown after the commit. */
+    static <T> Outcome<T> refused(Refusal refusal) {
+        return new Refused<>(refusal);
     }
 
     record Ok<T>(T value) implements Outcome<T> {
@@ -31,14 +36,15 @@ sealed interface Outcome<T> {
         }
     }
 
-    record Refused<T>(ErrorCode code) implements Outcome<T> {
+    record Refused<T>(Refusal refusal) implements Outcome<T> {
         public Refused {
-            java.util.Objects.requireNonNull(code, "code");
+            java.util.Objects.requireNonNull(refusal, "refusal");
         }
 
         @Override
         public T get() throws Refusal {
-            throw Refusal.of(code);
+            // a refusal has no stack trace, so throwing the instance made inside the work is as good as a new one
+            throw refusal;
         }
     }
 }

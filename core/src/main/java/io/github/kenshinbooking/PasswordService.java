@@ -32,11 +32,11 @@ public final class PasswordService {
      */
     public void changePassword(HouseholdSession session, MemberId selected, String current, String newPassword,
             String confirmation) throws Refusal {
-        Inputs.required(session, "session");
-        Inputs.required(selected, "member");
-        Inputs.required(current, "current");
-        Inputs.required(newPassword, "new");
-        Inputs.required(confirmation, "confirm");
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(selected, Refusal.FIELD_MEMBER);
+        Inputs.required(current, Refusal.FIELD_CURRENT);
+        Inputs.required(newPassword, Refusal.FIELD_NEW);
+        Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
         ctx.storage().unitOfWork().execute(() -> {
             Household h = access.household(session.household());
             Member rep = HouseholdAccess.representative(h, selected);
@@ -46,7 +46,7 @@ public final class PasswordService {
                     .map(hash -> ctx.hasher().verify(current, hash))
                     .orElseGet(() -> LoginService.constantTimeEquals(current, initial));
             if (!currentOk) {
-                throw Refusal.onField(ErrorCode.INVALID_CREDENTIALS, "current", "current password does not match");
+                throw Refusal.onField(ErrorCode.INVALID_CREDENTIALS, Refusal.FIELD_CURRENT, "current password does not match");
             }
             ctx.passwordRules().checkNew(newPassword, confirmation, initial);
             ctx.storage().accounts().save(acc.withPasswordHash(ctx.hasher().hash(newPassword)));

@@ -38,7 +38,7 @@ public final class ResetService {
      * @throws Refusal {@code INVALID_INPUT} for a missing address
      */
     public void requestReset(String email) throws Refusal {
-        Inputs.required(email, "email");
+        Inputs.required(email, Refusal.FIELD_EMAIL);
         if (!EmailAddress.valid(email.strip())) {
             return;
         }
@@ -82,11 +82,11 @@ public final class ResetService {
      */
     public void resetPassword(String token, String symbolNumber, String kana, String newPassword,
             String confirmation) throws Refusal {
-        Inputs.required(token, "token");
-        Inputs.required(symbolNumber, "symbolNumber");
-        Inputs.required(kana, "kana");
-        Inputs.required(newPassword, "new");
-        Inputs.required(confirmation, "confirm");
+        Inputs.required(token, Refusal.FIELD_TOKEN);
+        Inputs.required(symbolNumber, Refusal.FIELD_SYMBOL_NUMBER);
+        Inputs.required(kana, Refusal.FIELD_KANA);
+        Inputs.required(newPassword, Refusal.FIELD_NEW);
+        Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
         Outcome<SymbolNumber> outcome = ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
             Optional<ResetToken> found = ctx.storage().resetTokens().findForUpdate(ResetToken.hashOf(token));

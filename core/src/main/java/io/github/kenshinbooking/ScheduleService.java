@@ -25,7 +25,7 @@ public final class ScheduleService {
      * @throws Refusal {@code INVALID_INPUT} for a missing spec
      */
     public Slot addSlot(SlotSpec spec) throws Refusal {
-        Inputs.required(spec, "slot");
+        Inputs.required(spec, Refusal.FIELD_SLOT);
         return ctx.storage().unitOfWork().execute(() -> ctx.storage().slots().add(spec));
     }
 }

@@ -50,10 +50,10 @@ public final class StaffService {
      */
     public Reservation change(StaffId staff, String reason, ReservationId id, SlotId newSlot, String phone)
             throws Refusal {
-        Inputs.required(staff, "staff");
-        Inputs.requiredText(reason, "reason");
-        Inputs.required(id, "reservation");
-        Inputs.required(newSlot, "slot");
+        Inputs.required(staff, Refusal.FIELD_STAFF);
+        Inputs.requiredText(reason, Refusal.FIELD_REASON);
+        Inputs.required(id, Refusal.FIELD_RESERVATION);
+        Inputs.required(newSlot, Refusal.FIELD_SLOT);
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
         return ctx.storage().unitOfWork().execute(() -> bookings.changeChecked(bookings.anyReservation(id), newSlot,
                 newPhone, Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
@@ -69,9 +69,9 @@ public final class StaffService {
      * @throws Refusal {@code INVALID_INPUT}, {@code NOT_FOUND}, {@code ALREADY_CANCELLED}
      */
     public Reservation cancel(StaffId staff, String reason, ReservationId id) throws Refusal {
-        Inputs.required(staff, "staff");
-        Inputs.requiredText(reason, "reason");
-        Inputs.required(id, "reservation");
+        Inputs.required(staff, Refusal.FIELD_STAFF);
+        Inputs.requiredText(reason, Refusal.FIELD_REASON);
+        Inputs.required(id, Refusal.FIELD_RESERVATION);
         return ctx.storage().unitOfWork().execute(() -> bookings.cancelChecked(bookings.anyReservation(id),
                 Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
     }
@@ -86,8 +86,8 @@ public final class StaffService {
      * @throws Refusal {@code INVALID_INPUT}, {@code NOT_FOUND} if the venue has no slot that day
      */
     public List<Reservation> cancelEventDay(Venue venue, LocalDate date) throws Refusal {
-        Inputs.required(venue, "venue");
-        Inputs.required(date, "date");
+        Inputs.required(venue, Refusal.FIELD_VENUE);
+        Inputs.required(date, Refusal.FIELD_DATE);
         return ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
             List<Slot> slots = ctx.storage().slots().cancelEventDay(venue, date);

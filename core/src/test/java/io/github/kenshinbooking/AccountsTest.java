@@ -20,6 +20,7 @@ import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.notification.OutboxEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -101,6 +102,32 @@ class AccountsTest {
         refused(() -> f.engine.logins().login("1999999", TARO_KANA, INITIAL), ErrorCode.ACCOUNT_LOCKED);
         f.clock.setInstant(f.instant(LocalDateTime.of(2024, 1, 10, 10, 31)));
         assertThat(f.engine.logins().login("1999999", TARO_KANA, INITIAL).firstLogin()).isTrue();
+    }
+
+    @Test
+    @DisplayName("AUTH-4 ACCOUNT_LOCKED carries the lock's end, both when a failure locks and when the key is locked")
+    void lockCarriesItsEnd() {
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 1, 10, 10, 0)));
+        refused(() -> f.engine.logins().login("1999999", TARO_KANA, "wrong1"), ErrorCode.INVALID_CREDENTIALS);
+        refused(() -> f.engine.logins().login("1999999", TARO_KANA, "wrong2"), ErrorCode.INVALID_CREDENTIALS);
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 1, 10, 10, 1)));
+        Instant end = f.instant(LocalDateTime.of(2024, 1, 10, 10, 31));
+        Refusal locking = catchRefusal(() -> f.engine.logins().login("1999999", TARO_KANA, "wrong3"));
+        assertThat(locking.code()).isEqualTo(ErrorCode.ACCOUNT_LOCKED);
+        assertThat(locking.lockedUntil()).contains(end);
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 1, 10, 10, 20)));
+        Refusal locked = catchRefusal(() -> f.engine.logins().login("1999999", TARO_KANA, INITIAL));
+        assertThat(locked.code()).isEqualTo(ErrorCode.ACCOUNT_LOCKED);
+        assertThat(locked.lockedUntil()).contains(end);
+        Refusal wrong = catchRefusal(() -> f.engine.logins().login("1999998", TARO_KANA, "x"));
+        assertThat(wrong.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(wrong.lockedUntil()).isEmpty();
+    }
+
+    private static Refusal catchRefusal(ThrowingCallable call) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(call);
+        assertThat(t).isInstanceOf(Refusal.class);
+        return (Refusal) t;
     }
 
     @Test

@@ -37,7 +37,7 @@ public record EmailAddress(String value) {
     public static EmailAddress parse(String raw) throws Refusal {
         String v = raw == null ? null : raw.strip();
         if (!valid(v)) {
-            throw Refusal.onField(ErrorCode.INVALID_EMAIL, "email", "local@domain.tld expected");
+            throw Refusal.onField(ErrorCode.INVALID_EMAIL, Refusal.FIELD_EMAIL, "local@domain.tld expected");
         }
         return new EmailAddress(v);
     }

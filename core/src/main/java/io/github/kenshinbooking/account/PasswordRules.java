@@ -12,10 +12,10 @@ import io.github.kenshinbooking.policy.PasswordPolicy;
  * the same. Immutable and thread-safe.
  */
 public final class PasswordRules {
-    /** The field a {@code PASSWORD_POLICY} refusal names. */
-    public static final String NEW_FIELD = "new";
-    /** The field a {@code CONFIRMATION_MISMATCH} refusal names. */
-    public static final String CONFIRM_FIELD = "confirm";
+    /** The field a {@code PASSWORD_POLICY} refusal names: {@link Refusal#FIELD_NEW}. */
+    public static final String NEW_FIELD = Refusal.FIELD_NEW;
+    /** The field a {@code CONFIRMATION_MISMATCH} refusal names: {@link Refusal#FIELD_CONFIRM}. */
+    public static final String CONFIRM_FIELD = Refusal.FIELD_CONFIRM;
 
     private final PasswordPolicy policy;
 

@@ -2,9 +2,11 @@ package io.github.kenshinbooking.eligibility;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.error.AgeLimit;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Who may take the checkup on a date (ELIG-2, ELIG-3) and who may claim the subsidy (SUB-1), with
@@ -42,9 +44,29 @@ public final class Eligibility {
      * @return {@code true} if the age allows the checkup
      */
     public boolean ageEligible(LocalDate birthDate, LocalDate examDate) {
+        return ageLimit(birthDate, examDate).isEmpty();
+    }
+
+    /**
+     * ELIG-2, saying which bound fails: {@link AgeLimit#TOO_YOUNG} if the member does not attain
+     * {@code eligibleFrom} within the exam's fiscal year, else {@link AgeLimit#TOO_OLD} if the member
+     * is {@code eligibleUnder} or older on the exam date.
+     *
+     * @param birthDate the member's birth date
+     * @param examDate the exam date
+     * @return the crossed bound, or empty if the age allows the checkup
+     */
+    public Optional<AgeLimit> ageLimit(LocalDate birthDate, LocalDate examDate) {
+        requireNonNull(birthDate, "birthDate");
+        requireNonNull(examDate, "examDate");
         FiscalYear fy = FiscalYear.containing(examDate);
-        return JapaneseAge.attainedWithin(fy, birthDate) >= policy.ages().eligibleFrom()
-                && JapaneseAge.ageOn(birthDate, examDate) < policy.ages().eligibleUnder();
+        if (JapaneseAge.attainedWithin(fy, birthDate) < policy.ages().eligibleFrom()) {
+            return Optional.of(AgeLimit.TOO_YOUNG);
+        }
+        if (JapaneseAge.ageOn(birthDate, examDate) >= policy.ages().eligibleUnder()) {
+            return Optional.of(AgeLimit.TOO_OLD);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -2,27 +2,108 @@ package io.github.kenshinbooking.error;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * A rule refused the request: the one checked outcome every use case declares.
  *
- * <p>It carries a stable {@link ErrorCode} from RULES.md and, for {@link ErrorCode#INVALID_INPUT}
- * (and other field-level codes), the name of the offending field. A refusal means nothing was
- * written. It has no stack trace: it is an expected outcome, not a bug.
+ * <p>It carries a stable {@link ErrorCode} from RULES.md and, where the code has one, a detail a
+ * screen can show (see {@code RefusalMessages} for the Japanese messages):
+ * <ul>
+ *   <li>{@link #field()}: the offending input, always for {@link ErrorCode#INVALID_INPUT} and for
+ *       other field-level codes ({@code INVALID_PHONE}, {@code INVALID_EMAIL},
+ *       {@code PASSWORD_POLICY}, {@code CONFIRMATION_MISMATCH}, ...); its value is one of the
+ *       {@code FIELD_} constants below;</li>
+ *   <li>{@link #lockedUntil()}: the instant the login lock ends, always for
+ *       {@link ErrorCode#ACCOUNT_LOCKED} from {@code LoginService} (AUTH-4);</li>
+ *   <li>{@link #ageLimit()}: too young or too old, always for {@link ErrorCode#NOT_ELIGIBLE_AGE} from
+ *       the booking rules (ELIG-2, ORDER-1).</li>
+ * </ul>
+ * A refusal means nothing was written. It has no stack trace: it is an expected outcome, not a bug.
+ * It is serializable; its details are stored nullable and exposed as {@link Optional}.
  */
 public final class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
+
+    /** Login (AUTH-1): the household's 記号番号; also the identity of a password reset (RESET-2). */
+    public static final String FIELD_SYMBOL_NUMBER = "symbolNumber";
+    /** Login (AUTH-1) and password reset (RESET-2): the representative's フリガナ. */
+    public static final String FIELD_KANA = "kana";
+    /** Login (AUTH-1): the household password or the initial one (AUTH-3). */
+    public static final String FIELD_PASSWORD = "password";
+    /** Password change (PW-2): the current password; names {@code INVALID_CREDENTIALS} when it is wrong. */
+    public static final String FIELD_CURRENT = "current";
+    /** Password change (PW-1, PW-2) and reset (RESET-2): the new password; names {@code PASSWORD_POLICY}. */
+    public static final String FIELD_NEW = "new";
+    /**
+     * Password change and reset, e-mail setting: the value typed again; names
+     * {@code CONFIRMATION_MISMATCH}.
+     */
+    public static final String FIELD_CONFIRM = "confirm";
+    /** E-mail setting (MAIL-ADDR-1) and reset request (RESET-1): the address; names {@code INVALID_EMAIL}. */
+    public static final String FIELD_EMAIL = "email";
+    /** Password reset (RESET-2): the token of the reset link. */
+    public static final String FIELD_TOKEN = "token";
+    /** Every household use case: the household's session. */
+    public static final String FIELD_SESSION = "session";
+    /**
+     * Booking, e-mail, password change, member views: the selected member (利用者); names
+     * {@code FORBIDDEN} and {@code REPRESENTATIVE_ONLY}.
+     */
+    public static final String FIELD_MEMBER = "member";
+    /** Booking, change, calendar, schedule: the slot (日程); names {@code NOT_FOUND} for an unknown slot. */
+    public static final String FIELD_SLOT = "slot";
+    /** Change, cancel and staff actions: the reservation (予約); names {@code NOT_FOUND} for an unknown one. */
+    public static final String FIELD_RESERVATION = "reservation";
+    /** Booking (BOOK-1) and changes: the daytime phone number (日中の連絡先); names {@code INVALID_PHONE}. */
+    public static final String FIELD_PHONE = "phone";
+    /** Booking (BOOK-1): the acceptance of the terms of use; names {@code TERMS_NOT_ACCEPTED}. */
+    public static final String FIELD_ACCEPT_TERMS = "acceptTerms";
+    /** Booking (BOOK-1): the whole booking request. */
+    public static final String FIELD_REQUEST = "request";
+    /** Booking (BOOK-1): the client's idempotency key against double submission. */
+    public static final String FIELD_IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Reservation history: the filter. */
+    public static final String FIELD_FILTER = "filter";
+    /** Staff actions (CNL-2): the acting staff member. */
+    public static final String FIELD_STAFF = "staff";
+    /** Staff actions (CNL-2): the reason recorded with the action. */
+    public static final String FIELD_REASON = "reason";
+    /** Calendar and staff event-day cancellation (SLOT-6): the venue (会場). */
+    public static final String FIELD_VENUE = "venue";
+    /** Staff event-day cancellation (SLOT-6): the event date. */
+    public static final String FIELD_DATE = "date";
+    /** Month calendar (SLOT-4): the month shown. */
+    public static final String FIELD_MONTH = "month";
+    /** Calendar range views: the first day of the range. */
+    public static final String FIELD_FROM = "from";
+    /** Calendar range views: the last day of the range; also when it lies before {@link #FIELD_FROM}. */
+    public static final String FIELD_TO = "to";
+    /** A slot's deadline view (CHG-1, CNL-1): the kind of deadline (booking, change or cancel). */
+    public static final String FIELD_KIND = "kind";
+    /** Subsidy (SUB-2): the cost of the checkup; names {@code INVALID_AMOUNT}. */
+    public static final String FIELD_COST = "cost";
 
     /** The RULES.md code. */
     private final ErrorCode code;
     /** The offending field, or {@code null}. */
     private final String field;
+    /** The end of the login lock, or {@code null}. */
+    private final Instant lockedUntil;
+    /** The crossed age bound, or {@code null}. */
+    private final AgeLimit ageLimit;
 
     private Refusal(ErrorCode code, String field, String detail) {
+        this(code, field, null, null, detail);
+    }
+
+    private Refusal(ErrorCode code, String field, Instant lockedUntil, AgeLimit ageLimit, String detail) {
         super(message(code, field, detail), null, false, false);
         this.code = requireNonNull(code, "code");
         this.field = field;
+        this.lockedUntil = lockedUntil;
+        this.ageLimit = ageLimit;
     }
 
     /**
@@ -70,6 +151,29 @@ public final class Refusal extends Exception {
     }
 
     /**
+     * {@link ErrorCode#ACCOUNT_LOCKED} with the instant the lock ends (AUTH-4): logins succeed again
+     * from that instant on.
+     *
+     * @param lockedUntil the end of the lock; not {@code null}
+     * @return the refusal, to throw
+     */
+    public static Refusal accountLocked(Instant lockedUntil) {
+        requireNonNull(lockedUntil, "lockedUntil");
+        return new Refusal(ErrorCode.ACCOUNT_LOCKED, null, lockedUntil, null, "locked until " + lockedUntil);
+    }
+
+    /**
+     * {@link ErrorCode#NOT_ELIGIBLE_AGE} saying which bound of ELIG-2 the member's age crossed.
+     *
+     * @param ageLimit too young or too old; not {@code null}
+     * @return the refusal, to throw
+     */
+    public static Refusal notEligibleAge(AgeLimit ageLimit) {
+        requireNonNull(ageLimit, "ageLimit");
+        return new Refusal(ErrorCode.NOT_ELIGIBLE_AGE, null, null, ageLimit, ageLimit.name());
+    }
+
+    /**
      * The RULES.md code.
      *
      * @return the code
@@ -85,6 +189,25 @@ public final class Refusal extends Exception {
      */
     public Optional<String> field() {
         return Optional.ofNullable(field);
+    }
+
+    /**
+     * The end of the login lock (AUTH-4), for {@link ErrorCode#ACCOUNT_LOCKED}: logins succeed again
+     * from that instant on.
+     *
+     * @return the lock's end, or empty for any other code
+     */
+    public Optional<Instant> lockedUntil() {
+        return Optional.ofNullable(lockedUntil);
+    }
+
+    /**
+     * Which bound of ELIG-2 the member's age crossed, for {@link ErrorCode#NOT_ELIGIBLE_AGE}.
+     *
+     * @return too young or too old, or empty for any other code
+     */
+    public Optional<AgeLimit> ageLimit() {
+        return Optional.ofNullable(ageLimit);
     }
 
     private static String message(ErrorCode code, String field, String detail) {

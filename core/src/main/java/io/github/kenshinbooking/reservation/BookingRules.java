@@ -45,13 +45,18 @@ public final class BookingRules {
      * @param now the current instant
      * @throws Refusal the first failing check's code, in ORDER-1: {@code EVENT_CANCELLED},
      *     {@code RECEPTION_NOT_OPEN}, {@code BOOKING_CLOSED}, {@code NOT_ELIGIBLE_AGE},
-     *     {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}, {@code SLOT_FULL}
+     *     {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}, {@code SLOT_FULL};
+     *     {@code NOT_ELIGIBLE_AGE} carries {@link Refusal#ageLimit()}
      */
     public void check(Member member, Slot slot, boolean liveInSlotYear, Instant now) throws Refusal {
         requireNonNull(member, "member");
         Optional<ErrorCode> refusal = firstRefusal(EnumSet.allOf(BookingCheck.class), Optional.of(member), slot,
                 liveInSlotYear, now);
         if (refusal.isPresent()) {
+            if (refusal.get() == ErrorCode.NOT_ELIGIBLE_AGE) {
+                throw Refusal.notEligibleAge(
+                        eligibility.ageLimit(member.birthDate(), slot.date()).orElseThrow());
+            }
             throw Refusal.of(refusal.get());
         }
     }

@@ -30,7 +30,7 @@ public record IdempotencyKey(String value) {
      */
     public static IdempotencyKey parse(String raw) throws Refusal {
         if (!wellFormed(raw)) {
-            throw Refusal.invalidInput("idempotencyKey", "1..100 printable ASCII characters");
+            throw Refusal.invalidInput(Refusal.FIELD_IDEMPOTENCY_KEY, "1..100 printable ASCII characters");
         }
         return new IdempotencyKey(raw);
     }

@@ -32,7 +32,7 @@ public record PhoneNumber(String digits) {
      */
     public static PhoneNumber parse(String raw) throws Refusal {
         if (raw == null) {
-            throw Refusal.onField(ErrorCode.INVALID_PHONE, "phone", "required");
+            throw Refusal.onField(ErrorCode.INVALID_PHONE, Refusal.FIELD_PHONE, "required");
         }
         String n = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
         StringBuilder sb = new StringBuilder(n.length());
@@ -42,12 +42,12 @@ public record PhoneNumber(String digits) {
                 sb.append(c);
             } else if (c != '-' && c != '\u2010' && c != '\u2012' && c != '\u2013' && c != '\u2014'
                     && c != '\u2212' && c != '\u30FC' && c != '\uFF70') {
-                throw Refusal.onField(ErrorCode.INVALID_PHONE, "phone", "digits and hyphens only");
+                throw Refusal.onField(ErrorCode.INVALID_PHONE, Refusal.FIELD_PHONE, "digits and hyphens only");
             }
         }
         String digits = sb.toString();
         if (!wellFormed(digits)) {
-            throw Refusal.onField(ErrorCode.INVALID_PHONE, "phone", "10 or 11 digits starting with 0");
+            throw Refusal.onField(ErrorCode.INVALID_PHONE, Refusal.FIELD_PHONE, "10 or 11 digits starting with 0");
         }
         return new PhoneNumber(digits);
     }

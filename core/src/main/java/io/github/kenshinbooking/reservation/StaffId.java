@@ -29,7 +29,7 @@ public record StaffId(String value) {
      */
     public static StaffId parse(String raw) throws Refusal {
         if (raw == null || raw.isBlank() || raw.length() > 64) {
-            throw Refusal.invalidInput("staff", "1..64 characters");
+            throw Refusal.invalidInput(Refusal.FIELD_STAFF, "1..64 characters");
         }
         return new StaffId(raw);
     }

@@ -33,7 +33,7 @@ public final class SubsidyCalculator {
      */
     public long subsidy(long cost) throws Refusal {
         if (cost < 0) {
-            throw Refusal.onField(ErrorCode.INVALID_AMOUNT, "cost", "must not be negative");
+            throw Refusal.onField(ErrorCode.INVALID_AMOUNT, Refusal.FIELD_COST, "must not be negative");
         }
         if (cost > Long.MAX_VALUE / 100) {
             return policy.subsidy().cap();

@@ -2,6 +2,7 @@ package io.github.kenshinbooking.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kenshinbooking.error.AgeLimit;
 import io.github.kenshinbooking.household.KanaName;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
@@ -39,6 +40,20 @@ class EligibilityTest {
         assertThat(eligibility.isEligible(born(LocalDate.of(1985, 3, 31), from, null), exam)).isTrue();
         assertThat(eligibility.isEligible(born(LocalDate.of(1985, 4, 1), from, null), exam)).isTrue();
         assertThat(eligibility.ageEligible(born(LocalDate.of(1985, 4, 2), from, null).birthDate(), exam)).isFalse();
+    }
+
+    @Test
+    @DisplayName("ELIG-2 the age limit at the bounds: attaining 40 within the fiscal year is not too young; 75 on the exam date is too old")
+    void ageLimitAtTheBounds() {
+        LocalDate exam = LocalDate.of(2024, 6, 1);
+        // FY2024 ends 2025-03-31: born 1985-04-01 attains 40 on it (the day before the birthday), 1985-04-02 does not
+        assertThat(eligibility.ageLimit(LocalDate.of(1985, 4, 1), exam)).isEmpty();
+        assertThat(eligibility.ageLimit(LocalDate.of(1985, 4, 2), exam)).contains(AgeLimit.TOO_YOUNG);
+        // 74 the day before the 75th birthday, 75 on it
+        assertThat(eligibility.ageLimit(LocalDate.of(1949, 6, 2), exam)).isEmpty();
+        assertThat(eligibility.ageLimit(LocalDate.of(1949, 6, 1), exam)).contains(AgeLimit.TOO_OLD);
+        assertThat(eligibility.ageEligible(LocalDate.of(1949, 6, 1), exam)).isFalse();
+        assertThat(eligibility.ageEligible(LocalDate.of(1985, 4, 1), exam)).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.eligibility.Eligibility;
+import io.github.kenshinbooking.error.AgeLimit;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.KanaName;
@@ -51,6 +52,26 @@ class BookingRulesTest {
         } catch (Refusal r) {
             return r.code();
         }
+    }
+
+    @Test
+    @DisplayName("ELIG-2 ORDER-1 NOT_ELIGIBLE_AGE says too young or too old; other refusals carry no age limit")
+    void ageLimitDetail() {
+        Slot open = slot(10, 0, false);
+        // FY2023 (exam 2024-02-18) ends 2024-03-31: born 1984-04-02 attains only 39 within it
+        Member young = member(LocalDate.of(1984, 4, 2), LocalDate.of(1990, 3, 1));
+        // 75 on 2024-02-18
+        Member old = member(LocalDate.of(1949, 2, 18), LocalDate.of(1990, 3, 1));
+        assertThatThrownBy(() -> RULES.check(young, open, false, OPEN)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo(ErrorCode.NOT_ELIGIBLE_AGE);
+            assertThat(r.ageLimit()).contains(AgeLimit.TOO_YOUNG);
+        });
+        assertThatThrownBy(() -> RULES.check(old, open, false, OPEN)).isInstanceOfSatisfying(Refusal.class, r -> {
+            assertThat(r.code()).isEqualTo(ErrorCode.NOT_ELIGIBLE_AGE);
+            assertThat(r.ageLimit()).contains(AgeLimit.TOO_OLD);
+        });
+        assertThatThrownBy(() -> RULES.check(ELIGIBLE, slot(1, 1, false), false, OPEN))
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.ageLimit()).isEmpty());
     }
 
     @Test

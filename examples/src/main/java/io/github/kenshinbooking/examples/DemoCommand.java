@@ -9,8 +9,8 @@ import io.github.kenshinbooking.LoginResult;
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.eligibility.JapaneseAge;
-import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.error.RefusalMessages;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.KanaName;
 import io.github.kenshinbooking.household.Member;
@@ -47,7 +47,6 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,17 +69,8 @@ final class DemoCommand {
     private static final String PHONE = "090-1234-5678";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    /** Why a refusal happened, in the manual's words, with the policy's numbers. */
-    private static final Map<ErrorCode, String> WHY = new EnumMap<>(ErrorCode.class);
-
-    static {
-        WHY.put(ErrorCode.PASSWORD_CHANGE_REQUIRED, "初回ログイン中は、先にパスワードの変更が必要です");
-        WHY.put(ErrorCode.PASSWORD_POLICY, "パスワードは英数混在" + POLICY.passwords().minLength() + "文字以上で設定してください");
-        WHY.put(ErrorCode.NOT_ELIGIBLE_AGE, "対象年齢外(年度内に" + POLICY.ages().eligibleFrom() + "歳〜"
-                + (POLICY.ages().eligibleUnder() - 1) + "歳の方が対象)のためご予約いただけません");
-        WHY.put(ErrorCode.RECEPTION_NOT_OPEN, "受付期間前です");
-        WHY.put(ErrorCode.SLOT_FULL, "定員に達しました");
-    }
+    /** Why a refusal happened, in the manual's words, with the policy's numbers (the library's bundle). */
+    private static final RefusalMessages WHY = RefusalMessages.defaults(POLICY);
 
     private final StorageTarget target;
     private final PrintStream out;
@@ -312,7 +302,7 @@ final class DemoCommand {
             a.run();
             out.println("→ 受け付けられました(想定外)");
         } catch (Refusal r) {
-            out.println("→ お受けできません: " + r.code() + " " + WHY.getOrDefault(r.code(), ""));
+            out.println("→ お受けできません: " + r.code() + " " + WHY.message(r));
         }
     }
 
