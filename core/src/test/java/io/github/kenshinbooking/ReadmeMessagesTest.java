@@ -1,7 +1,6 @@
 package io.github.kenshinbooking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
@@ -54,8 +53,8 @@ class ReadmeMessagesTest {
                     .ifPresent(label -> System.out.println("項目: " + label));
         }
         // --- README messages ends
-        Refusal refusal = catchThrowableOfType(() -> engine.logins().login("abc", "ｹﾝｾﾂ ﾀﾛｳ", "kenren19600210"),
-                Refusal.class);
+        Refusal refusal = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class,
+                () -> engine.logins().login("abc", "ｹﾝｾﾂ ﾀﾛｳ", "kenren19600210"));
         assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_INPUT);
         assertThat(refusal.field()).contains(Refusal.FIELD_SYMBOL_NUMBER);
         assertThat(messages.message(refusal)).isEqualTo("記号番号を正しくご入力ください。");
