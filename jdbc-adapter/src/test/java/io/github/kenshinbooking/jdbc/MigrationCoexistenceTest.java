@@ -197,7 +197,7 @@ class MigrationCoexistenceTest {
      * An empty place for the application: an H2 in-memory database, a fresh PostgreSQL schema or a fresh
      * MariaDB database; and the name (and a URL) of a schema of the library's own beside it. Dropped on close.
      */
-    private static final class Sandbox implements AutoCloseable {
+    static final class Sandbox implements AutoCloseable {
         private final TestDatabase.Kind kind;
         private final String name;
         private final String adminUrl;
