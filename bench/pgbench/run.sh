@@ -22,7 +22,7 @@ for script in booking lock_count; do
       tps=$(echo "$out" | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
       lat=$(echo "$out" | sed -n 's/^latency average = \([0-9.]*\) ms/\1/p')
       # booked rows, not transactions: a booking.sql transaction that found no free stripe books nothing
-      booked=$(psql "$URL" -tAc "SELECT count(*) FROM kb_pgbench.reservation WHERE fiscal_year >= 2023")
+      booked=$(psql "$URL" -tAc "SELECT count(*) FROM kb_pgbench.kb_reservation WHERE fiscal_year >= 2023")
       bps=$(awk -v b="$booked" 'BEGIN { printf "%.0f", b / 10 }')
       echo "| $script | $shape | $c | $tps | $bps | $lat |"
     done

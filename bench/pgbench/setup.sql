@@ -12,7 +12,7 @@ SET search_path = kb_pgbench;
 \i jdbc-adapter/src/main/resources/db/migration/postgresql/V1__kenshin_booking.sql
 \i jdbc-adapter/src/main/resources/db/migration/postgresql/V2__capacity_stripes.sql
 
-INSERT INTO slot (id, venue, institution, exam_date, start_time, duration_seconds, capacity,
+INSERT INTO kb_slot (id, venue, institution, exam_date, start_time, duration_seconds, capacity,
                   reception_opens, cancelled)
 SELECT g,
        CASE WHEN g <= 200 THEN '会場' || ((g - 1) / 40 + 1) ELSE 'ミリカローデン那珂川' END,
@@ -22,36 +22,36 @@ SELECT g,
        1800, 1000000, TIMESTAMP '2024-01-08 15:00:00', FALSE
 FROM generate_series(1, 205) g;
 
-INSERT INTO account (household, password_hash, email, email_key)
+INSERT INTO kb_account (household, password_hash, email, email_key)
 SELECT (1000000 + g)::text, 'pbkdf2-sha256$1000$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
        'h' || (1000000 + g) || '@example.jp', 'h' || (1000000 + g) || '@example.jp'
 FROM generate_series(0, 12499) g;
 
-INSERT INTO slot (id, venue, institution, exam_date, start_time, duration_seconds, capacity,
+INSERT INTO kb_slot (id, venue, institution, exam_date, start_time, duration_seconds, capacity,
                   reception_opens, cancelled)
 SELECT 1000 + g, '会場' || ((g - 1) % 5 + 1), 'ヘルスポートクリニック', DATE '2022-06-01' + (g - 1) / 40,
        TIME '09:00' + (((g - 1) % 8) * INTERVAL '30 minutes'), 1800, 1000000, TIMESTAMP '2022-01-01 00:00:00', FALSE
 FROM generate_series(1, 200) g;
 
 -- every slot's places in 8 stripes of 125,000, as the adapter stores them (stripesPerSlot 8)
-INSERT INTO slot_stripe (slot_id, stripe, capacity, reserved, bookable)
-SELECT s.id, k, s.capacity / 8, 0, TRUE FROM slot s, generate_series(0, 7) k;
+INSERT INTO kb_slot_stripe (slot_id, stripe, capacity, reserved, bookable)
+SELECT s.id, k, s.capacity / 8, 0, TRUE FROM kb_slot s, generate_series(0, 7) k;
 
-INSERT INTO reservation (id, household, member_id, slot_id, fiscal_year, status, live_fiscal_year, phone,
+INSERT INTO kb_reservation (id, household, member_id, slot_id, fiscal_year, status, live_fiscal_year, phone,
                          terms_version, booked_at, updated_at)
 SELECT g, (1000000 + g % 12500)::text, ((g - 1) / 12500 * 100000000 + (g - 1) % 12500 + 1)::text, 1000 + 1 + g % 200,
        2022, CASE WHEN g % 20 = 0 THEN 'CANCELLED' ELSE 'CONFIRMED' END,
        CASE WHEN g % 20 = 0 THEN NULL ELSE 2022 END, '09012345678', '2022-03',
        TIMESTAMP '2022-05-01 00:00:00', TIMESTAMP '2022-05-01 00:00:00'
 FROM generate_series(1, 200000) g;
-SELECT setval('reservation_id_seq', 200000);
+SELECT setval('kb_reservation_id_seq', 200000);
 -- each history stripe filled up to its share, in stripe order, with the slot's live rows
-UPDATE slot_stripe SET reserved = LEAST(capacity, GREATEST(0,
-    (SELECT count(*) FROM reservation r WHERE r.slot_id = slot_stripe.slot_id AND r.status = 'CONFIRMED')
-    - (SELECT COALESCE(SUM(p.capacity), 0) FROM slot_stripe p WHERE p.slot_id = slot_stripe.slot_id AND p.stripe < slot_stripe.stripe)))
+UPDATE kb_slot_stripe SET reserved = LEAST(capacity, GREATEST(0,
+    (SELECT count(*) FROM kb_reservation r WHERE r.slot_id = kb_slot_stripe.slot_id AND r.status = 'CONFIRMED')
+    - (SELECT COALESCE(SUM(p.capacity), 0) FROM kb_slot_stripe p WHERE p.slot_id = kb_slot_stripe.slot_id AND p.stripe < kb_slot_stripe.stripe)))
 WHERE slot_id > 1000;
 
-VACUUM ANALYZE slot;
-VACUUM ANALYZE slot_stripe;
-VACUUM ANALYZE account;
-VACUUM ANALYZE reservation;
+VACUUM ANALYZE kb_slot;
+VACUUM ANALYZE kb_slot_stripe;
+VACUUM ANALYZE kb_account;
+VACUUM ANALYZE kb_reservation;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.kenshinbooking.jdbc.Dialect;
+import io.github.kenshinbooking.jdbc.KenshinMigrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -71,7 +72,8 @@ final class BenchDatabase implements AutoCloseable {
         this.dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(false)
-                    .locations("classpath:" + dialect.migrationLocation()).load().migrate();
+                    .locations(KenshinMigrations.location(dialect)).table(KenshinMigrations.HISTORY_TABLE)
+                    .load().migrate();
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -481,13 +481,13 @@ public final class LoadDriver {
      */
     private void reset() throws SQLException {
         try (Connection c = db.unpooled(); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM reservation WHERE fiscal_year >= " + Population.FISCAL_YEAR_START.getYear());
-            s.execute("DELETE FROM outbox");
-            s.execute("DELETE FROM idempotency_key");
-            s.execute("UPDATE slot_stripe SET reserved = 0 WHERE slot_id IN (SELECT id FROM slot WHERE exam_date >= DATE '"
+            s.execute("DELETE FROM kb_reservation WHERE fiscal_year >= " + Population.FISCAL_YEAR_START.getYear());
+            s.execute("DELETE FROM kb_outbox");
+            s.execute("DELETE FROM kb_idempotency_key");
+            s.execute("UPDATE kb_slot_stripe SET reserved = 0 WHERE slot_id IN (SELECT id FROM kb_slot WHERE exam_date >= DATE '"
                     + Population.FISCAL_YEAR_START + "')");
             if (db.dialect() == Dialect.POSTGRESQL) {
-                s.execute("VACUUM ANALYZE slot, slot_stripe, reservation, outbox");
+                s.execute("VACUUM ANALYZE kb_slot, kb_slot_stripe, kb_reservation, kb_outbox");
                 if (checkpointAllowed) {
                     try {
                         s.execute("CHECKPOINT");

@@ -120,7 +120,7 @@ final class Population {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO account (household, password_hash, email, email_key) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO kb_account (household, password_hash, email, email_key) VALUES (?, ?, ?, ?)")) {
                 int n = 0;
                 for (String s : symbols) {
                     String email = "h" + s + "@example.jp";
@@ -207,7 +207,7 @@ final class Population {
         long rows = 0;
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reservation (id, household, member_id,"
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_reservation (id, household, member_id,"
                     + " slot_id, fiscal_year, status, live_fiscal_year, phone, terms_version, booked_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int y = 1; y <= years; y++) {
@@ -247,13 +247,13 @@ final class Population {
                 ps.executeBatch();
             }
             try (Statement st = c.createStatement()) {
-                st.execute("ALTER SEQUENCE reservation_id_seq RESTART WITH " + (rows + 1));
+                st.execute("ALTER SEQUENCE kb_reservation_id_seq RESTART WITH " + (rows + 1));
                 // each stripe filled up to its share, in stripe order, with the slot's live rows
-                st.executeUpdate("UPDATE slot_stripe SET reserved = LEAST(capacity, GREATEST(0,"
-                        + " (SELECT count(*) FROM reservation r WHERE r.slot_id = slot_stripe.slot_id"
-                        + " AND r.status = 'CONFIRMED') - (SELECT COALESCE(SUM(p.capacity), 0) FROM slot_stripe p"
-                        + " WHERE p.slot_id = slot_stripe.slot_id AND p.stripe < slot_stripe.stripe)))"
-                        + " WHERE slot_id IN (SELECT id FROM slot WHERE exam_date < DATE '" + FISCAL_YEAR_START + "')");
+                st.executeUpdate("UPDATE kb_slot_stripe SET reserved = LEAST(capacity, GREATEST(0,"
+                        + " (SELECT count(*) FROM kb_reservation r WHERE r.slot_id = kb_slot_stripe.slot_id"
+                        + " AND r.status = 'CONFIRMED') - (SELECT COALESCE(SUM(p.capacity), 0) FROM kb_slot_stripe p"
+                        + " WHERE p.slot_id = kb_slot_stripe.slot_id AND p.stripe < kb_slot_stripe.stripe)))"
+                        + " WHERE slot_id IN (SELECT id FROM kb_slot WHERE exam_date < DATE '" + FISCAL_YEAR_START + "')");
             }
             c.commit();
             c.setAutoCommit(true);

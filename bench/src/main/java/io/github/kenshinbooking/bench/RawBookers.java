@@ -42,46 +42,46 @@ final class RawBookers {
             + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
     static final String SLOT_COLUMNS = "id, venue, institution, exam_date, start_time, duration_seconds, capacity,"
             + " reserved, reception_opens, cancelled";
-    /** A slot's reserved count: the sum of its stripes (the adapter's {@code slot_stripe}). */
-    static final String RESERVED_OF_S = "(SELECT COALESCE(SUM(st.reserved), 0) FROM slot_stripe st WHERE st.slot_id = s.id)";
+    /** A slot's reserved count: the sum of its stripes (the adapter's {@code kb_slot_stripe}). */
+    static final String RESERVED_OF_S = "(SELECT COALESCE(SUM(st.reserved), 0) FROM kb_slot_stripe st WHERE st.slot_id = s.id)";
     /** Account, slot and the member's live reservations in one statement (no idempotency key). */
     static final String SNAPSHOT = "SELECT a.household AS a_household, a.password_hash AS a_password_hash,"
             + " a.email AS a_email, " + aliased("s", SLOT_COLUMNS) + ", " + aliased("r", RESERVATION_COLUMNS)
-            + " FROM (SELECT 1 AS one) one LEFT JOIN account a ON a.household = ? LEFT JOIN slot s ON s.id = ?"
-            + " LEFT JOIN reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
+            + " FROM (SELECT 1 AS one) one LEFT JOIN kb_account a ON a.household = ? LEFT JOIN kb_slot s ON s.id = ?"
+            + " LEFT JOIN kb_reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
     static final String OUTBOX_COLUMNS = "kind, recipient, dedupe_key, payload, created_at, attempts,"
             + " next_attempt_at";
-    static final String OUTBOX = "INSERT INTO outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String OUTBOX = "INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
             + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
     /** One free stripe of the slot that no other transaction holds. */
-    static final String PICK_FREE = "SELECT stripe FROM slot_stripe WHERE slot_id = ? AND bookable"
+    static final String PICK_FREE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND bookable"
             + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
-    static final String TAKE = "UPDATE slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
+    static final String TAKE = "UPDATE kb_slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
             + " AND bookable AND reserved < capacity";
     /** Every stripe of the slot, locked in order (H2 always; elsewhere when no stripe is free without waiting). */
     static final String LOCK_ALL =
-            "SELECT stripe, capacity, reserved, bookable FROM slot_stripe WHERE slot_id = ? ORDER BY stripe FOR UPDATE";
+            "SELECT stripe, capacity, reserved, bookable FROM kb_slot_stripe WHERE slot_id = ? ORDER BY stripe FOR UPDATE";
     /** PostgreSQL: a place from a free stripe, reservation and outbox row as one auto-commit statement. */
-    static final String BOOK_ONE_STATEMENT = "WITH pick AS (SELECT slot_id, stripe FROM slot_stripe WHERE slot_id = ?"
+    static final String BOOK_ONE_STATEMENT = "WITH pick AS (SELECT slot_id, stripe FROM kb_slot_stripe WHERE slot_id = ?"
             + " AND bookable AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED),"
-            + " upd AS (UPDATE slot_stripe t SET reserved = t.reserved + 1 FROM pick"
+            + " upd AS (UPDATE kb_slot_stripe t SET reserved = t.reserved + 1 FROM pick"
             + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id),"
-            + " ins AS (INSERT INTO reservation ("
+            + " ins AS (INSERT INTO kb_reservation ("
             + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
-            + " ob AS (INSERT INTO outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins)"
+            + " ob AS (INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins)"
             + " SELECT count(*) FROM ins";
     /** The insert after {@link #TAKE} (H2, MariaDB) and after the lock and count. */
-    static final String INSERT = "INSERT INTO reservation (" + INSERT_COLUMNS
+    static final String INSERT = "INSERT INTO kb_reservation (" + INSERT_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String LIVE_EXISTS = "SELECT 1 FROM reservation WHERE member_id = ? AND live_fiscal_year = ?";
-    static final String SLOT_CANCELLED = "SELECT cancelled FROM slot WHERE id = ?";
+    static final String LIVE_EXISTS = "SELECT 1 FROM kb_reservation WHERE member_id = ? AND live_fiscal_year = ?";
+    static final String SLOT_CANCELLED = "SELECT cancelled FROM kb_slot WHERE id = ?";
     /** Ids per sequence round trip: the adapter's default. */
     static final int ID_BLOCK = io.github.kenshinbooking.jdbc.JdbcStorage.DEFAULT_ID_BLOCK;
 
     // ---- the peers' capacity mechanism ----
-    static final String LOCK_SLOT = "SELECT capacity FROM slot WHERE id = ? FOR UPDATE";
-    static final String COUNT_LIVE = "SELECT count(*) FROM reservation WHERE slot_id = ? AND status = 'CONFIRMED'";
+    static final String LOCK_SLOT = "SELECT capacity FROM kb_slot WHERE id = ? FOR UPDATE";
+    static final String COUNT_LIVE = "SELECT count(*) FROM kb_reservation WHERE slot_id = ? AND status = 'CONFIRMED'";
 
     private static final int MAX_RETRIES = 3;
 
@@ -128,9 +128,9 @@ final class RawBookers {
             this.postgres = dialect == Dialect.POSTGRESQL;
             this.h2 = dialect == Dialect.H2;
             this.nextIds = switch (dialect) {
-                case POSTGRESQL -> "SELECT nextval('reservation_id_seq') FROM generate_series(1, " + ID_BLOCK + ")";
-                case H2 -> "SELECT NEXT VALUE FOR reservation_id_seq FROM SYSTEM_RANGE(1, " + ID_BLOCK + ")";
-                default -> "SELECT NEXT VALUE FOR reservation_id_seq";
+                case POSTGRESQL -> "SELECT nextval('kb_reservation_id_seq') FROM generate_series(1, " + ID_BLOCK + ")";
+                case H2 -> "SELECT NEXT VALUE FOR kb_reservation_id_seq FROM SYSTEM_RANGE(1, " + ID_BLOCK + ")";
+                default -> "SELECT NEXT VALUE FOR kb_reservation_id_seq";
             };
             this.write = write;
             this.payload = p.outboxPayload;

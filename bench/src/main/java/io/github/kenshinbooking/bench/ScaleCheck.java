@@ -245,7 +245,7 @@ public final class ScaleCheck {
         int n = 0;
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            Rows slots = new Rows(c, db.dialect(), "slot", "id, venue, institution, exam_date, start_time,"
+            Rows slots = new Rows(c, db.dialect(), "kb_slot", "id, venue, institution, exam_date, start_time,"
                     + " duration_seconds, capacity, reception_opens, cancelled", 9);
             for (int y = 0; y < YEARS; y++) {
                 for (int v = 0; v < VENUES; v++) {
@@ -259,7 +259,7 @@ public final class ScaleCheck {
             }
             slots.flush();
             // the places as the adapter splits them (stripes of even shares), filled in stripe order
-            Rows stripes = new Rows(c, db.dialect(), "slot_stripe", "slot_id, stripe, capacity, reserved, bookable", 5);
+            Rows stripes = new Rows(c, db.dialect(), "kb_slot_stripe", "slot_id, stripe, capacity, reserved, bookable", 5);
             int n0 = Math.min(JdbcStorage.DEFAULT_STRIPES_PER_SLOT, capacity);
             for (int y = 0; y < YEARS; y++) {
                 for (int v = 0; v < VENUES; v++) {
@@ -275,7 +275,7 @@ public final class ScaleCheck {
                 }
             }
             stripes.flush();
-            Rows rows = new Rows(c, db.dialect(), "reservation", "id, household, member_id, slot_id, fiscal_year,"
+            Rows rows = new Rows(c, db.dialect(), "kb_reservation", "id, household, member_id, slot_id, fiscal_year,"
                     + " status, live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id,"
                     + " staff_reason, staff_at", 14);
             long id = 0;
@@ -293,26 +293,26 @@ public final class ScaleCheck {
                 }
             }
             rows.flush();
-            Rows accounts = new Rows(c, db.dialect(), "account", "household, password_hash, email, email_key", 4);
+            Rows accounts = new Rows(c, db.dialect(), "kb_account", "household, password_hash, email, email_key", 4);
             String hash = new Pbkdf2PasswordHasher(1_000).hash(Population.PASSWORD).encoded();
             for (int h = 0; h < households; h++) {
                 accounts.add(symbol(h), hash, null, null);
             }
             accounts.flush();
             try (Statement s = c.createStatement()) {
-                s.execute(db.dialect() == Dialect.POSTGRESQL ? "SELECT setval('reservation_id_seq', " + id + ")"
-                        : "ALTER SEQUENCE reservation_id_seq RESTART WITH " + (id + 1));
+                s.execute(db.dialect() == Dialect.POSTGRESQL ? "SELECT setval('kb_reservation_id_seq', " + id + ")"
+                        : "ALTER SEQUENCE kb_reservation_id_seq RESTART WITH " + (id + 1));
             }
             c.commit();
             c.setAutoCommit(true);
         }
         try (Connection c = db.unpooled(); Statement s = c.createStatement()) {
             if (db.dialect() == Dialect.POSTGRESQL) {
-                s.execute("VACUUM ANALYZE slot, slot_stripe, reservation, account");
+                s.execute("VACUUM ANALYZE kb_slot, kb_slot_stripe, kb_reservation, kb_account");
             } else if (db.dialect() == Dialect.H2) {
                 s.execute("ANALYZE");
             } else {
-                s.execute("ANALYZE TABLE slot, slot_stripe, reservation, account");
+                s.execute("ANALYZE TABLE kb_slot, kb_slot_stripe, kb_reservation, kb_account");
             }
         }
         return n;
@@ -400,9 +400,9 @@ public final class ScaleCheck {
         }
         try (Connection c = db.unpooled(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT c.relname, pg_size_pretty(pg_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
-                        + " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname IN ('slot',"
-                        + " 'reservation', 'uq_reservation_live', 'ix_reservation_live_slot', 'ix_slot_venue_date',"
-                        + " 'reservation_pkey') ORDER BY c.relname")) {
+                        + " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname IN ('kb_slot',"
+                        + " 'kb_reservation', 'uq_kb_reservation_live', 'ix_kb_reservation_live_slot', 'ix_kb_slot_venue_date',"
+                        + " 'kb_reservation_pkey') ORDER BY c.relname")) {
             StringBuilder sb = new StringBuilder("sizes:    ");
             while (rs.next()) {
                 sb.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(", ");
@@ -540,10 +540,10 @@ public final class ScaleCheck {
 
     /** Prints the plans of the adapter's statements the two queries send; answers those that scan a table. */
     private List<String> explain(MemberId member, int household) throws SQLException {
-        String slotCols = "slot.id AS id, slot.venue AS venue, slot.institution AS institution, slot.exam_date AS"
-                + " exam_date, slot.start_time AS start_time, slot.duration_seconds AS duration_seconds, slot.capacity AS"
-                + " capacity, (SELECT COALESCE(SUM(st.reserved), 0) FROM slot_stripe st WHERE st.slot_id = slot.id) AS"
-                + " reserved, slot.reception_opens AS reception_opens, slot.cancelled AS cancelled";
+        String slotCols = "kb_slot.id AS id, kb_slot.venue AS venue, kb_slot.institution AS institution, kb_slot.exam_date AS"
+                + " exam_date, kb_slot.start_time AS start_time, kb_slot.duration_seconds AS duration_seconds, kb_slot.capacity AS"
+                + " capacity, (SELECT COALESCE(SUM(st.reserved), 0) FROM kb_slot_stripe st WHERE st.slot_id = kb_slot.id) AS"
+                + " reserved, kb_slot.reception_opens AS reception_opens, kb_slot.cancelled AS cancelled";
         String resCols = "id, household, member_id, slot_id, fiscal_year, status, phone, terms_version, booked_at,"
                 + " updated_at, staff_id, staff_reason, staff_at";
         LocalDate from = month(YEARS - 1, 0);
@@ -551,16 +551,16 @@ public final class ScaleCheck {
         }
         List<Q> qs = List.of(
                 new Q("findBetween (month, one venue)", "SELECT " + slotCols
-                        + " FROM slot WHERE exam_date >= ? AND exam_date < ? AND venue = ?", "date, date, varchar",
+                        + " FROM kb_slot WHERE exam_date >= ? AND exam_date < ? AND venue = ?", "date, date, varchar",
                         new Object[] {from, from.plusMonths(1), venueName(0)}),
                 new Q("findBetween (month, all venues)", "SELECT " + slotCols
-                        + " FROM slot WHERE exam_date >= ? AND exam_date < ?", "date, date",
+                        + " FROM kb_slot WHERE exam_date >= ? AND exam_date < ?", "date, date",
                         new Object[] {from, from.plusMonths(1)}),
-                new Q("findByMember", "SELECT " + resCols + " FROM reservation WHERE member_id = ? ORDER BY id",
+                new Q("findByMember", "SELECT " + resCols + " FROM kb_reservation WHERE member_id = ? ORDER BY id",
                         "varchar", new Object[] {member.value()}),
-                new Q("slot by id (history, once per entry)", "SELECT " + slotCols + " FROM slot WHERE id = ?", "bigint",
+                new Q("slot by id (history, once per entry)", "SELECT " + slotCols + " FROM kb_slot WHERE id = ?", "bigint",
                         new Object[] {slotId(YEARS - 1, 0, 17)}),
-                new Q("account (every use case)", "SELECT household, password_hash, email FROM account WHERE household = ?", "varchar", new Object[] {symbol(household)}));
+                new Q("account (every use case)", "SELECT household, password_hash, email FROM kb_account WHERE household = ?", "varchar", new Object[] {symbol(household)}));
         List<String> scans = new ArrayList<>();
         boolean pg = db.dialect() == Dialect.POSTGRESQL;
         try (Connection c = db.unpooled()) {

@@ -37,23 +37,23 @@ record Verification(long overbookedSlots, long counterMismatches, long one1Viola
     static Verification check(DataSource ds, KenshinBooking engine, List<Slot> slots, Mechanism mechanism,
             long bookedByClients) throws SQLException {
         List<String> problems = new ArrayList<>();
-        long overbooked = count(ds, "SELECT count(*) FROM slot s WHERE (SELECT count(*) FROM reservation r"
+        long overbooked = count(ds, "SELECT count(*) FROM kb_slot s WHERE (SELECT count(*) FROM kb_reservation r"
                 + " WHERE r.slot_id = s.id AND r.status = 'CONFIRMED') > s.capacity");
         if (overbooked != 0) {
             problems.add(overbooked + " slot(s) overbooked");
         }
-        long one1 = count(ds, "SELECT count(*) FROM (SELECT member_id, fiscal_year FROM reservation"
+        long one1 = count(ds, "SELECT count(*) FROM (SELECT member_id, fiscal_year FROM kb_reservation"
                 + " WHERE status = 'CONFIRMED' GROUP BY member_id, fiscal_year HAVING count(*) > 1) x");
         if (one1 != 0) {
             problems.add(one1 + " ONE-1 violation(s)");
         }
         // the history rows of earlier fiscal years are not this run's bookings
-        long live = count(ds, "SELECT count(*) FROM reservation WHERE status = 'CONFIRMED' AND fiscal_year >= "
+        long live = count(ds, "SELECT count(*) FROM kb_reservation WHERE status = 'CONFIRMED' AND fiscal_year >= "
                 + Population.FISCAL_YEAR_START.getYear());
         if (live != bookedByClients) {
             problems.add(live + " live rows but the clients counted " + bookedByClients + " bookings");
         }
-        long outbox = count(ds, "SELECT count(*) FROM outbox");
+        long outbox = count(ds, "SELECT count(*) FROM kb_outbox");
         long mismatches = -1;
         if (mechanism != Mechanism.LOCK_COUNT) {
             if (outbox != bookedByClients) {
@@ -61,7 +61,7 @@ record Verification(long overbookedSlots, long counterMismatches, long one1Viola
             }
             mismatches = 0;
             for (Slot s : slots) {
-                long rows = count(ds, "SELECT count(*) FROM reservation WHERE status = 'CONFIRMED' AND slot_id = "
+                long rows = count(ds, "SELECT count(*) FROM kb_reservation WHERE status = 'CONFIRMED' AND slot_id = "
                         + s.id().value());
                 int remaining;
                 try {

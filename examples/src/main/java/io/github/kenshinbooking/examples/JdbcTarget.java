@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.kenshinbooking.error.InfrastructureException;
+import io.github.kenshinbooking.jdbc.Dialect;
 import io.github.kenshinbooking.jdbc.JdbcStorage;
+import io.github.kenshinbooking.jdbc.KenshinMigrations;
 import io.github.kenshinbooking.storage.Storage;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,12 +27,12 @@ final class JdbcTarget implements StorageTarget {
     private static final AtomicInteger H2_DATABASES = new AtomicInteger();
 
     private enum Vendor {
-        H2("h2"), POSTGRESQL("postgresql"), MARIADB("mariadb");
+        H2(Dialect.H2), POSTGRESQL(Dialect.POSTGRESQL), MARIADB(Dialect.MARIADB);
 
         final String migrations;
 
-        Vendor(String folder) {
-            this.migrations = "classpath:db/migration/" + folder;
+        Vendor(Dialect dialect) {
+            this.migrations = KenshinMigrations.location(dialect);
         }
     }
 
@@ -106,7 +108,7 @@ final class JdbcTarget implements StorageTarget {
             config.setPassword(password);
             anchorH2();
             Flyway.configure().dataSource(url, user, password).schemas(currentSchema).createSchemas(true)
-                    .locations(vendor.migrations).load().migrate();
+                    .locations(vendor.migrations).table(KenshinMigrations.HISTORY_TABLE).load().migrate();
             if (vendor == Vendor.MARIADB) {
                 config.setCatalog(currentSchema);
             } else {
@@ -115,7 +117,8 @@ final class JdbcTarget implements StorageTarget {
         }
         current = new HikariDataSource(config);
         if (embedded) {
-            Flyway.configure().dataSource(current).locations(vendor.migrations).load().migrate();
+            Flyway.configure().dataSource(current).locations(vendor.migrations).table(KenshinMigrations.HISTORY_TABLE)
+                    .load().migrate();
         }
         return JdbcStorage.create(current);
     }

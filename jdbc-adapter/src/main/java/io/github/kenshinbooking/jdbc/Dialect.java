@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The databases the JDBC adapter speaks, each with the migrations under
- * {@code db/migration/<}{@link #migrationFolder()}{@code >}.
+ * {@code db/kenshin-booking/<}{@link #migrationFolder()}{@code >} ({@link KenshinMigrations}).
  */
 public enum Dialect {
     /** H2 2.x: tests, demos, embedded use. */
@@ -22,14 +22,17 @@ public enum Dialect {
         this.folder = folder;
     }
 
-    /** The folder of this dialect's Flyway-layout migrations: {@code db/migration/<folder>}. */
+    /** The folder of this dialect's Flyway-layout migrations: {@code db/kenshin-booking/<folder>}. */
     public String migrationFolder() {
         return folder;
     }
 
-    /** The classpath location of the migrations, e.g. {@code db/migration/postgresql}. */
+    /**
+     * The class-path resource folder of the migrations, e.g. {@code db/kenshin-booking/postgresql};
+     * Flyway's location is {@link KenshinMigrations#location(Dialect)}.
+     */
     public String migrationLocation() {
-        return "db/migration/" + folder;
+        return KenshinMigrations.RESOURCE_ROOT + "/" + folder;
     }
 
     /**
@@ -60,16 +63,16 @@ public enum Dialect {
     // ---- SQL that differs per database -----------------------------------------------------------
 
     String nextReservationId() {
-        return this == POSTGRESQL ? "SELECT nextval('reservation_id_seq')" : "SELECT NEXT VALUE FOR reservation_id_seq";
+        return this == POSTGRESQL ? "SELECT nextval('kb_reservation_id_seq')" : "SELECT NEXT VALUE FOR kb_reservation_id_seq";
     }
 
     /** {@code n} values of the reservation sequence in one statement, or {@code null} where not supported. */
     String nextReservationIds(int n) {
         switch (this) {
             case POSTGRESQL:
-                return "SELECT nextval('reservation_id_seq') FROM generate_series(1, " + n + ")";
+                return "SELECT nextval('kb_reservation_id_seq') FROM generate_series(1, " + n + ")";
             case H2:
-                return "SELECT NEXT VALUE FOR reservation_id_seq FROM SYSTEM_RANGE(1, " + n + ")";
+                return "SELECT NEXT VALUE FOR kb_reservation_id_seq FROM SYSTEM_RANGE(1, " + n + ")";
             default:
                 return null;
         }

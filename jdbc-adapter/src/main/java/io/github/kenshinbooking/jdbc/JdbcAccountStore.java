@@ -28,7 +28,7 @@ final class JdbcAccountStore implements AccountStore {
         requireNonNull(household, "household");
         return tx.read("find account", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT household, password_hash, email FROM account WHERE household = ?")) {
+                    "SELECT household, password_hash, email FROM kb_account WHERE household = ?")) {
                 ps.setString(1, household.value());
                 List<Account> l = list(ps);
                 return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
@@ -40,7 +40,7 @@ final class JdbcAccountStore implements AccountStore {
     public void save(Account account) {
         requireNonNull(account, "account");
         account.passwordHash().ifPresent(h -> Jdbc.fits(h.encoded(), 512, "password hash"));
-        String sql = tx.dialect().upsert("account", new String[] {"household"},
+        String sql = tx.dialect().upsert("kb_account", new String[] {"household"},
                 new String[] {"household", "password_hash", "email", "email_key"});
         tx.write("save account", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -58,7 +58,7 @@ final class JdbcAccountStore implements AccountStore {
         requireNonNull(email, "email");
         List<Account> found = tx.read("find accounts by e-mail", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT household, password_hash, email FROM account WHERE email_key = ? ORDER BY household")) {
+                    "SELECT household, password_hash, email FROM kb_account WHERE email_key = ? ORDER BY household")) {
                 ps.setString(1, key(email));
                 return list(ps);
             }

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * in one transaction. Internal.
  */
 final class JdbcBookings {
-    static final String IDEMPOTENCY_CONSTRAINT = "pk_idempotency_key";
+    static final String IDEMPOTENCY_CONSTRAINT = "pk_kb_idempotency_key";
     private static final String OUTBOX_COLUMNS = "kind, recipient, dedupe_key, payload, created_at, attempts,"
             + " next_attempt_at";
 
@@ -52,13 +52,13 @@ final class JdbcBookings {
         String select = "SELECT a.household AS a_household, a.password_hash AS a_password_hash, a.email AS a_email, "
                 + JdbcSlotStore.select("s", "s_") + ", " + aliased("r", JdbcReservationStore.COLUMNS);
         String from = " FROM (SELECT 1 AS one) one"
-                + " LEFT JOIN account a ON a.household = ?"
-                + " LEFT JOIN slot s ON s.id = ?"
-                + " LEFT JOIN reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
+                + " LEFT JOIN kb_account a ON a.household = ?"
+                + " LEFT JOIN kb_slot s ON s.id = ?"
+                + " LEFT JOIN kb_reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
         this.snapshot = select + from;
         this.snapshotWithKey = select + ", " + aliased("k", JdbcReservationStore.COLUMNS) + from
-                + " LEFT JOIN idempotency_key ik ON ik.household = ? AND ik.idem_key = ?"
-                + " LEFT JOIN reservation k ON k.id = ik.reservation_id";
+                + " LEFT JOIN kb_idempotency_key ik ON ik.household = ? AND ik.idem_key = ?"
+                + " LEFT JOIN kb_reservation k ON k.id = ik.reservation_id";
     }
 
     /** The write statement for each shape of booking, by {@link #writeIndex}. */
@@ -69,15 +69,15 @@ final class JdbcBookings {
             boolean mail = (i & 2) != 0;
             boolean dedupe = (i & 1) != 0;
             StringBuilder sql = new StringBuilder("WITH ").append(Places.TAKE_CTES)
-                    .append(", ins AS (INSERT INTO reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
+                    .append(", ins AS (INSERT INTO kb_reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
                     .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
             if (key) {
                 // a key held by another request fails the whole statement (IDEMPOTENCY_CONSTRAINT)
-                sql.append(", ik AS (INSERT INTO idempotency_key (household, idem_key, reservation_id)")
+                sql.append(", ik AS (INSERT INTO kb_idempotency_key (household, idem_key, reservation_id)")
                         .append(" SELECT ?, ?, ins.id FROM ins)");
             }
             if (mail) {
-                sql.append(", ob AS (INSERT INTO outbox (").append(OUTBOX_COLUMNS)
+                sql.append(", ob AS (INSERT INTO kb_outbox (").append(OUTBOX_COLUMNS)
                         .append(") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins").append(dedupe ? " ON CONFLICT DO NOTHING)" : ")");
             }
             out[i] = sql.append(" SELECT count(*) FROM ins").toString();

@@ -68,11 +68,11 @@ public final class JdbcHouseholdDirectory implements HouseholdDirectory {
             Jdbc.fits(m.kana().value(), 200, "kana name");
             Jdbc.fits(m.name(), 200, "name");
         }
-        String upsert = tx.dialect().upsert("household", new String[] {"symbol_number"},
+        String upsert = tx.dialect().upsert("kb_household", new String[] {"symbol_number"},
                 new String[] {"symbol_number", "branch_number", "address"});
         tx.write("put household", c -> {
             String symbol = household.symbolNumber().value();
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM member WHERE household = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM kb_member WHERE household = ?")) {
                 ps.setString(1, symbol);
                 ps.executeUpdate();
             }
@@ -82,7 +82,7 @@ public final class JdbcHouseholdDirectory implements HouseholdDirectory {
                 Jdbc.setText(ps, 3, household.address().orElse(null));
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO member (" + MEMBER_COLUMNS
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_member (" + MEMBER_COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int ordinal = 0;
                 for (Member m : household.members()) {
@@ -122,7 +122,7 @@ public final class JdbcHouseholdDirectory implements HouseholdDirectory {
         requireNonNull(memberId, "memberId");
         return tx.read("find household of member", c -> {
             String symbol;
-            try (PreparedStatement ps = c.prepareStatement("SELECT household FROM member WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT household FROM kb_member WHERE id = ?")) {
                 ps.setString(1, memberId.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -139,7 +139,7 @@ public final class JdbcHouseholdDirectory implements HouseholdDirectory {
         Optional<String> branch;
         Optional<String> address;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT branch_number, address FROM household WHERE symbol_number = ?")) {
+                "SELECT branch_number, address FROM kb_household WHERE symbol_number = ?")) {
             ps.setString(1, symbol);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -151,7 +151,7 @@ public final class JdbcHouseholdDirectory implements HouseholdDirectory {
         }
         List<Member> members = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + MEMBER_COLUMNS + " FROM member WHERE household = ? ORDER BY ordinal")) {
+                "SELECT " + MEMBER_COLUMNS + " FROM kb_member WHERE household = ? ORDER BY ordinal")) {
             ps.setString(1, symbol);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

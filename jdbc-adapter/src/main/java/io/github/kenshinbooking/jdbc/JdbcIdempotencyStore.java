@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.util.Optional;
 
 /**
- * {@link IdempotencyStore} over {@code idempotency_key}, primary key (household, key). A claim
+ * {@link IdempotencyStore} over {@code kb_idempotency_key}, primary key (household, key). A claim
  * inserts without an error on conflict, so it waits for a concurrent holder's transaction (the
  * database does) and answers {@code false} without aborting the caller's transaction. Internal.
  */
@@ -28,7 +28,7 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
         requireNonNull(key, "key");
         return tx.read("find idempotency key", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT reservation_id FROM idempotency_key WHERE household = ? AND idem_key = ?")) {
+                    "SELECT reservation_id FROM kb_idempotency_key WHERE household = ? AND idem_key = ?")) {
                 ps.setString(1, household.value());
                 ps.setString(2, key.value());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -43,7 +43,7 @@ final class JdbcIdempotencyStore implements IdempotencyStore {
         requireNonNull(household, "household");
         requireNonNull(key, "key");
         requireNonNull(reservation, "reservation");
-        String sql = tx.dialect().insertIgnore("idempotency_key", "household, idem_key, reservation_id", 3);
+        String sql = tx.dialect().insertIgnore("kb_idempotency_key", "household, idem_key, reservation_id", 3);
         return tx.write("claim idempotency key", c -> InsertIgnore.run(tx.dialect(), c, sql, ps -> {
             ps.setString(1, household.value());
             ps.setString(2, key.value());

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * {@link LoginAttemptStore} over {@code login_attempt}. {@link #findForUpdate} inside a unit of
+ * {@link LoginAttemptStore} over {@code kb_login_attempt}. {@link #findForUpdate} inside a unit of
  * work first makes sure the key's row exists, then locks it, so even a key never seen before
  * serializes concurrent attempts. Internal.
  */
@@ -42,8 +42,8 @@ final class JdbcLoginAttemptStore implements LoginAttemptStore {
         // on MariaDB INSERT IGNORE of an existing key takes a shared lock, and the FOR UPDATE after
         // it would then deadlock with every other waiter: a no-op update takes the row lock at once
         String insert = tx.dialect() == Dialect.MARIADB
-                ? "INSERT INTO login_attempt (login_key, failures) VALUES (?, ?) ON DUPLICATE KEY UPDATE login_key = login_key"
-                : tx.dialect().insertIgnore("login_attempt", "login_key, failures", 2);
+                ? "INSERT INTO kb_login_attempt (login_key, failures) VALUES (?, ?) ON DUPLICATE KEY UPDATE login_key = login_key"
+                : tx.dialect().insertIgnore("kb_login_attempt", "login_key, failures", 2);
         return tx.write("lock login attempts", c -> {
             InsertIgnore.run(tx.dialect(), c, insert, ps -> {
                 ps.setString(1, key);
@@ -57,7 +57,7 @@ final class JdbcLoginAttemptStore implements LoginAttemptStore {
     public void save(String key, LoginAttempts attempts) {
         checkKey(key);
         requireNonNull(attempts, "attempts");
-        String sql = tx.dialect().upsert("login_attempt", new String[] {"login_key"},
+        String sql = tx.dialect().upsert("kb_login_attempt", new String[] {"login_key"},
                 new String[] {"login_key", "failures", "locked_until"});
         tx.write("save login attempts", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -75,7 +75,7 @@ final class JdbcLoginAttemptStore implements LoginAttemptStore {
     }
 
     private static LoginAttempts select(Connection c, String key, boolean forUpdate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT failures, locked_until FROM login_attempt"
+        try (PreparedStatement ps = c.prepareStatement("SELECT failures, locked_until FROM kb_login_attempt"
                 + " WHERE login_key = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {

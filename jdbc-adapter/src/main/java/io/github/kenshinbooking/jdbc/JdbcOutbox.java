@@ -39,8 +39,8 @@ final class JdbcOutbox implements NotificationOutbox {
         checkText(n);
         String columns = "kind, recipient, dedupe_key, payload, created_at, attempts, next_attempt_at";
         Dialect d = tx.dialect();
-        String sql = n.dedupeKey().isPresent() ? d.insertIgnore("outbox", columns, 7)
-                : "INSERT INTO outbox (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+        String sql = n.dedupeKey().isPresent() ? d.insertIgnore("kb_outbox", columns, 7)
+                : "INSERT INTO kb_outbox (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
         return tx.write("add notification", c -> InsertIgnore.run(d, c, sql, ps -> {
             ps.setString(1, n.kind().name());
             ps.setString(2, n.recipient());
@@ -66,7 +66,7 @@ final class JdbcOutbox implements NotificationOutbox {
         }
         return tx.write("withdraw notification", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM outbox WHERE dedupe_key = ? AND sent_at IS NULL")) {
+                    "DELETE FROM kb_outbox WHERE dedupe_key = ? AND sent_at IS NULL")) {
                 ps.setString(1, dedupeKey);
                 return ps.executeUpdate() > 0;
             }
@@ -81,7 +81,7 @@ final class JdbcOutbox implements NotificationOutbox {
             return List.of();
         }
         Instant until = now.plus(lease);
-        String select = "SELECT " + COLUMNS + " FROM outbox WHERE sent_at IS NULL AND next_attempt_at <= ?"
+        String select = "SELECT " + COLUMNS + " FROM kb_outbox WHERE sent_at IS NULL AND next_attempt_at <= ?"
                 + " ORDER BY id" + tx.dialect().limit() + tx.dialect().forUpdateSkipLocked();
         return tx.write("claim due notifications", c -> {
             List<OutboxEntry> due;
@@ -91,7 +91,7 @@ final class JdbcOutbox implements NotificationOutbox {
                 due = list(ps);
             }
             List<OutboxEntry> claimed = new ArrayList<>(due.size());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kb_outbox SET next_attempt_at = ?"
                     + " WHERE id = ? AND sent_at IS NULL AND next_attempt_at <= ?")) {
                 for (OutboxEntry e : due) {
                     Jdbc.setInstant(ps, 1, until);
@@ -113,7 +113,7 @@ final class JdbcOutbox implements NotificationOutbox {
         requireNonNull(at, "at");
         tx.write("mark notification sent", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+                    "UPDATE kb_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")) {
                 Jdbc.setInstant(ps, 1, at);
                 ps.setLong(2, id);
                 return ps.executeUpdate();
@@ -125,7 +125,7 @@ final class JdbcOutbox implements NotificationOutbox {
     public void markFailed(long id, Instant retryAt, String error) {
         requireNonNull(retryAt, "retryAt");
         tx.write("mark notification failed", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kb_outbox SET attempts = attempts + 1,"
                     + " next_attempt_at = ?, last_error = ? WHERE id = ? AND sent_at IS NULL")) {
                 Jdbc.setInstant(ps, 1, retryAt);
                 Jdbc.setText(ps, 2, error);
@@ -139,7 +139,7 @@ final class JdbcOutbox implements NotificationOutbox {
     public List<OutboxEntry> pending() {
         return tx.read("pending notifications", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM outbox WHERE sent_at IS NULL ORDER BY id")) {
+                    "SELECT " + COLUMNS + " FROM kb_outbox WHERE sent_at IS NULL ORDER BY id")) {
                 return list(ps);
             }
         });

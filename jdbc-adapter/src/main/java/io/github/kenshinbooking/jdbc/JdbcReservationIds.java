@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 
 /**
- * {@link ReservationIds} from the sequence {@code reservation_id_seq}: unique, never reused. Where
+ * {@link ReservationIds} from the sequence {@code kb_reservation_id_seq}: unique, never reused. Where
  * the dialect can fetch several sequence values in one statement (PostgreSQL, H2), it takes a block
  * of them at a time and hands them out from memory, so most bookings cost no round trip for their
  * id; ids not handed out when the process ends are skipped, never reused. Internal.

@@ -26,14 +26,14 @@ import java.util.Optional;
 
 /**
  * {@link ReservationStore} over the {@code reservation} table and the places of the slots in
- * {@code slot_stripe} ({@link Places}). Capacity (SLOT-3) is a conditional update of one stripe,
+ * {@code kb_slot_stripe} ({@link Places}). Capacity (SLOT-3) is a conditional update of one stripe,
  * never a read then a write; ONE-1 is the
- * unique constraint {@code uq_reservation_live} on (member, live fiscal year), which cancelled rows
+ * unique constraint {@code uq_kb_reservation_live} on (member, live fiscal year), which cancelled rows
  * (live fiscal year NULL) do not hit. A refusal leaves the transaction to be rolled back by the unit
  * of work (on PostgreSQL a failed statement has aborted it anyway). Internal.
  */
 final class JdbcReservationStore implements ReservationStore {
-    static final String LIVE_CONSTRAINT = "uq_reservation_live";
+    static final String LIVE_CONSTRAINT = "uq_kb_reservation_live";
     static final String COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
             + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
@@ -48,7 +48,7 @@ final class JdbcReservationStore implements ReservationStore {
     @Override
     public Optional<Reservation> find(ReservationId id) {
         requireNonNull(id, "id");
-        return tx.read("find reservation", c -> one(c, "SELECT " + COLUMNS + " FROM reservation WHERE id = ?",
+        return tx.read("find reservation", c -> one(c, "SELECT " + COLUMNS + " FROM kb_reservation WHERE id = ?",
                 ps -> ps.setLong(1, id.value())));
     }
 
@@ -57,7 +57,7 @@ final class JdbcReservationStore implements ReservationStore {
         requireNonNull(member, "member");
         requireNonNull(fiscalYear, "fiscalYear");
         return tx.read("find live reservation", c -> one(c,
-                "SELECT " + COLUMNS + " FROM reservation WHERE member_id = ? AND live_fiscal_year = ?", ps -> {
+                "SELECT " + COLUMNS + " FROM kb_reservation WHERE member_id = ? AND live_fiscal_year = ?", ps -> {
                     ps.setString(1, member.value());
                     ps.setInt(2, fiscalYear.startYear());
                 }));
@@ -67,7 +67,7 @@ final class JdbcReservationStore implements ReservationStore {
     public List<Reservation> findByMember(MemberId member) {
         requireNonNull(member, "member");
         return tx.read("find reservations of member", c -> list(c,
-                "SELECT " + COLUMNS + " FROM reservation WHERE member_id = ? ORDER BY id",
+                "SELECT " + COLUMNS + " FROM kb_reservation WHERE member_id = ? ORDER BY id",
                 ps -> ps.setString(1, member.value())));
     }
 
@@ -75,7 +75,7 @@ final class JdbcReservationStore implements ReservationStore {
     public List<Reservation> findLiveBySlot(SlotId slot) {
         requireNonNull(slot, "slot");
         return tx.read("find reservations of slot", c -> list(c,
-                "SELECT " + COLUMNS + " FROM reservation WHERE slot_id = ? AND status = 'CONFIRMED' ORDER BY id",
+                "SELECT " + COLUMNS + " FROM kb_reservation WHERE slot_id = ? AND status = 'CONFIRMED' ORDER BY id",
                 ps -> ps.setLong(1, slot.value())));
     }
 
@@ -84,7 +84,7 @@ final class JdbcReservationStore implements ReservationStore {
         requireNonNull(examDate, "examDate");
         String cols = "r." + COLUMNS.replace(", ", ", r.");
         return tx.read("find reservations on date", c -> list(c,
-                "SELECT " + cols + " FROM reservation r JOIN slot s ON s.id = r.slot_id"
+                "SELECT " + cols + " FROM kb_reservation r JOIN kb_slot s ON s.id = r.slot_id"
                         + " WHERE s.exam_date = ? AND r.status = 'CONFIRMED' ORDER BY r.id",
                 ps -> Jdbc.setDate(ps, 1, examDate)));
     }
@@ -149,7 +149,7 @@ final class JdbcReservationStore implements ReservationStore {
             if (from >= to) {
                 Places.release(c, tx.dialect(), from);
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE reservation SET slot_id = ?, fiscal_year = ?,"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kb_reservation SET slot_id = ?, fiscal_year = ?,"
                     + " status = ?, live_fiscal_year = ?, phone = ?, updated_at = ?, staff_id = ?, staff_reason = ?,"
                     + " staff_at = ? WHERE id = ?")) {
                 ps.setLong(1, to);
@@ -187,7 +187,7 @@ final class JdbcReservationStore implements ReservationStore {
             String end = "status = 'CANCELLED', live_fiscal_year = NULL, updated_at = ?, staff_id = ?,"
                     + " staff_reason = ?, staff_at = ?";
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE reservation SET " + end + " WHERE id = ? AND status = 'CONFIRMED'")) {
+                    "UPDATE kb_reservation SET " + end + " WHERE id = ? AND status = 'CONFIRMED'")) {
                 Jdbc.setInstant(ps, 1, cancelled.updatedAt());
                 setStaff(ps, 2, cancelled.staffAction());
                 ps.setLong(5, cancelled.id().value());
@@ -197,7 +197,7 @@ final class JdbcReservationStore implements ReservationStore {
             }
             long slot;
             // the row is locked by the update above: its slot cannot change before the commit
-            try (PreparedStatement ps = c.prepareStatement("SELECT slot_id FROM reservation WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT slot_id FROM kb_reservation WHERE id = ?")) {
                 ps.setLong(1, cancelled.id().value());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -216,7 +216,7 @@ final class JdbcReservationStore implements ReservationStore {
     }
 
     private static void insertRow(Connection c, Reservation r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO reservation (" + INSERT_COLUMNS
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_reservation (" + INSERT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.id().value());
             ps.setString(2, r.household().value());
@@ -254,7 +254,7 @@ final class JdbcReservationStore implements ReservationStore {
         if (checkLive && liveExists(c, member, fy)) {
             return Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT cancelled FROM slot WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT cancelled FROM kb_slot WHERE id = ?")) {
             ps.setLong(1, slot.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -267,7 +267,7 @@ final class JdbcReservationStore implements ReservationStore {
 
     private static boolean liveExists(Connection c, MemberId member, FiscalYear fy) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM reservation WHERE member_id = ? AND live_fiscal_year = ?")) {
+                "SELECT 1 FROM kb_reservation WHERE member_id = ? AND live_fiscal_year = ?")) {
             ps.setString(1, member.value());
             ps.setInt(2, fy.startYear());
             try (ResultSet rs = ps.executeQuery()) {
@@ -282,7 +282,7 @@ final class JdbcReservationStore implements ReservationStore {
     /** Locks the reservation's row; {@code ALREADY_CANCELLED} unless it is live. */
     private static Stored lockLive(Connection c, ReservationId id) throws SQLException, Refusal {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT slot_id, fiscal_year, status FROM reservation WHERE id = ? FOR UPDATE")) {
+                "SELECT slot_id, fiscal_year, status FROM kb_reservation WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || !ReservationStatus.CONFIRMED.name().equals(rs.getString("status"))) {

@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** {@link ResetTokenStore} over {@code reset_token}, by token hash; the raw token is never stored. Internal. */
+/** {@link ResetTokenStore} over {@code kb_reset_token}, by token hash; the raw token is never stored. Internal. */
 final class JdbcResetTokenStore implements ResetTokenStore {
     private static final int MAX_HASH = 128;
     private static final String[] COLUMNS =
@@ -27,7 +27,7 @@ final class JdbcResetTokenStore implements ResetTokenStore {
         requireNonNull(token, "token");
         Jdbc.fits(token.tokenHash(), MAX_HASH, "token hash");
         tx.write("add reset token", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reset_token (" + String.join(", ", COLUMNS)
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_reset_token (" + String.join(", ", COLUMNS)
                     + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 bind(ps, token);
                 return ps.executeUpdate();
@@ -49,7 +49,7 @@ final class JdbcResetTokenStore implements ResetTokenStore {
         String lock = tx.inUnitOfWork() ? " FOR UPDATE" : "";
         return tx.read("find reset token", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + String.join(", ", COLUMNS) + " FROM reset_token WHERE token_hash = ?" + lock)) {
+                    "SELECT " + String.join(", ", COLUMNS) + " FROM kb_reset_token WHERE token_hash = ?" + lock)) {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -68,7 +68,7 @@ final class JdbcResetTokenStore implements ResetTokenStore {
     public void update(ResetToken token) {
         requireNonNull(token, "token");
         Jdbc.fits(token.tokenHash(), MAX_HASH, "token hash");
-        String sql = tx.dialect().upsert("reset_token", new String[] {"token_hash"}, COLUMNS);
+        String sql = tx.dialect().upsert("kb_reset_token", new String[] {"token_hash"}, COLUMNS);
         tx.write("update reset token", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, token);

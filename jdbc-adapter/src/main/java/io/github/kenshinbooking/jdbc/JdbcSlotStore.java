@@ -23,12 +23,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link SlotStore} over the {@code slot} table and its places in {@code slot_stripe} ({@link Places}). Internal. */
+/** {@link SlotStore} over the {@code slot} table and its places in {@code kb_slot_stripe} ({@link Places}). Internal. */
 final class JdbcSlotStore implements SlotStore {
     /** The names under which {@link #select} answers the slot's columns (after a prefix). */
     static final String COLUMNS =
             "id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved, reception_opens, cancelled";
-    private static final String SELECT = select("slot", "");
+    private static final String SELECT = select("kb_slot", "");
     private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::date)
             .thenComparing(s -> s.venue().name()).thenComparing(Slot::start).thenComparing(s -> s.id().value());
 
@@ -59,7 +59,7 @@ final class JdbcSlotStore implements SlotStore {
         requireNonNull(spec, "spec");
         Jdbc.fits(spec.venue().name(), 255, "venue name");
         Jdbc.fits(spec.institution(), 255, "institution");
-        String sql = "INSERT INTO slot (venue, institution, exam_date, start_time, duration_seconds, capacity,"
+        String sql = "INSERT INTO kb_slot (venue, institution, exam_date, start_time, duration_seconds, capacity,"
                 + " reception_opens, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)";
         long id = tx.write("add slot", c -> {
             try (PreparedStatement ps = tx.dialect() == Dialect.POSTGRESQL
@@ -96,7 +96,7 @@ final class JdbcSlotStore implements SlotStore {
     }
 
     static Optional<Slot> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SELECT + " FROM slot WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SELECT + " FROM kb_slot WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -112,7 +112,7 @@ final class JdbcSlotStore implements SlotStore {
         // bounded IN lists: one statement for a history page, a few for anything larger
         for (int from = 0; from < distinct.size(); from += MAX_IN) {
             List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_IN));
-            String sql = "SELECT " + SELECT + " FROM slot WHERE id IN ("
+            String sql = "SELECT " + SELECT + " FROM kb_slot WHERE id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             List<Slot> found = tx.read("find slots by id", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -132,7 +132,7 @@ final class JdbcSlotStore implements SlotStore {
         requireNonNull(venue, "venue");
         requireNonNull(from, "from");
         requireNonNull(to, "to");
-        String sql = "SELECT " + SELECT + " FROM slot WHERE exam_date >= ? AND exam_date < ?"
+        String sql = "SELECT " + SELECT + " FROM kb_slot WHERE exam_date >= ? AND exam_date < ?"
                 + (venue.isPresent() ? " AND venue = ?" : "");
         List<Slot> out = tx.read("find slots", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -155,7 +155,7 @@ final class JdbcSlotStore implements SlotStore {
         requireNonNull(date, "date");
         List<Slot> out = tx.write("cancel event day", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE slot SET cancelled = TRUE WHERE venue = ? AND exam_date = ?")) {
+                    "UPDATE kb_slot SET cancelled = TRUE WHERE venue = ? AND exam_date = ?")) {
                 ps.setString(1, venue.name());
                 Jdbc.setDate(ps, 2, date);
                 if (ps.executeUpdate() == 0) {
@@ -164,7 +164,7 @@ final class JdbcSlotStore implements SlotStore {
             }
             Places.closeEventDay(c, venue.name(), date);
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + SELECT + " FROM slot WHERE venue = ? AND exam_date = ?")) {
+                    "SELECT " + SELECT + " FROM kb_slot WHERE venue = ? AND exam_date = ?")) {
                 ps.setString(1, venue.name());
                 Jdbc.setDate(ps, 2, date);
                 return list(ps);

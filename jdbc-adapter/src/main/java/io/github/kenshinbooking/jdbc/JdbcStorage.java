@@ -28,8 +28,9 @@ import javax.sql.DataSource;
 /**
  * Every persistence port of the engine over plain JDBC and a caller-supplied {@link DataSource}
  * (bring your own pool), for H2, PostgreSQL and MariaDB with the schema of
- * the migrations of {@code db/migration/<dialect>} applied (Flyway layout, {@code V1}, {@code V2}, ...). Any number of application
- * instances may share one database.
+ * the migrations of {@code db/kenshin-booking/<dialect>} applied (Flyway layout, {@code V1}, {@code V2}, ...;
+ * see {@link KenshinMigrations}): tables {@code kb_*}, found through the connection's current schema. Any number
+ * of application instances may share one database.
  *
  * <p>A unit of work is one transaction on one connection, {@code autoCommit=false}, at READ
  * COMMITTED (the default of PostgreSQL and H2; set per transaction on MariaDB). Ports called on the

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A slot's places (SLOT-3) in the {@code slot_stripe} table: the capacity is split over up to
+ * A slot's places (SLOT-3) in the {@code kb_slot_stripe} table: the capacity is split over up to
  * {@code stripesPerSlot} rows, each with its share and its own reserved count, so that bookings of
  * one slot lock different rows and commit in the same disk flush instead of queueing for one
  * counter row (the row lock is held until the commit's flush). Every change is a conditional update
@@ -28,24 +28,24 @@ final class Places {
     /** The most stripes a slot may have. */
     static final int MAX_STRIPES = 64;
 
-    /** Where a free stripe no other transaction holds is found: after {@code FROM slot_stripe}. */
+    /** Where a free stripe no other transaction holds is found: after {@code FROM kb_slot_stripe}. */
     private static final String FREE = " WHERE slot_id = ? AND bookable AND reserved < capacity"
             + " ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
-    static final String PICK_FREE = "SELECT stripe FROM slot_stripe" + FREE;
-    static final String TAKE = "UPDATE slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
+    static final String PICK_FREE = "SELECT stripe FROM kb_slot_stripe" + FREE;
+    static final String TAKE = "UPDATE kb_slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
             + " AND bookable AND reserved < capacity";
     static final String LOCK_ALL =
-            "SELECT stripe, capacity, reserved, bookable FROM slot_stripe WHERE slot_id = ? ORDER BY stripe FOR UPDATE";
-    static final String PICK_USED = "SELECT stripe FROM slot_stripe WHERE slot_id = ? AND reserved > 0"
+            "SELECT stripe, capacity, reserved, bookable FROM kb_slot_stripe WHERE slot_id = ? ORDER BY stripe FOR UPDATE";
+    static final String PICK_USED = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND reserved > 0"
             + " ORDER BY stripe DESC LIMIT 1 FOR UPDATE SKIP LOCKED";
     static final String RELEASE =
-            "UPDATE slot_stripe SET reserved = reserved - 1 WHERE slot_id = ? AND stripe = ? AND reserved > 0";
+            "UPDATE kb_slot_stripe SET reserved = reserved - 1 WHERE slot_id = ? AND stripe = ? AND reserved > 0";
     /**
      * PostgreSQL: the first CTEs of a one-statement booking, taking a free stripe no one else holds;
      * {@code upd} yields the slot id once a place is taken, no row otherwise. Parameter 1: the slot.
      */
-    static final String TAKE_CTES = "pick AS (SELECT slot_id, stripe FROM slot_stripe" + FREE + "),"
-            + " upd AS (UPDATE slot_stripe t SET reserved = t.reserved + 1 FROM pick"
+    static final String TAKE_CTES = "pick AS (SELECT slot_id, stripe FROM kb_slot_stripe" + FREE + "),"
+            + " upd AS (UPDATE kb_slot_stripe t SET reserved = t.reserved + 1 FROM pick"
             + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id)";
 
     private Places() {
@@ -53,7 +53,7 @@ final class Places {
 
     /** The SQL expression of the reserved count of the slot aliased {@code slot}. */
     static String reservedOf(String slot) {
-        return "(SELECT COALESCE(SUM(st.reserved), 0) FROM slot_stripe st WHERE st.slot_id = " + slot + ".id)";
+        return "(SELECT COALESCE(SUM(st.reserved), 0) FROM kb_slot_stripe st WHERE st.slot_id = " + slot + ".id)";
     }
 
     /** The shares of {@code capacity} over {@code min(stripes, capacity)} stripes, as even as possible. */
@@ -76,7 +76,7 @@ final class Places {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO slot_stripe (slot_id, stripe, capacity, reserved, bookable) VALUES (?, ?, ?, 0, TRUE)")) {
+                "INSERT INTO kb_slot_stripe (slot_id, stripe, capacity, reserved, bookable) VALUES (?, ?, ?, 0, TRUE)")) {
             for (int i = 0; i < shares.length; i++) {
                 ps.setLong(1, slot);
                 ps.setInt(2, i);
@@ -136,8 +136,8 @@ final class Places {
 
     /** Marks the stripes of the venue-day's slots not bookable (SLOT-6), waiting for bookings in flight. */
     static void closeEventDay(Connection c, String venue, LocalDate date) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE slot_stripe SET bookable = FALSE"
-                + " WHERE slot_id IN (SELECT id FROM slot WHERE venue = ? AND exam_date = ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_slot_stripe SET bookable = FALSE"
+                + " WHERE slot_id IN (SELECT id FROM kb_slot WHERE venue = ? AND exam_date = ?)")) {
             ps.setString(1, venue);
             Jdbc.setDate(ps, 2, date);
             ps.executeUpdate();

@@ -137,7 +137,7 @@ abstract class ConcurrencyTests {
             assertThat(s.remaining()).isEqualTo(CAPACITIES[i] - liveRows);
             live += liveRows;
         }
-        assertThat(database().count("SELECT COUNT(*) FROM (SELECT member_id FROM reservation WHERE status = 'CONFIRMED'"
+        assertThat(database().count("SELECT COUNT(*) FROM (SELECT member_id FROM kb_reservation WHERE status = 'CONFIRMED'"
                 + " GROUP BY member_id, fiscal_year HAVING COUNT(*) > 1) d")).as("ONE-1 violations").isZero();
         for (int t = 0; t < THREADS; t++) {
             assertThat(storage.reservations().findLive(Union.member(households.get(t), 0), FiscalYear.of(2024)))

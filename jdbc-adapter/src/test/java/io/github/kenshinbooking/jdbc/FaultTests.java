@@ -55,7 +55,7 @@ abstract class FaultTests {
             @Override
             public void beforeExecute(Connection c, String sql) throws SQLException {
                 // the reservation insert is the booking's last statement: the outbox row is written by then
-                if (sql.contains("INSERT INTO reservation") && armed.compareAndSet(true, false)) {
+                if (sql.contains("INSERT INTO kb_reservation") && armed.compareAndSet(true, false)) {
                     kill(c);
                 }
             }
@@ -64,7 +64,7 @@ abstract class FaultTests {
             public void afterExecute(Connection c, String sql) throws SQLException {
                 // the statement ran (on PostgreSQL the booking's one auto-commit statement: committed),
                 // but its answer never reaches the application
-                if (sql.contains("INSERT INTO reservation") && loseAnswer.compareAndSet(true, false)) {
+                if (sql.contains("INSERT INTO kb_reservation") && loseAnswer.compareAndSet(true, false)) {
                     throw new SQLException("answer lost (test)", "08006");
                 }
             }
@@ -185,7 +185,7 @@ abstract class FaultTests {
         assertThat(codeOf(() -> engine.logins().login("1999999", "' OR ''='", "' OR ''='")))
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(codeOf(() -> {
-            engine.resets().resetPassword("'; DROP TABLE reset_token; --", "1999999", "ｹﾝｾﾂ ﾀﾛｳ", "abc12345",
+            engine.resets().resetPassword("'; DROP TABLE kb_reset_token; --", "1999999", "ｹﾝｾﾂ ﾀﾛｳ", "abc12345",
                     "abc12345");
             return null;
         })).isEqualTo(ErrorCode.RESET_TOKEN_INVALID);
@@ -194,8 +194,8 @@ abstract class FaultTests {
 
         assertThat(storage.reservations().findByMember(member)).containsExactly(r);
         assertThat(storage.slots().find(slot.id()).orElseThrow().eventCancelled()).isFalse();
-        assertThat(database().count("SELECT COUNT(*) FROM reset_token")).isZero();
-        assertThat(database().count("SELECT COUNT(*) FROM reservation")).isEqualTo(1);
+        assertThat(database().count("SELECT COUNT(*) FROM kb_reset_token")).isZero();
+        assertThat(database().count("SELECT COUNT(*) FROM kb_reservation")).isEqualTo(1);
     }
 
     private interface Call {

@@ -54,7 +54,7 @@ class JdbcStorageTest {
     }
 
     private long slotCount() {
-        return DB.get().count("SELECT COUNT(*) FROM slot");
+        return DB.get().count("SELECT COUNT(*) FROM kb_slot");
     }
 
     @Test
@@ -146,7 +146,7 @@ class JdbcStorageTest {
         assertThat(Dialect.of("MariaDB")).isEqualTo(Dialect.MARIADB);
         assertThat(Dialect.of("MySQL")).isEqualTo(Dialect.MARIADB);
         assertThat(Dialect.of("H2")).isEqualTo(Dialect.H2);
-        assertThat(Dialect.POSTGRESQL.migrationLocation()).isEqualTo("db/migration/postgresql");
+        assertThat(Dialect.POSTGRESQL.migrationLocation()).isEqualTo("db/kenshin-booking/postgresql");
         assertThatThrownBy(() -> Dialect.of("Oracle")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> JdbcStorage.builder(DB.get().dataSource()).maxRetries(-1))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -156,11 +156,11 @@ class JdbcStorageTest {
     @DisplayName("SQL error classification: unique violations and retryable failures on each database")
     void classification() {
         assertThat(SqlErrors.isUniqueViolation(new SQLException("duplicate key value violates unique constraint"
-                + " \"uq_reservation_live\"", "23505"), "uq_reservation_live")).isTrue();
-        assertThat(SqlErrors.isUniqueViolation(new SQLException("Duplicate entry 'm-2024' for key 'uq_reservation_live'",
-                "23000", 1062), "uq_reservation_live")).isTrue();
+                + " \"uq_kb_reservation_live\"", "23505"), "uq_kb_reservation_live")).isTrue();
+        assertThat(SqlErrors.isUniqueViolation(new SQLException("Duplicate entry 'm-2024' for key 'uq_kb_reservation_live'",
+                "23000", 1062), "uq_kb_reservation_live")).isTrue();
         assertThat(SqlErrors.isUniqueViolation(new SQLException("Duplicate entry '7' for key 'PRIMARY'", "23000", 1062),
-                "uq_reservation_live")).isFalse();
+                "uq_kb_reservation_live")).isFalse();
         assertThat(SqlErrors.isRetryable(new SQLException("Deadlock found", "40001", 1213))).isTrue();
         assertThat(SqlErrors.isRetryable(new SQLException("deadlock detected", "40P01"))).isTrue();
         assertThat(SqlErrors.isRetryable(new SQLException("syntax", "42601"))).isFalse();

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The V2 migration (slot_stripe) over data stored under V1, on H2: a slot keeps its count in one
+ * The V2 migration (kb_slot_stripe) over data stored under V1, on H2: a slot keeps its count in one
  * stripe, an event-day cancelled slot's stripe is not bookable, a slot without places has none.
  */
 class StripeMigrationTest {
@@ -58,7 +58,7 @@ class StripeMigrationTest {
             cancelled = insertSlot(c, LocalTime.of(10, 0), 4, 0, true);
             empty = insertSlot(c, LocalTime.of(11, 0), 0, 0, false);
             for (int i = 1; i <= 3; i++) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO reservation (id, household, member_id,"
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_reservation (id, household, member_id,"
                         + " slot_id, fiscal_year, status, live_fiscal_year, phone, terms_version, booked_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, 2024, 'CONFIRMED', 2024, '0921234567', 'v1',"
                         + " TIMESTAMP '2024-05-01 00:00:00', TIMESTAMP '2024-05-01 00:00:00')")) {
@@ -80,12 +80,13 @@ class StripeMigrationTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:" + Dialect.H2.migrationLocation());
+        return Flyway.configure().dataSource(dataSource).locations(KenshinMigrations.location(Dialect.H2))
+                .table(KenshinMigrations.HISTORY_TABLE);
     }
 
     private static long insertSlot(Connection c, LocalTime start, int capacity, int reserved, boolean isCancelled)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO slot (venue, institution, exam_date, start_time,"
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_slot (venue, institution, exam_date, start_time,"
                 + " duration_seconds, capacity, reserved, reception_opens, cancelled)"
                 + " VALUES (?, '那珂川健診センター', DATE '2024-06-16', ?, 1800, ?, ?, TIMESTAMP '2024-01-01 00:00:00', ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -104,7 +105,7 @@ class StripeMigrationTest {
 
     private List<JdbcStripe> stripes(long slot) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT stripe, capacity, reserved, bookable FROM slot_stripe WHERE slot_id = ? ORDER BY stripe")) {
+                "SELECT stripe, capacity, reserved, bookable FROM kb_slot_stripe WHERE slot_id = ? ORDER BY stripe")) {
             ps.setLong(1, slot);
             List<JdbcStripe> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -142,8 +143,8 @@ class StripeMigrationTest {
         assertThat(stripes(cancelled)).containsExactly(new JdbcStripe(0, 4, 0, false));
         assertThat(stripes(empty)).isEmpty();
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.getMetaData().getColumns(null, null, "SLOT", "RESERVED")) {
-            assertThat(rs.next()).as("slot.reserved is dropped").isFalse();
+                ResultSet rs = c.getMetaData().getColumns(null, null, "KB_SLOT", "RESERVED")) {
+            assertThat(rs.next()).as("kb_slot.reserved is dropped").isFalse();
         }
     }
 

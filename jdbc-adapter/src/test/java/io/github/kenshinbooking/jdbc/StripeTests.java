@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.threeten.extra.MutableClock;
 
 /**
- * A slot's places split over stripes ({@code slot_stripe}, V2): how they are stored, that capacity
+ * A slot's places split over stripes ({@code kb_slot_stripe}, V2): how they are stored, that capacity
  * stays exact with uneven shares (SLOT-3), that an event-day cancellation closes every stripe and
  * gives the places back (SLOT-6), and races of real threads through the engine on one hot slot.
  * One subclass per database.
@@ -581,7 +581,7 @@ abstract class StripeTests {
 
     private List<Stripe> stripes(SlotId slot) {
         try (Connection c = database().dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT stripe, capacity, reserved, bookable FROM slot_stripe"
+                PreparedStatement ps = c.prepareStatement("SELECT stripe, capacity, reserved, bookable FROM kb_slot_stripe"
                         + " WHERE slot_id = ? ORDER BY stripe")) {
             ps.setLong(1, slot.value());
             List<Stripe> out = new ArrayList<>();
@@ -597,20 +597,20 @@ abstract class StripeTests {
     }
 
     private long liveRows(SlotId slot) {
-        return database().count("SELECT COUNT(*) FROM reservation WHERE slot_id = " + slot.value()
+        return database().count("SELECT COUNT(*) FROM kb_reservation WHERE slot_id = " + slot.value()
                 + " AND status = 'CONFIRMED'");
     }
 
     private long reservationRows() {
-        return database().count("SELECT COUNT(*) FROM reservation");
+        return database().count("SELECT COUNT(*) FROM kb_reservation");
     }
 
     private long outboxRows() {
-        return database().count("SELECT COUNT(*) FROM outbox");
+        return database().count("SELECT COUNT(*) FROM kb_outbox");
     }
 
     private long mails(NotificationKind kind) {
-        return database().count("SELECT COUNT(*) FROM outbox WHERE kind = '" + kind.name() + "'");
+        return database().count("SELECT COUNT(*) FROM kb_outbox WHERE kind = '" + kind.name() + "'");
     }
 
     private long bookedMails() {

@@ -28,8 +28,8 @@ final class TestDatabase implements AutoCloseable {
         H2, POSTGRESQL, MARIADB
     }
 
-    private static final List<String> TABLES = List.of("member", "household", "reservation", "slot_stripe", "slot",
-            "idempotency_key", "outbox", "account", "login_attempt", "reset_token");
+    private static final List<String> TABLES = List.of("kb_member", "kb_household", "kb_reservation", "kb_slot_stripe", "kb_slot",
+            "kb_idempotency_key", "kb_outbox", "kb_account", "kb_login_attempt", "kb_reset_token");
 
     private final Kind kind;
     private final String name;
@@ -47,8 +47,8 @@ final class TestDatabase implements AutoCloseable {
         config.setPoolName("kb-test-" + name);
         config.setConnectionTimeout(30_000);
         this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:" + dialect().migrationLocation())
-                .load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(KenshinMigrations.location(dialect()))
+                .table(KenshinMigrations.HISTORY_TABLE).load().migrate();
         this.storage = JdbcStorage.create(dataSource);
     }
 
@@ -114,7 +114,8 @@ final class TestDatabase implements AutoCloseable {
         return url;
     }
 
-    private static String withDatabase(String url, String database) {
+    /** The server URL with the database (MariaDB) in its path instead of the one given. */
+    static String withDatabase(String url, String database) {
         int hostStart = url.indexOf("//") + 2;
         int pathStart = url.indexOf('/', hostStart);
         int query = url.indexOf('?', hostStart);
@@ -124,7 +125,8 @@ final class TestDatabase implements AutoCloseable {
         return base + "/" + database + params;
     }
 
-    private static void admin(String url, String sql) {
+    /** Runs one administrative statement on a connection of its own. */
+    static void admin(String url, String sql) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
@@ -170,14 +172,14 @@ final class TestDatabase implements AutoCloseable {
             if (restartIds) {
                 switch (kind) {
                     case MARIADB:
-                        s.execute("ALTER SEQUENCE reservation_id_seq RESTART WITH 1");
-                        s.execute("ALTER TABLE slot AUTO_INCREMENT = 1");
-                        s.execute("ALTER TABLE outbox AUTO_INCREMENT = 1");
+                        s.execute("ALTER SEQUENCE kb_reservation_id_seq RESTART WITH 1");
+                        s.execute("ALTER TABLE kb_slot AUTO_INCREMENT = 1");
+                        s.execute("ALTER TABLE kb_outbox AUTO_INCREMENT = 1");
                         break;
                     default:
-                        s.execute("ALTER SEQUENCE reservation_id_seq RESTART WITH 1");
-                        s.execute("ALTER TABLE slot ALTER COLUMN id RESTART WITH 1");
-                        s.execute("ALTER TABLE outbox ALTER COLUMN id RESTART WITH 1");
+                        s.execute("ALTER SEQUENCE kb_reservation_id_seq RESTART WITH 1");
+                        s.execute("ALTER TABLE kb_slot ALTER COLUMN id RESTART WITH 1");
+                        s.execute("ALTER TABLE kb_outbox ALTER COLUMN id RESTART WITH 1");
                 }
             }
         } catch (SQLException e) {
