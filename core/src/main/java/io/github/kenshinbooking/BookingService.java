@@ -15,6 +15,7 @@ import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -138,10 +139,11 @@ public final class BookingService {
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Inputs.required(newSlot, Refusal.FIELD_SLOT);
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
+        Optional<Household> household = ctx.directory().find(session.household());
         return ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
-            return changeChecked(r, newSlot, newPhone, Optional.empty());
+            return changeChecked(r, household, newSlot, newPhone, Optional.empty());
         });
     }
 
@@ -157,10 +159,11 @@ public final class BookingService {
     public Reservation cancel(HouseholdSession session, ReservationId id) throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
+        Optional<Household> household = ctx.directory().find(session.household());
         return ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
-            return cancelChecked(r, Optional.empty());
+            return cancelChecked(r, household, Optional.empty());
         });
     }
 
@@ -225,8 +228,11 @@ public final class BookingService {
 
     // ---- shared with StaffService -------------------------------------------------------------
 
-    /** CHG-1 and the staff's change, after the reservation is located: ORDER-1 from ALREADY_CANCELLED on. */
-    Reservation changeChecked(Reservation r, SlotId newSlotId, Optional<PhoneNumber> newPhone,
+    /**
+     * CHG-1 and the staff's change, after the reservation is located: ORDER-1 from ALREADY_CANCELLED on.
+     * {@code household} is the reservation's household as the directory answered before the unit of work.
+     */
+    Reservation changeChecked(Reservation r, Optional<Household> household, SlotId newSlotId, Optional<PhoneNumber> newPhone,
             Optional<StaffAction> staff) throws Refusal {
         Instant now = ctx.clock().instant();
         Slot current = liveSlot(r, DeadlineKind.CHANGE, staff.isPresent(), now);
@@ -235,7 +241,7 @@ public final class BookingService {
         if (target.id().equals(current.id())) {
             throw Refusal.invalidInput(Refusal.FIELD_SLOT, "the reservation already holds this slot");
         }
-        Member member = access.household(r.household()).member(r.member())
+        Member member = household.flatMap(h -> h.member(r.member()))
                 .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "member no longer on record"));
         FiscalYear fy = target.fiscalYear();
         boolean otherLiveInYear = !fy.equals(r.fiscalYear())
@@ -243,17 +249,19 @@ public final class BookingService {
         ctx.bookingRules().check(member, target, otherLiveInYear, now);
         Reservation moved = r.movedTo(target.id(), fy, newPhone.orElse(r.phone()), now, staff);
         ctx.notifier().withdrawReminder(r.id(), current.date());
-        ctx.notifier().reservation(NotificationKind.CHANGED, moved, target, Optional.of(current), staff.isPresent(),
-                Optional.empty(), now);
+        ctx.notifier().reservation(NotificationKind.CHANGED, moved, Optional.of(member.name()), target,
+                Optional.of(current), staff.isPresent(), Optional.empty(), now);
         ctx.storage().reservations().move(r, moved);
         return moved;
     }
 
-    /** CNL-1 and the staff's cancel, after the reservation is located. */
-    Reservation cancelChecked(Reservation r, Optional<StaffAction> staff) throws Refusal {
+    /** CNL-1 and the staff's cancel, after the reservation is located; {@code household} as for a change. */
+    Reservation cancelChecked(Reservation r, Optional<Household> household, Optional<StaffAction> staff)
+            throws Refusal {
         Instant now = ctx.clock().instant();
         Slot s = liveSlot(r, DeadlineKind.CANCEL, staff.isPresent(), now);
-        return release(r, s, r.cancelled(now, staff), NotificationKind.CANCELLED, staff.isPresent(), now);
+        return release(r, s, r.cancelled(now, staff), NotificationKind.CANCELLED, staff.isPresent(),
+                Notifier.memberName(household, r), now);
     }
 
     /**
@@ -261,9 +269,9 @@ public final class BookingService {
      * the one way a place is given back, for a cancel, a staff cancel and an event-day cancellation.
      */
     Reservation release(Reservation r, Slot s, Reservation cancelled, NotificationKind kind, boolean byStaff,
-            Instant now) throws Refusal {
+            Optional<String> memberName, Instant now) throws Refusal {
         ctx.notifier().withdrawReminder(r.id(), s.date());
-        ctx.notifier().reservation(kind, cancelled, s, Optional.empty(), byStaff, Optional.empty(), now);
+        ctx.notifier().reservation(kind, cancelled, memberName, s, Optional.empty(), byStaff, Optional.empty(), now);
         ctx.storage().reservations().cancel(r, cancelled);
         return cancelled;
     }

@@ -48,9 +48,10 @@ public final class EmailService {
         Inputs.required(selected, Refusal.FIELD_MEMBER);
         Inputs.required(email, Refusal.FIELD_EMAIL);
         Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
+        Optional<Household> onRecord = ctx.directory().find(session.household());
         ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
-            Household h = access.household(session.household());
+            Household h = HouseholdAccess.onRecord(onRecord);
             HouseholdAccess.representative(h, selected);
             Optional<EmailAddress> address;
             if (email.isBlank()) {

@@ -37,6 +37,6 @@ record EngineContext(UnionPolicy policy, Clock clock, Storage storage, Household
         Eligibility eligibility = new Eligibility(policy);
         return new EngineContext(policy, clock, storage, directory, hasher, random, deadlines, eligibility,
                 new BookingRules(deadlines, eligibility), new PasswordRules(policy.passwords()),
-                new Notifier(storage, directory, deadlines));
+                new Notifier(storage, deadlines));
     }
 }

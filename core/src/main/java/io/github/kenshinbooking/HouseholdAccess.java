@@ -8,6 +8,7 @@ import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * The lookups every household use case starts from, with the refusals they give: the household
@@ -43,8 +44,15 @@ final class HouseholdAccess {
     }
 
     Household household(SymbolNumber household) throws Refusal {
-        return ctx.directory().find(household)
-                .orElseThrow(() -> Refusal.of(ErrorCode.FORBIDDEN, "household not on record"));
+        return onRecord(ctx.directory().find(household));
+    }
+
+    /**
+     * The directory's answer, read before a unit of work (the directory is not the library's data and
+     * may use a connection of its own): refused {@code FORBIDDEN} inside it, in ORDER-1's place.
+     */
+    static Household onRecord(Optional<Household> household) throws Refusal {
+        return household.orElseThrow(() -> Refusal.of(ErrorCode.FORBIDDEN, "household not on record"));
     }
 
     static Member memberOf(Household h, MemberId id) throws Refusal {

@@ -17,6 +17,30 @@ import java.util.Optional;
 /**
  * Login (ログイン) with the symbol number, the representative's kana and the household password
  * (AUTH-1..AUTH-3), counting failures and locking (AUTH-4); first-login (AUTH-5). Thread-safe.
+ *
+ * <p>SES-4: no database connection and no store-wide lock is held while a password is hashed. A
+ * login runs in three steps:
+ * <ol>
+ * <li><b>Claim</b> (a short unit of work): the key's lock state is read for update; a locked key is
+ * refused {@code ACCOUNT_LOCKED} at once, without hashing. Otherwise the attempt is counted as a
+ * failure <em>before</em> it is verified (pessimistic counting) and committed, so the attempt that
+ * reaches the policy's count has already locked the key and every concurrent attempt after it is
+ * refused without hashing: 50 simultaneous wrong passwords still verify exactly
+ * {@code afterFailures} of them.</li>
+ * <li><b>Verify</b>, outside any unit of work: the household from the directory, the account, then
+ * PBKDF2 (the dummy hash for an unknown household or an account still on its initial password, so
+ * every attempt costs the same work: AUTH-4). A rehash the hasher asks for is computed here too.</li>
+ * <li><b>Outcome</b>: a failure writes nothing more (it was counted by its claim) and answers
+ * {@code INVALID_CREDENTIALS}, or {@code ACCOUNT_LOCKED} if its claim locked the key. A success
+ * runs a second short unit of work that re-reads the lock state for update: if another attempt's
+ * claim locked the key meanwhile, the lock wins and the success answers {@code ACCOUNT_LOCKED}
+ * (AUTH-4: a locked household cannot log in); otherwise the success undoes its claim by clearing
+ * the state (a success clears, as in sequence), saves the rehash if the stored hash is still the one
+ * verified, and answers the session.</li>
+ * </ol>
+ * While a claim that would lock is being verified, concurrent attempts are refused as locked even
+ * if that claim then succeeds and clears the lock: the count errs on the side of the lock. A claim
+ * whose process dies while hashing stays counted as a failure.
  */
 public final class LoginService {
     private final EngineContext ctx;
@@ -31,7 +55,8 @@ public final class LoginService {
     }
 
     /**
-     * Logs a household in (AUTH-1, AUTH-2), counting failures and locking (AUTH-4).
+     * Logs a household in (AUTH-1, AUTH-2), counting failures and locking (AUTH-4). Hashes with no
+     * connection or lock held (SES-4); see the class comment for how the count stays exact.
      *
      * @param symbolNumber the household's 記号番号
      * @param kana         the representative's フリガナ
@@ -42,30 +67,46 @@ public final class LoginService {
      *     this failure locks it)
      */
     public LoginResult login(String symbolNumber, String kana, String password) throws Refusal {
-        SymbolNumber symbol = SymbolNumber.parse(symbolNumber, Refusal.FIELD_SYMBOL_NUMBER);
+        SymbolNumber symbol = SymbolNumber.parse(symbolNumber, "symbolNumber");
         Inputs.requiredText(kana, Refusal.FIELD_KANA);
         Inputs.required(password, Refusal.FIELD_PASSWORD);
-        Outcome<LoginResult> outcome = ctx.storage().unitOfWork().execute(() -> {
-            Instant now = ctx.clock().instant();
-            LoginAttemptStore store = ctx.storage().loginAttempts();
-            LoginAttempts stored = store.findForUpdate(symbol.value());
+        Instant now = ctx.clock().instant();
+        String key = symbol.value();
+        LoginAttemptStore store = ctx.storage().loginAttempts();
+        Claim claim = ctx.storage().unitOfWork().execute(() -> {
+            LoginAttempts stored = store.findForUpdate(key);
             if (stored.lockedAt(now)) {
-                return Outcome.refused(Refusal.accountLocked(stored.lockedUntil().orElseThrow()));
+                return new Claim(stored, false);
             }
-            Optional<Household> household = ctx.directory().find(symbol);
-            Optional<Account> account = household.flatMap(h -> ctx.storage().accounts().find(symbol));
-            if (!verify(household, account, kana, password)) {
-                LoginAttempts next = stored.failed(now, ctx.policy().lockout());
-                store.save(symbol.value(), next);
-                return next.lockedAt(now) ? Outcome.refused(Refusal.accountLocked(next.lockedUntil().orElseThrow()))
-                        : Outcome.refused(ErrorCode.INVALID_CREDENTIALS);
+            LoginAttempts counted = stored.failed(now, ctx.policy().lockout());
+            store.save(key, counted);
+            return new Claim(counted, true);
+        });
+        if (!claim.counted()) {
+            throw locked(claim.state());
+        }
+        LoginAttempts claimed = claim.state();
+        Optional<Household> household = ctx.directory().find(symbol);
+        Optional<Account> account = household.flatMap(h -> ctx.storage().accounts().find(symbol));
+        if (!verify(household, account, kana, password)) {
+            throw claimed.lockedAt(now) ? locked(claimed) : Refusal.of(ErrorCode.INVALID_CREDENTIALS);
+        }
+        Optional<PasswordHash> verified = account.flatMap(Account::passwordHash);
+        Optional<PasswordHash> rehash = verified.filter(ctx.hasher()::needsRehash)
+                .map(old -> ctx.hasher().hash(password));
+        Outcome<LoginResult> outcome = ctx.storage().unitOfWork().execute(() -> {
+            LoginAttempts current = store.findForUpdate(key);
+            boolean ownLock = claimed.lockedAt(now) && current.equals(claimed);
+            if (current.lockedAt(now) && !ownLock) {
+                return Outcome.refused(locked(current));
             }
-            if (!stored.equals(LoginAttempts.none())) {
-                store.save(symbol.value(), LoginAttempts.none());
+            if (!current.equals(LoginAttempts.none())) {
+                store.save(key, LoginAttempts.none());
             }
-            Account acc = account.orElse(Account.initial(symbol));
-            acc.passwordHash().filter(ctx.hasher()::needsRehash)
-                    .ifPresent(old -> ctx.storage().accounts().save(acc.withPasswordHash(ctx.hasher().hash(password))));
+            Account acc = access.account(symbol);
+            if (rehash.isPresent() && acc.passwordHash().equals(verified)) {
+                ctx.storage().accounts().save(acc.withPasswordHash(rehash.get()));
+            }
             return Outcome.ok(new LoginResult(new HouseholdSession(symbol, now), acc.firstLogin()));
         });
         return outcome.get();
@@ -98,6 +139,15 @@ public final class LoginService {
             passwordOk = constantTimeEquals(password, access.initialPassword(rep));
         }
         return kanaOk && passwordOk;
+    }
+
+    /** AUTH-4's refusal with the lock's end, for a state that is locked. */
+    private static Refusal locked(LoginAttempts state) {
+        return Refusal.accountLocked(state.lockedUntil().orElseThrow());
+    }
+
+    /** The attempts row after the claim: counted as a failure, or found locked and left alone. */
+    private record Claim(LoginAttempts state, boolean counted) {
     }
 
     static boolean constantTimeEquals(String a, String b) {

@@ -2,7 +2,7 @@ package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
-import io.github.kenshinbooking.household.HouseholdDirectory;
+import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.Notification;
@@ -20,15 +20,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Records reservation notifications in the outbox, inside the caller's unit of work (MAIL-1, MAIL-2). Internal. */
+/**
+ * Records reservation notifications in the outbox, inside the caller's unit of work (MAIL-1, MAIL-2).
+ * It never reads the household directory: callers read the member's name before their unit of work,
+ * because a directory may take a connection of its own (a pool of 1 must do). Internal.
+ */
 final class Notifier {
     private final Storage storage;
-    private final HouseholdDirectory directory;
     private final Deadlines deadlines;
 
-    Notifier(Storage storage, HouseholdDirectory directory, Deadlines deadlines) {
+    Notifier(Storage storage, Deadlines deadlines) {
         this.storage = storage;
-        this.directory = directory;
         this.deadlines = deadlines;
     }
 
@@ -40,18 +42,23 @@ final class Notifier {
     /**
      * Records a reservation notification for the household's address, if it has one.
      *
+     * @param memberName the member's name, read from the directory before the unit of work
      * @param previous for CHANGED, the slot before the change
      * @param dedupeKey for REMINDER, the key that keeps it at most once
      */
-    boolean reservation(NotificationKind kind, Reservation r, Slot slot, Optional<Slot> previous,
-            boolean byStaff, Optional<String> dedupeKey, Instant at) {
+    boolean reservation(NotificationKind kind, Reservation r, Optional<String> memberName, Slot slot,
+            Optional<Slot> previous, boolean byStaff, Optional<String> dedupeKey, Instant at) {
         Optional<EmailAddress> to = emailOf(r.household());
         if (to.isEmpty()) {
             return false;
         }
-        Optional<String> name = directory.find(r.household()).flatMap(h -> h.member(r.member())).map(Member::name);
-        Notification n = reservationNotification(to, kind, r, name, slot, previous, byStaff, dedupeKey).orElseThrow();
+        Notification n = reservationNotification(to, kind, r, memberName, slot, previous, byStaff, dedupeKey).orElseThrow();
         return storage.outbox().add(n, at);
+    }
+
+    /** The reserved member's name in a household read from the directory, if both are still there. */
+    static Optional<String> memberName(Optional<Household> household, Reservation r) {
+        return household.flatMap(h -> h.member(r.member())).map(Member::name);
     }
 
     /**

@@ -1,11 +1,13 @@
 package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
+import java.util.Optional;
 
 /** The household password (パスワード変更): its change (PW-1, PW-2) and the initial one (AUTH-3). Thread-safe. */
 public final class PasswordService {
@@ -37,21 +39,33 @@ public final class PasswordService {
         Inputs.required(current, Refusal.FIELD_CURRENT);
         Inputs.required(newPassword, Refusal.FIELD_NEW);
         Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
+        // SES-4: both hashes run before the unit of work; the write re-checks that the password
+        // verified is still the stored one, so a concurrent change is not overwritten unseen
+        Household h = access.household(session.household());
+        Member rep = HouseholdAccess.representative(h, selected);
+        Account read = access.account(h.symbolNumber());
+        String initial = access.initialPassword(rep);
+        Optional<PasswordHash> verified = read.passwordHash();
+        boolean currentOk = verified
+                .map(hash -> ctx.hasher().verify(current, hash))
+                .orElseGet(() -> LoginService.constantTimeEquals(current, initial));
+        if (!currentOk) {
+            throw invalidCurrent();
+        }
+        ctx.passwordRules().checkNew(newPassword, confirmation, initial);
+        PasswordHash next = ctx.hasher().hash(newPassword);
         ctx.storage().unitOfWork().execute(() -> {
-            Household h = access.household(session.household());
-            Member rep = HouseholdAccess.representative(h, selected);
             Account acc = access.account(h.symbolNumber());
-            String initial = access.initialPassword(rep);
-            boolean currentOk = acc.passwordHash()
-                    .map(hash -> ctx.hasher().verify(current, hash))
-                    .orElseGet(() -> LoginService.constantTimeEquals(current, initial));
-            if (!currentOk) {
-                throw Refusal.onField(ErrorCode.INVALID_CREDENTIALS, Refusal.FIELD_CURRENT, "current password does not match");
+            if (!acc.passwordHash().equals(verified)) {
+                throw invalidCurrent(); // changed since it was verified: the current password typed is stale
             }
-            ctx.passwordRules().checkNew(newPassword, confirmation, initial);
-            ctx.storage().accounts().save(acc.withPasswordHash(ctx.hasher().hash(newPassword)));
+            ctx.storage().accounts().save(acc.withPasswordHash(next));
             return acc;
         });
+    }
+
+    private static Refusal invalidCurrent() {
+        return Refusal.onField(ErrorCode.INVALID_CREDENTIALS, Refusal.FIELD_CURRENT, "current password does not match");
     }
 
     /**

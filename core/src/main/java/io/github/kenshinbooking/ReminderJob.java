@@ -32,6 +32,8 @@ public final class ReminderJob {
         LocalDate examDate = LocalDate.ofInstant(now, ctx.policy().zone()).plusDays(ctx.policy().mail().reminderDaysBefore());
         int recorded = 0;
         for (Reservation r : ctx.storage().reservations().findLiveOn(examDate)) {
+            // the directory is read before the unit of work: it may take a connection of its own
+            Optional<String> name = Notifier.memberName(ctx.directory().find(r.household()), r);
             try {
                 boolean added = ctx.storage().unitOfWork().execute(() -> {
                     Optional<Reservation> current = ctx.storage().reservations().find(r.id());
@@ -39,8 +41,8 @@ public final class ReminderJob {
                         return false;
                     }
                     Slot s = ctx.storage().slots().find(r.slot()).orElseThrow();
-                    return ctx.notifier().reservation(NotificationKind.REMINDER, current.get(), s, Optional.empty(),
-                            false, Optional.of(Notifier.reminderKey(r.id(), examDate)), now);
+                    return ctx.notifier().reservation(NotificationKind.REMINDER, current.get(), name, s,
+                            Optional.empty(), false, Optional.of(Notifier.reminderKey(r.id(), examDate)), now);
                 });
                 recorded += added ? 1 : 0;
             } catch (Refusal e) {

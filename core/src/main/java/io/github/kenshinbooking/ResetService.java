@@ -3,6 +3,7 @@ package io.github.kenshinbooking;
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.account.LoginAttempts;
+import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.ResetToken;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
@@ -16,9 +17,11 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** "Forgot password" (パスワードを忘れた方): reset links by mail (RESET-1) and their redemption (RESET-2). Thread-safe. */
 public final class ResetService {
@@ -44,11 +47,18 @@ public final class ResetService {
         }
         EmailAddress address = new EmailAddress(email.strip());
         ResetPolicy policy = ctx.policy().reset();
+        // the directory is read before the unit of work (it may use a connection of its own)
+        Set<SymbolNumber> onRecord = new HashSet<>();
+        for (Account acc : ctx.storage().accounts().findByEmail(address)) {
+            if (ctx.directory().find(acc.household()).isPresent()) {
+                onRecord.add(acc.household());
+            }
+        }
         ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
             List<Account> accounts = ctx.storage().accounts().findByEmail(address);
             for (Account acc : accounts) {
-                if (ctx.directory().find(acc.household()).isEmpty() || acc.email().isEmpty()) {
+                if (!onRecord.contains(acc.household()) || acc.email().isEmpty()) {
                     continue;
                 }
                 byte[] raw = new byte[policy.tokenBytes()];
@@ -87,30 +97,51 @@ public final class ResetService {
         Inputs.required(kana, Refusal.FIELD_KANA);
         Inputs.required(newPassword, Refusal.FIELD_NEW);
         Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
+        String tokenHash = ResetToken.hashOf(token);
+        // SES-4: the directory read and the new password's hash run before the unit of work. A token's
+        // household never changes, so what is read here is what the unit of work re-checks against.
+        Optional<ResetToken> seen = ctx.storage().resetTokens().findForUpdate(tokenHash);
+        Optional<Household> household = seen.flatMap(t -> ctx.directory().find(t.household()));
+        Optional<PasswordHash> newHash = Optional.empty();
+        if (seen.isPresent() && seen.get().usableAt(ctx.clock().instant(),
+                ctx.policy().reset().maxIdentityMismatches()) && identityOk(seen.get(), household, symbolNumber, kana)) {
+            ctx.passwordRules().checkNew(newPassword, confirmation,
+                    access.initialPassword(household.get().representative()));
+            newHash = Optional.of(ctx.hasher().hash(newPassword));
+        }
+        Optional<PasswordHash> hashed = newHash;
         Outcome<SymbolNumber> outcome = ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
-            Optional<ResetToken> found = ctx.storage().resetTokens().findForUpdate(ResetToken.hashOf(token));
-            if (found.isEmpty() || !found.get().usableAt(now, ctx.policy().reset().maxIdentityMismatches())) {
+            Optional<ResetToken> found = ctx.storage().resetTokens().findForUpdate(tokenHash);
+            // a token not seen before the unit of work was made after the request began: no link
+            // could carry it yet
+            if (found.isEmpty() || seen.isEmpty()
+                    || !found.get().usableAt(now, ctx.policy().reset().maxIdentityMismatches())) {
                 return Outcome.refused(ErrorCode.RESET_TOKEN_INVALID);
             }
             ResetToken t = found.get();
-            Optional<Household> household = ctx.directory().find(t.household());
-            boolean identityOk = household.isPresent()
-                    && t.household().value().equals(Normalizer.normalize(symbolNumber, Normalizer.Form.NFKC).strip())
-                    && household.get().representative().kana().matches(kana);
-            if (!identityOk) {
+            if (!identityOk(t, household, symbolNumber, kana)) {
                 // the mismatch must count even though the request is refused: commit it
                 ctx.storage().resetTokens().update(t.withMismatch());
                 return Outcome.refused(ErrorCode.RESET_IDENTITY_MISMATCH);
             }
             Member rep = household.get().representative();
             ctx.passwordRules().checkNew(newPassword, confirmation, access.initialPassword(rep));
+            if (hashed.isEmpty()) { // usable and matching now but not before: the token cannot regain use
+                return Outcome.refused(ErrorCode.RESET_TOKEN_INVALID);
+            }
             Account acc = access.account(t.household());
-            ctx.storage().accounts().save(acc.withPasswordHash(ctx.hasher().hash(newPassword)));
+            ctx.storage().accounts().save(acc.withPasswordHash(hashed.get()));
             ctx.storage().resetTokens().update(t.spent());
             ctx.storage().loginAttempts().save(t.household().value(), LoginAttempts.none());
             return Outcome.ok(t.household());
         });
         outcome.get();
+    }
+
+    private static boolean identityOk(ResetToken t, Optional<Household> household, String symbolNumber, String kana) {
+        return household.isPresent()
+                && t.household().value().equals(Normalizer.normalize(symbolNumber, Normalizer.Form.NFKC).strip())
+                && household.get().representative().kana().matches(kana);
     }
 }

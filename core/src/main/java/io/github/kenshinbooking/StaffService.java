@@ -7,8 +7,14 @@ import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.Venue;
 import java.time.Instant;
 import java.time.LocalDate;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.SymbolNumber;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
@@ -28,6 +34,9 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class StaffService {
+    /** Directory rounds of an event-day cancellation before households booked meanwhile go unnamed. */
+    private static final int MAX_DIRECTORY_ROUNDS = 3;
+
     private final EngineContext ctx;
     private final BookingService bookings;
 
@@ -55,8 +64,9 @@ public final class StaffService {
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Inputs.required(newSlot, Refusal.FIELD_SLOT);
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
-        return ctx.storage().unitOfWork().execute(() -> bookings.changeChecked(bookings.anyReservation(id), newSlot,
-                newPhone, Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
+        Optional<Household> household = householdOf(id);
+        return ctx.storage().unitOfWork().execute(() -> bookings.changeChecked(bookings.anyReservation(id), household,
+                newSlot, newPhone, Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
     }
 
     /**
@@ -72,7 +82,8 @@ public final class StaffService {
         Inputs.required(staff, Refusal.FIELD_STAFF);
         Inputs.requiredText(reason, Refusal.FIELD_REASON);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
-        return ctx.storage().unitOfWork().execute(() -> bookings.cancelChecked(bookings.anyReservation(id),
+        Optional<Household> household = householdOf(id);
+        return ctx.storage().unitOfWork().execute(() -> bookings.cancelChecked(bookings.anyReservation(id), household,
                 Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
     }
 
@@ -88,20 +99,61 @@ public final class StaffService {
     public List<Reservation> cancelEventDay(Venue venue, LocalDate date) throws Refusal {
         Inputs.required(venue, Refusal.FIELD_VENUE);
         Inputs.required(date, Refusal.FIELD_DATE);
-        return ctx.storage().unitOfWork().execute(() -> {
-            Instant now = ctx.clock().instant();
-            List<Slot> slots = ctx.storage().slots().cancelEventDay(venue, date);
-            if (slots.isEmpty()) {
-                throw Refusal.of(ErrorCode.NOT_FOUND, "no slot at " + venue + " on " + date);
+        // the households are read from the directory before the unit of work (it may take a connection
+        // of its own); a reservation booked in between sends the unit of work back for its household
+        Map<SymbolNumber, Optional<Household>> households = new HashMap<>();
+        for (Slot s : ctx.storage().slots().findBetween(Optional.of(venue), date, date)) {
+            for (Reservation r : ctx.storage().reservations().findLiveBySlot(s.id())) {
+                households.computeIfAbsent(r.household(), ctx.directory()::find);
             }
-            List<Reservation> cancelled = new ArrayList<>();
-            for (Slot s : slots) {
-                for (Reservation r : ctx.storage().reservations().findLiveBySlot(s.id())) {
-                    cancelled.add(bookings.release(r, s, r.cancelled(now, Optional.empty()),
-                            NotificationKind.EVENT_CANCELLED, false, now));
+        }
+        for (int attempt = 0;; attempt++) {
+            boolean last = attempt >= MAX_DIRECTORY_ROUNDS;
+            Set<SymbolNumber> unread = new HashSet<>();
+            try {
+                return ctx.storage().unitOfWork().execute(() -> {
+                    Instant now = ctx.clock().instant();
+                    List<Slot> slots = ctx.storage().slots().cancelEventDay(venue, date);
+                    if (slots.isEmpty()) {
+                        throw Refusal.of(ErrorCode.NOT_FOUND, "no slot at " + venue + " on " + date);
+                    }
+                    List<Reservation> cancelled = new ArrayList<>();
+                    for (Slot s : slots) {
+                        for (Reservation r : ctx.storage().reservations().findLiveBySlot(s.id())) {
+                            Optional<Household> h = households.get(r.household());
+                            if (h == null && !last) {
+                                unread.add(r.household());
+                                continue;
+                            }
+                            cancelled.add(bookings.release(r, s, r.cancelled(now, Optional.empty()),
+                                    NotificationKind.EVENT_CANCELLED, false,
+                                    Notifier.memberName(h == null ? Optional.empty() : h, r), now));
+                        }
+                    }
+                    if (!unread.isEmpty()) {
+                        throw new HouseholdsUnread();
+                    }
+                    return List.copyOf(cancelled);
+                });
+            } catch (HouseholdsUnread e) {
+                for (SymbolNumber s : unread) {
+                    households.put(s, ctx.directory().find(s));
                 }
             }
-            return List.copyOf(cancelled);
-        });
+        }
+    }
+
+    private Optional<Household> householdOf(ReservationId id) {
+        // a reservation's household never changes: read before the unit of work, valid inside it
+        return ctx.storage().reservations().find(id).flatMap(r -> ctx.directory().find(r.household()));
+    }
+
+    /** Rolls the event-day cancellation back to read households booked after the first read. */
+    private static final class HouseholdsUnread extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HouseholdsUnread() {
+            super(null, null, false, false);
+        }
     }
 }

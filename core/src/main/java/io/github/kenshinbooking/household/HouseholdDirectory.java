@@ -5,6 +5,12 @@ import java.util.Optional;
 /**
  * Port: the union's member records, implemented by the integrator over their own system.
  * Read only for the library. Implementations must be thread-safe.
+ *
+ * <p>The engine calls the directory <em>before</em> its units of work, never inside one: the library
+ * never writes these records, so reading them first and deciding on them inside the write
+ * transaction is as sound as reading them there. An implementation may therefore take a connection
+ * of its own from the same pool as the storage, and a pool of one connection still serves every use
+ * case (SES-4). A household changed in the directory meanwhile is seen by the next call.
  */
 public interface HouseholdDirectory {
     /**
