@@ -150,7 +150,7 @@ class LoginFloodTest {
         assertThat(outcomes).containsOnly(Map.entry(ErrorCode.INVALID_CREDENTIALS, (long) lockAfter - 1),
                 Map.entry(ErrorCode.ACCOUNT_LOCKED, 50L - (lockAfter - 1)));
         assertThat(storage.loginAttempts().find(s.value()).lockedAt(clock.instant())).isTrue();
-        assertThat(catchThrowableOfType(() -> engine.logins().login(s.value(), "ｱ", PASSWORD), Refusal.class).code())
+        assertThat(catchThrowableOfType(Refusal.class, () -> engine.logins().login(s.value(), "ｱ", PASSWORD)).code())
                 .isEqualTo(ErrorCode.ACCOUNT_LOCKED);
     }
 
@@ -191,7 +191,7 @@ class LoginFloodTest {
             int lockAfter = UnionPolicy.defaults().lockout().afterFailures();
             List<ErrorCode> wrong = new ArrayList<>();
             for (int i = 0; i < lockAfter; i++) {
-                wrong.add(catchThrowableOfType(() -> engine.logins().login(s.value(), "ｱ", "bad"), Refusal.class)
+                wrong.add(catchThrowableOfType(Refusal.class, () -> engine.logins().login(s.value(), "ｱ", "bad"))
                         .code());
             }
             hasher.holdCorrect.countDown();
