@@ -22,7 +22,11 @@ public enum Dialect {
         this.folder = folder;
     }
 
-    /** The folder of this dialect's Flyway-layout migrations: {@code db/kenshin-booking/<folder>}. */
+    /**
+     * The folder of this dialect's Flyway-layout migrations: {@code db/kenshin-booking/<folder>}.
+     *
+     * @return the folder name, e.g. {@code postgresql}
+     */
     public String migrationFolder() {
         return folder;
     }
@@ -30,6 +34,8 @@ public enum Dialect {
     /**
      * The class-path resource folder of the migrations, e.g. {@code db/kenshin-booking/postgresql};
      * Flyway's location is {@link KenshinMigrations#location(Dialect)}.
+     *
+     * @return the resource folder, without a {@code classpath:} prefix
      */
     public String migrationLocation() {
         return KenshinMigrations.RESOURCE_ROOT + "/" + folder;
@@ -39,6 +45,8 @@ public enum Dialect {
      * The dialect of a database, from its product name: H2, PostgreSQL, MariaDB; MySQL is taken
      * for MariaDB (a MariaDB server reached through MySQL's driver reports "MySQL").
      *
+     * @param productName the JDBC product name, compared ignoring case; {@code null} is unsupported
+     * @return the dialect
      * @throws IllegalArgumentException for any other product
      */
     public static Dialect of(String productName) {
@@ -55,7 +63,14 @@ public enum Dialect {
         throw new IllegalArgumentException("unsupported database: " + productName);
     }
 
-    /** The dialect of the database behind the metadata. */
+    /**
+     * The dialect of the database behind the metadata.
+     *
+     * @param metaData the connection's metadata
+     * @return the dialect, as {@link #of(String)} of the product name
+     * @throws SQLException             if the metadata cannot be read
+     * @throws IllegalArgumentException if the database is not supported
+     */
     public static Dialect detect(DatabaseMetaData metaData) throws SQLException {
         return of(metaData.getDatabaseProductName());
     }

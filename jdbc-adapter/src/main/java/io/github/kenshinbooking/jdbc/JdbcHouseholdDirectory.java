@@ -37,18 +37,32 @@ public final class JdbcHouseholdDirectory implements HouseholdDirectory {
     /**
      * A directory over the data source, its dialect detected from the database's metadata.
      *
+     * @param dataSource the database holding the migrated schema
+     * @return a new directory
      * @throws io.github.kenshinbooking.error.InfrastructureException if that fails
      */
     public static JdbcHouseholdDirectory create(DataSource dataSource) {
         return create(dataSource, JdbcStorage.detect(requireNonNull(dataSource, "dataSource")));
     }
 
+    /**
+     * A directory over the data source in the given dialect.
+     *
+     * @param dataSource the database holding the migrated schema
+     * @param dialect    the database's dialect
+     * @return a new directory
+     */
     public static JdbcHouseholdDirectory create(DataSource dataSource, Dialect dialect) {
         return new JdbcHouseholdDirectory(
                 new Transactions(requireNonNull(dataSource, "dataSource"), dialect, JdbcStorage.DEFAULT_MAX_RETRIES));
     }
 
-    /** A directory over the storage's data source and dialect. */
+    /**
+     * A directory over the storage's data source and dialect.
+     *
+     * @param storage the storage whose data source and dialect are used
+     * @return a new directory
+     */
     public static JdbcHouseholdDirectory of(JdbcStorage storage) {
         return create(storage.dataSource(), storage.dialect());
     }
@@ -57,6 +71,8 @@ public final class JdbcHouseholdDirectory implements HouseholdDirectory {
      * Adds or replaces a household and its members, atomically. A member id may belong to one
      * household only.
      *
+     * @param household the household with all its members (HH-1)
+     * @return this directory
      * @throws IllegalArgumentException if a member belongs to another household, or a value is
      *     longer than its column
      */

@@ -80,22 +80,38 @@ public final class JdbcStorage implements Storage {
     /**
      * Storage over the data source, its dialect detected from the database's metadata.
      *
+     * @param dataSource the database holding the migrated schema
+     * @return a new storage with the defaults of {@link Builder}
      * @throws InfrastructureException if no connection can be had or the database is not supported
      */
     public static JdbcStorage create(DataSource dataSource) {
         return builder(dataSource).build();
     }
 
+    /**
+     * A builder of storage over the data source.
+     *
+     * @param dataSource the database holding the migrated schema
+     * @return a new builder
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(requireNonNull(dataSource, "dataSource"));
     }
 
-    /** The dialect in use. */
+    /**
+     * The dialect in use.
+     *
+     * @return the dialect, given or detected
+     */
     public Dialect dialect() {
         return tx.dialect();
     }
 
-    /** The data source given at creation. */
+    /**
+     * The data source given at creation.
+     *
+     * @return the data source
+     */
     public DataSource dataSource() {
         return tx.dataSource();
     }
@@ -192,13 +208,24 @@ public final class JdbcStorage implements Storage {
             this.dataSource = dataSource;
         }
 
-        /** The dialect, instead of detecting it from the database (which needs a connection). */
+        /**
+         * The dialect, instead of detecting it from the database (which needs a connection).
+         *
+         * @param dialect the database's dialect
+         * @return this builder
+         */
         public Builder dialect(Dialect dialect) {
             this.dialect = requireNonNull(dialect, "dialect");
             return this;
         }
 
-        /** How often a unit of work runs again after a serialization failure or deadlock (default 10). */
+        /**
+         * How often a unit of work runs again after a serialization failure or deadlock (default 10).
+         *
+         * @param maxRetries the retries, 0 or more
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must not be negative");
@@ -211,6 +238,10 @@ public final class JdbcStorage implements Storage {
          * How many reservation ids one sequence round trip fetches (default 20; PostgreSQL and H2,
          * MariaDB always fetches one). Ids fetched but not used before the process ends are
          * skipped, never reused; 1 makes ids follow booking order across instances exactly.
+         *
+         * @param size the ids per round trip, 1..1000
+         * @return this builder
+         * @throws IllegalArgumentException if outside 1..1000
          */
         public Builder reservationIdBlock(int size) {
             if (size < 1 || size > 1000) {
@@ -227,6 +258,10 @@ public final class JdbcStorage implements Storage {
          * queueing for one row lock across each commit. Capacity stays exact with any number: a
          * stripe never goes above its share and the shares add up to the capacity. 1 gives the
          * single counter row of a slot. Slots already stored keep their stripes.
+         *
+         * @param stripes the stripes per new slot, 1..64
+         * @return this builder
+         * @throws IllegalArgumentException if outside 1..64
          */
         public Builder stripesPerSlot(int stripes) {
             if (stripes < 1 || stripes > Places.MAX_STRIPES) {
@@ -236,7 +271,12 @@ public final class JdbcStorage implements Storage {
             return this;
         }
 
-        /** @throws InfrastructureException if the dialect must be detected and cannot be */
+        /**
+         * Builds the storage; detects the dialect first unless one was set.
+         *
+         * @return the storage
+         * @throws InfrastructureException if the dialect must be detected and cannot be
+         */
         public JdbcStorage build() {
             Dialect d = dialect != null ? dialect : detect(dataSource);
             return new JdbcStorage(new Transactions(dataSource, d, maxRetries), idBlock, stripes);

@@ -34,33 +34,57 @@ public final class CapturingMailSender implements MailSender {
         }
     }
 
-    /** Every mail accepted so far, in the order sent (a resend after a crash appears twice). */
+    /**
+     * Every mail accepted so far, in the order sent (a resend after a crash appears twice).
+     *
+     * @return a copy of the accepted mails
+     */
     public List<MailMessage> messages() {
         synchronized (messages) {
             return List.copyOf(messages);
         }
     }
 
-    /** The mails to one address (domain compared ignoring case), in the order sent. */
+    /**
+     * The mails to one address (domain compared ignoring case), in the order sent.
+     *
+     * @param address the recipient address
+     * @return the mails accepted for that address; empty if none
+     */
     public List<MailMessage> to(String address) {
         requireNonNull(address, "address");
         String key = mailboxKey(address);
         return messages().stream().filter(m -> mailboxKey(m.to()).equals(key)).toList();
     }
 
-    /** The mails of one kind, in the order sent. */
+    /**
+     * The mails of one kind, in the order sent.
+     *
+     * @param kind the kind of mail (MAIL-1)
+     * @return the mails accepted of that kind; empty if none
+     */
     public List<MailMessage> ofKind(NotificationKind kind) {
         requireNonNull(kind, "kind");
         return messages().stream().filter(m -> m.kind() == kind).toList();
     }
 
-    /** The last mail to an address, if any. */
+    /**
+     * The last mail to an address, if any.
+     *
+     * @param address the recipient address (domain compared ignoring case)
+     * @return the last mail accepted for that address, or empty
+     */
     public Optional<MailMessage> lastTo(String address) {
         List<MailMessage> to = to(address);
         return to.isEmpty() ? Optional.empty() : Optional.of(to.get(to.size() - 1));
     }
 
-    /** The reset token of the last {@link NotificationKind#PASSWORD_RESET} mail to an address, if any. */
+    /**
+     * The reset token of the last {@link NotificationKind#PASSWORD_RESET} mail to an address, if any.
+     *
+     * @param address the recipient address (domain compared ignoring case)
+     * @return the raw token of the last reset mail (RESET-1) to that address, or empty
+     */
     public Optional<String> lastResetToken(String address) {
         List<MailMessage> to = to(address);
         for (int i = to.size() - 1; i >= 0; i--) {
@@ -79,21 +103,38 @@ public final class CapturingMailSender implements MailSender {
         refused.set(0);
     }
 
-    /** While {@code true}, every send fails with {@link MailDeliveryException}, as if the server were down. */
+    /**
+     * While {@code true}, every send fails with {@link MailDeliveryException}, as if the server were down.
+     *
+     * @param down whether the simulated server is down
+     */
     public void setDown(boolean down) {
         this.down = down;
     }
 
+    /**
+     * Whether the simulated server is down (set by {@link #setDown}).
+     *
+     * @return {@code true} while every send fails
+     */
     public boolean isDown() {
         return down;
     }
 
-    /** Every send fails while the condition holds (checked at each send); replaces any earlier condition. */
+    /**
+     * Every send fails while the condition holds (checked at each send); replaces any earlier condition.
+     *
+     * @param condition checked at each send; {@code true} makes that send fail
+     */
     public void failWhile(BooleanSupplier condition) {
         this.failWhile = requireNonNull(condition, "condition");
     }
 
-    /** How many sends were refused as if the server were down. */
+    /**
+     * How many sends were refused as if the server were down.
+     *
+     * @return the refused sends since creation or the last {@link #clear()}
+     */
     public int refusedCount() {
         return refused.get();
     }

@@ -26,6 +26,20 @@ import java.util.Optional;
 public record MailMessage(String messageId, NotificationKind kind, String from, String fromName, String to,
         String subject, String body, Notification notification) {
 
+    /**
+     * Checks the components.
+     *
+     * @param messageId    the RFC 5322 Message-ID including the angle brackets
+     * @param kind         the kind of mail (MAIL-1)
+     * @param from         the sender address
+     * @param fromName     the display name of the sender
+     * @param to           the recipient address
+     * @param subject      the subject, one line, not yet MIME-encoded
+     * @param body         the body text, lines separated by {@code \n}
+     * @param notification the structured data the mail was rendered from
+     * @throws NullPointerException     if a component is {@code null}
+     * @throws IllegalArgumentException if {@code kind} differs from the notification's kind
+     */
     public MailMessage {
         requireNonNull(messageId, "messageId");
         requireNonNull(kind, "kind");
@@ -41,17 +55,30 @@ public record MailMessage(String messageId, NotificationKind kind, String from, 
         }
     }
 
-    /** The 予約ID the mail is about, for reservation mails. */
+    /**
+     * The 予約ID the mail is about, for reservation mails.
+     *
+     * @return the reservation id, or empty if the notification has none
+     */
     public Optional<String> reservationId() {
         return notification.get(NotificationData.RESERVATION_ID);
     }
 
-    /** The raw reset token of a {@link NotificationKind#PASSWORD_RESET} mail. */
+    /**
+     * The raw reset token of a {@link NotificationKind#PASSWORD_RESET} mail.
+     *
+     * @return the token, or empty for other kinds
+     */
     public Optional<String> resetToken() {
         return notification.get(NotificationData.RESET_TOKEN);
     }
 
-    /** A data value of the notification (keys in {@link NotificationData}). */
+    /**
+     * A data value of the notification (keys in {@link NotificationData}).
+     *
+     * @param key the data key
+     * @return the value, or empty if the notification has none for the key
+     */
     public Optional<String> data(String key) {
         return notification.get(key);
     }

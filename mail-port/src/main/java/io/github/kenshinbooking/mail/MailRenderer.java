@@ -96,6 +96,9 @@ public final class MailRenderer {
      * A renderer with the built-in Japanese templates, the policy's sender and contact footer,
      * and the reset link base {@code https://DOMAIN/password-reset?token=} (DOMAIN from the
      * sender address); set the site's real one with {@link #withResetLinkBase}.
+     *
+     * @param policy the union's policy: sender, contact footer and the numbers the templates show
+     * @return a new renderer
      */
     public static MailRenderer withDefaults(UnionPolicy policy) {
         requireNonNull(policy, "policy");
@@ -107,7 +110,12 @@ public final class MailRenderer {
         return new MailRenderer(policy, t, base);
     }
 
-    /** The text of a built-in template, e.g. to start a union's own version from it. */
+    /**
+     * The text of a built-in template, e.g. to start a union's own version from it.
+     *
+     * @param kind the kind of mail (MAIL-1)
+     * @return the template text (format in the class comment)
+     */
     public static String defaultTemplate(NotificationKind kind) {
         return builtIn(requireNonNull(kind, "kind"));
     }
@@ -115,6 +123,9 @@ public final class MailRenderer {
     /**
      * This renderer with the kind's template replaced (format in the class comment).
      *
+     * @param kind     the kind of mail whose template is replaced
+     * @param template the template text
+     * @return a new renderer
      * @throws IllegalArgumentException if the template is malformed or uses an unknown placeholder
      */
     public MailRenderer withTemplate(NotificationKind kind, String template) {
@@ -134,6 +145,8 @@ public final class MailRenderer {
      * This renderer with the templates of a directory: each {@code KIND.txt} file (UTF-8, e.g.
      * {@code BOOKED.txt}) replaces that kind's template; kinds without a file keep theirs.
      *
+     * @param dir the directory holding the {@code KIND.txt} files
+     * @return a new renderer
      * @throws IllegalArgumentException if it is not a directory, a {@code .txt} file is not named
      *     after a kind, or a template is invalid
      * @throws UncheckedIOException if a file cannot be read
@@ -175,6 +188,8 @@ public final class MailRenderer {
      * This renderer with the reset link base: the link is {@code base + token} (the token is
      * URL-safe Base64).
      *
+     * @param base the link up to the token, e.g. {@code https://kenren.example.jp/password-reset?token=}
+     * @return a new renderer
      * @throws IllegalArgumentException unless it is an absolute http or https URL
      */
     public MailRenderer withResetLinkBase(String base) {
@@ -191,12 +206,21 @@ public final class MailRenderer {
         return new MailRenderer(policy, templates, base);
     }
 
-    /** The policy this renderer takes sender and footer from. */
+    /**
+     * The policy this renderer takes sender and footer from.
+     *
+     * @return the union's policy
+     */
     public UnionPolicy policy() {
         return policy;
     }
 
-    /** Renders an outbox entry. Never fails for missing or malformed data: such values render empty or raw. */
+    /**
+     * Renders an outbox entry. Never fails for missing or malformed data: such values render empty or raw.
+     *
+     * @param entry the outbox entry
+     * @return the mail, with the entry's stable Message-ID
+     */
     public MailMessage render(OutboxEntry entry) {
         requireNonNull(entry, "entry");
         Notification n = entry.notification();

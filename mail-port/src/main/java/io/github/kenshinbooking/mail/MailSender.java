@@ -9,6 +9,7 @@ public interface MailSender {
     /**
      * Delivers the message, or throws.
      *
+     * @param message the rendered mail
      * @throws MailDeliveryException if it was not accepted (server down, refused, timed out); the
      *     relay tries again later
      */

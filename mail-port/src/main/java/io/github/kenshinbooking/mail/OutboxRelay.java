@@ -34,6 +34,15 @@ public final class OutboxRelay {
     private final Clock clock;
     private final RelayPolicy policy;
 
+    /**
+     * A relay over one outbox.
+     *
+     * @param outbox   where the committed notifications wait (MAIL-2)
+     * @param renderer turns an entry into a mail
+     * @param sender   delivers the mail
+     * @param clock    decides what is due and when a failed entry is retried
+     * @param policy   batch size, lease and backoff
+     */
     public OutboxRelay(NotificationOutbox outbox, MailRenderer renderer, MailSender sender, Clock clock,
             RelayPolicy policy) {
         this.outbox = requireNonNull(outbox, "outbox");

@@ -29,12 +29,21 @@ public final class SmtpMailSender implements MailSender {
     private final Session session;
     private final String protocol;
 
-    /** A sender whose {@code Date} header comes from the system clock. */
+    /**
+     * A sender whose {@code Date} header comes from the system clock.
+     *
+     * @param settings where and how to connect
+     */
     public SmtpMailSender(SmtpSettings settings) {
         this(settings, Clock.systemUTC());
     }
 
-    /** A sender whose {@code Date} header comes from {@code clock}. */
+    /**
+     * A sender whose {@code Date} header comes from {@code clock}.
+     *
+     * @param settings where and how to connect
+     * @param clock    the source of the {@code Date} header
+     */
     public SmtpMailSender(SmtpSettings settings, Clock clock) {
         this.settings = requireNonNull(settings, "settings");
         this.clock = requireNonNull(clock, "clock");
@@ -42,6 +51,11 @@ public final class SmtpMailSender implements MailSender {
         this.session = Session.getInstance(properties(settings, protocol));
     }
 
+    /**
+     * The settings this sender connects with.
+     *
+     * @return the settings
+     */
     public SmtpSettings settings() {
         return settings;
     }

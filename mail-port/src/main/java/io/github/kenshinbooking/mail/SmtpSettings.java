@@ -24,6 +24,22 @@ import java.util.Optional;
 public record SmtpSettings(String host, int port, boolean startTls, boolean ssl, Optional<String> username,
         Optional<String> password, Duration connectTimeout, Duration readTimeout, Optional<String> trustedHosts) {
 
+    /**
+     * Checks the components.
+     *
+     * @param host           the SMTP server
+     * @param port           its port
+     * @param startTls       upgrade the connection with STARTTLS, and refuse to send if the server does not offer it
+     * @param ssl            connect with TLS from the start (SMTPS)
+     * @param username       the login, if the server requires authentication
+     * @param password       the password for {@code username}
+     * @param connectTimeout how long to wait for the connection
+     * @param readTimeout    how long to wait for each server reply, and for each write
+     * @param trustedHosts   hosts (space-separated, or {@code "*"}) whose TLS certificate is trusted without any check
+     * @throws NullPointerException     if a component is {@code null}
+     * @throws IllegalArgumentException if the host is blank, the port is outside 1..65535, both STARTTLS
+     *     and SSL are set, only one of username and password is present, or a timeout is not positive
+     */
     public SmtpSettings {
         requireNonNull(host, "host");
         requireNonNull(username, "username");
@@ -49,11 +65,20 @@ public record SmtpSettings(String host, int port, boolean startTls, boolean ssl,
         }
     }
 
+    /**
+     * A builder with the defaults of {@link Builder}.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether to log in. */
+    /**
+     * Whether to log in.
+     *
+     * @return {@code true} if a username is set
+     */
     public boolean authenticates() {
         return username.isPresent();
     }
@@ -84,49 +109,102 @@ public record SmtpSettings(String host, int port, boolean startTls, boolean ssl,
         private Builder() {
         }
 
+        /**
+         * Sets the SMTP server; required.
+         *
+         * @param v the host name
+         * @return this builder
+         */
         public Builder host(String v) {
             host = v;
             return this;
         }
 
+        /**
+         * Sets the port, instead of the default of the chosen transport.
+         *
+         * @param v the port, 1..65535
+         * @return this builder
+         */
         public Builder port(int v) {
             port = v;
             return this;
         }
 
+        /**
+         * Sets whether to upgrade with STARTTLS (required once set).
+         *
+         * @param v {@code true} for STARTTLS
+         * @return this builder
+         */
         public Builder startTls(boolean v) {
             startTls = v;
             return this;
         }
 
+        /**
+         * Sets whether to connect with TLS from the start (SMTPS).
+         *
+         * @param v {@code true} for SMTPS
+         * @return this builder
+         */
         public Builder ssl(boolean v) {
             ssl = v;
             return this;
         }
 
-        /** Log in with these credentials. */
+        /**
+         * Log in with these credentials.
+         *
+         * @param user the login
+         * @param pass the password
+         * @return this builder
+         */
         public Builder credentials(String user, String pass) {
             username = requireNonNull(user, "user");
             password = requireNonNull(pass, "pass");
             return this;
         }
 
+        /**
+         * Sets how long to wait for the connection (default 10 s).
+         *
+         * @param v a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration v) {
             connectTimeout = v;
             return this;
         }
 
+        /**
+         * Sets how long to wait for each server reply and each write (default 30 s).
+         *
+         * @param v a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration v) {
             readTimeout = v;
             return this;
         }
 
+        /**
+         * Sets the hosts whose TLS certificate is trusted without any check; for test servers only.
+         *
+         * @param v host names separated by spaces, or {@code "*"}
+         * @return this builder
+         */
         public Builder trustedHosts(String v) {
             trustedHosts = v;
             return this;
         }
 
-        /** @throws IllegalArgumentException if a value is missing or out of range */
+        /**
+         * Builds the settings.
+         *
+         * @return the settings
+         * @throws IllegalArgumentException if a value is missing or out of range
+         */
         public SmtpSettings build() {
             if (host == null) {
                 throw new IllegalArgumentException("host is required");

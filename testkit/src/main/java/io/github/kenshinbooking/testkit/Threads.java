@@ -21,6 +21,15 @@ public final class Threads {
      * Runs the tasks on their own threads, released together, and returns their results in task
      * order. Fails if a task does not end within {@code timeout}; a task's exception is rethrown
      * wrapped in an {@link java.util.concurrent.ExecutionException}.
+     *
+     * @param <T>     the tasks' result type
+     * @param tasks   the tasks, one thread each
+     * @param timeout how long to wait for each task's result
+     * @return their results, in task order
+     * @throws java.util.concurrent.ExecutionException if a task threw
+     * @throws java.util.concurrent.TimeoutException   if a task did not end in time
+     * @throws InterruptedException                    if the calling thread was interrupted
+     * @throws Exception                               as declared; only the three above occur
      */
     public static <T> List<T> concurrently(List<Callable<T>> tasks, Duration timeout) throws Exception {
         requireNonNull(tasks, "tasks");

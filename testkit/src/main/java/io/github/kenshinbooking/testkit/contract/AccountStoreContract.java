@@ -10,7 +10,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link io.github.kenshinbooking.account.AccountStore} (HH-2, MAIL-ADDR-1, RESET-1). */
+/**
+ * Contract of {@link io.github.kenshinbooking.account.AccountStore} (HH-2, MAIL-ADDR-1, RESET-1).
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: a household that never saved an account has none; save then
+ * find returns the account and saving again replaces it; {@code findByEmail} compares the domain
+ * ignoring case and the local part exactly, finds every household with the address ordered by
+ * symbol number (記号番号) and no longer finds a changed address; an account saved in a unit of work
+ * that fails keeps its previous state.
+ */
 public abstract class AccountStoreContract extends StorageContractSupport {
     private static final PasswordHash HASH = new PasswordHash("pbkdf2-sha256$1000$c2FsdA$aGFzaA");
     private static final EmailAddress TARO_MAIL = new EmailAddress("Taro.Kensetsu@Example.JP");

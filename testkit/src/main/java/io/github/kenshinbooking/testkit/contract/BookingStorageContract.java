@@ -30,6 +30,15 @@ import org.junit.jupiter.api.Test;
  * and {@link io.github.kenshinbooking.storage.Storage#book}: whatever an adapter overrides them with
  * must read what the fine-grained ports read and write all or nothing, with the same refusals, also
  * under concurrent calls.
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: the snapshot holds the account, the slot, only the member's
+ * live reservation of the slot's fiscal year (年度) and the reservation of the household's own key
+ * (BOOK-2, BOOK-4); {@code book} takes the place, stores the reservation, records its notification
+ * and claims the key (MAIL-2), and refuses with {@code SLOT_FULL}, {@code EVENT_CANCELLED} or
+ * {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} writing nothing; a used key answers {@code false}; inside
+ * a failing unit of work it leaves nothing; 16 concurrent bookings of 5 places book exactly 5 with 5
+ * mails, and 8 concurrent bookings with one key make one reservation and one mail.
  */
 public abstract class BookingStorageContract extends StorageContractSupport {
     private static final IdempotencyKey KEY = key("contract-key-1");

@@ -20,16 +20,33 @@ import org.junit.jupiter.api.Test;
 /**
  * Contract of a writable {@link HouseholdDirectory} (HH-1): extend it with the adapter's factory
  * for a fresh, empty directory and its way to load a household.
+ *
+ * <p>It checks that a household (世帯) reads back by symbol number (記号番号) and by any member with
+ * every member field, members in the order given; that unknown symbol numbers and members find
+ * nothing; that putting a household again replaces it, members left out included; and that putting
+ * a member into a second household throws {@link IllegalArgumentException} and changes nothing.
  */
 public abstract class HouseholdDirectoryContract {
+    /** The symbol number (記号番号) of the household the contract loads. */
     protected static final SymbolNumber SYMBOL = SymbolNumber.of("1999999");
 
+    /** The directory under test, fresh for each test. */
     protected HouseholdDirectory directory;
 
-    /** A new, empty directory of the adapter under test. */
+    /**
+     * A new, empty directory of the adapter under test; called before each test.
+     *
+     * @return a directory holding no household, not shared with any directory returned before
+     */
     protected abstract HouseholdDirectory createDirectory();
 
-    /** Adds or replaces the household in the directory, the adapter's way. */
+    /**
+     * Adds or replaces the household in the directory, the adapter's way; atomically.
+     *
+     * @param directory the directory from {@link #createDirectory()}
+     * @param household the household with all its members
+     * @throws IllegalArgumentException if a member belongs to another household; nothing is changed
+     */
     protected abstract void put(HouseholdDirectory directory, Household household);
 
     @BeforeEach
@@ -37,6 +54,15 @@ public abstract class HouseholdDirectoryContract {
         directory = createDirectory();
     }
 
+    /**
+     * A member born 1975-04-01, male, qualified since 2000-04-01 without end.
+     *
+     * @param id             the member id
+     * @param kana           the kana name
+     * @param name           the kanji name
+     * @param representative whether the member is the representative (代表者)
+     * @return the member
+     */
     protected static Member member(String id, String kana, String name, boolean representative) {
         return new Member(MemberId.of(id), KanaName.of(kana), name, LocalDate.of(1975, 4, 1), Sex.M,
                 LocalDate.of(2000, 4, 1), Optional.empty(), representative);

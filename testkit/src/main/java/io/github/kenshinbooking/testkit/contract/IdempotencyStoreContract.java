@@ -10,7 +10,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link io.github.kenshinbooking.reservation.IdempotencyStore} (BOOK-4). */
+/**
+ * Contract of {@link io.github.kenshinbooking.reservation.IdempotencyStore} (BOOK-4).
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: an unused key finds nothing and a claimed key finds its
+ * reservation; claiming a claimed key answers {@code false} and keeps the first reservation; keys
+ * are scoped to the household (世帯) and compared exactly; a claim in a unit of work that fails leaves
+ * the key free; a claim racing a holder answers {@code false} if the holder commits and gets the key
+ * if it rolls back.
+ */
 public abstract class IdempotencyStoreContract extends StorageContractSupport {
     private static final IdempotencyKey KEY = new IdempotencyKey("form-7f3a");
 

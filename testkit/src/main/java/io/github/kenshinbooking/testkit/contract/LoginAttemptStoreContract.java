@@ -10,7 +10,15 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link io.github.kenshinbooking.account.LoginAttemptStore} (AUTH-4). */
+/**
+ * Contract of {@link io.github.kenshinbooking.account.LoginAttemptStore} (AUTH-4).
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: a key never seen has no failures and no lock; saved state
+ * reads back per key and saving again replaces it; state saved in a unit of work that fails is not
+ * kept; concurrent failures all count, because {@code findForUpdate} serializes read-then-save, even
+ * for a new key.
+ */
 public abstract class LoginAttemptStoreContract extends StorageContractSupport {
 
     @Test

@@ -18,7 +18,18 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link io.github.kenshinbooking.notification.NotificationOutbox} (MAIL-2, MAIL-3). */
+/**
+ * Contract of {@link io.github.kenshinbooking.notification.NotificationOutbox} (MAIL-2, MAIL-3).
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: an added notification is pending and due at once with no
+ * attempt; a dedupe key records a notification at most once; {@code withdrawUnsent} removes the
+ * unsent entry of a key and frees the key, leaves sent entries alone and is undone by a failing unit
+ * of work; {@code claimDue} takes due entries oldest first, up to the maximum, and leases them; a sent
+ * entry is never pending or claimed again; a failed attempt counts, keeps its error and is due again
+ * at the retry instant; a notification added in a unit of work that fails is never recorded; relays
+ * claiming at once take disjoint entries.
+ */
 public abstract class NotificationOutboxContract extends StorageContractSupport {
     private static final Duration LEASE = Duration.ofMinutes(5);
 

@@ -26,6 +26,17 @@ import org.junit.jupiter.api.Test;
  * Contract of {@link io.github.kenshinbooking.reservation.ReservationStore} and
  * {@link io.github.kenshinbooking.reservation.ReservationIds}: the store itself enforces capacity
  * (SLOT-3) and ONE-1, atomically with the reservation it writes, also under concurrent calls.
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: {@code insert} takes a place, and into a full slot answers
+ * {@code SLOT_FULL}, into a cancelled event day {@code EVENT_CANCELLED}, for a member with a live
+ * reservation that fiscal year (年度) {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} (before
+ * {@code SLOT_FULL}), storing nothing; {@code cancel} releases the place and a second cancel answers
+ * {@code ALREADY_CANCELLED} (CNL-1); {@code move} takes the new place, releases the old one and keeps
+ * the id, with the same refusals (CHG-1); the finders list what HIST-1 and MAIL-3 need; reservation
+ * ids (予約ID) are positive and never handed out twice, even after a rollback (BOOK-3); writes of a
+ * failing unit of work are gone; concurrent inserts never overbook and give one member one
+ * reservation per fiscal year.
  */
 public abstract class ReservationStoreContract extends StorageContractSupport {
 

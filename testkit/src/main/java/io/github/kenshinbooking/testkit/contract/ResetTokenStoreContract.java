@@ -11,7 +11,15 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link io.github.kenshinbooking.account.ResetTokenStore} (RESET-1, RESET-2). */
+/**
+ * Contract of {@link io.github.kenshinbooking.account.ResetTokenStore} (RESET-1, RESET-2).
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: an added token is found by its hash and no other; an
+ * update keeps identity mismatches and use; adding a token whose hash exists is an error and keeps
+ * the first; tokens written in a unit of work that fails are not kept; concurrent identity
+ * mismatches all count, because {@code findForUpdate} locks the token.
+ */
 public abstract class ResetTokenStoreContract extends StorageContractSupport {
     private static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 

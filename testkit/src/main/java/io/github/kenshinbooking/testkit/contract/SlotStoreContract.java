@@ -15,7 +15,17 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Contract of {@link io.github.kenshinbooking.schedule.SlotStore}: extend it with the adapter's storage factory. */
+/**
+ * Contract of {@link io.github.kenshinbooking.schedule.SlotStore} (SLOT-1, SLOT-5, SLOT-6).
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: {@code add} stores the spec under a new id of its own, with
+ * no reservation and not cancelled; {@code find} of an unknown id is empty; {@code findAll} reads the
+ * slots that exist in one call, ignoring unknown and repeated ids; {@code findBetween} is half-open
+ * [from, to), ordered by date, venue (会場) name, start time and id, and of one venue leaves the others
+ * out; {@code cancelEventDay} (開催中止) marks every slot of that venue-day only and returns them by
+ * start time; text round-trips unchanged; a slot added in a unit of work that fails is gone.
+ */
 public abstract class SlotStoreContract extends StorageContractSupport {
 
     @Test

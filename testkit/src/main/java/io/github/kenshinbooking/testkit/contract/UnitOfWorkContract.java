@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Contract of {@link io.github.kenshinbooking.storage.UnitOfWork}: the writes of every port in one
  * unit of work commit together or not at all (MAIL-2: the outbox row with the change it announces).
+ *
+ * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
+ * storage of the adapter. It checks: the writes of every port commit together and the work's
+ * result is returned; a refusal or an unchecked exception rolls them all back and is rethrown; a
+ * refused store write rolls back what was written before it (SLOT-3); a unit of work sees its own
+ * writes; a nested unit of work joins the outer one; the storage works as before after a failure.
  */
 public abstract class UnitOfWorkContract extends StorageContractSupport {
     private static final IdempotencyKey KEY = new IdempotencyKey("k-1");

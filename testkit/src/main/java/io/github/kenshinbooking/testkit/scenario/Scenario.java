@@ -59,36 +59,64 @@ public final class Scenario {
     /**
      * Reads and checks a scenario file.
      *
+     * @param file the scenario file (JSON, format of {@code SCENARIOS.md})
+     * @return the scenario
      * @throws InvalidScenarioException naming the file, the JSON path and what is wrong
      */
     public static Scenario load(Path file) throws InvalidScenarioException {
         return ScenarioParser.parse(requireNonNull(file, "file"));
     }
 
-    /** The file it was read from. */
+    /**
+     * The file it was read from.
+     *
+     * @return the file
+     */
     public Path source() {
         return source;
     }
 
+    /**
+     * The scenario's {@code name}.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The RULES.md IDs it cites. */
+    /**
+     * The RULES.md IDs it cites.
+     *
+     * @return the rule IDs, e.g. {@code SLOT-3}
+     */
     public List<String> rules() {
         return rules;
     }
 
-    /** The union policy it runs under: the RULES.md defaults with the file's {@code policy} applied. */
+    /**
+     * The union policy it runs under: the RULES.md defaults with the file's {@code policy} applied.
+     *
+     * @return the policy
+     */
     public UnionPolicy policy() {
         return policy;
     }
 
-    /** Where the clock starts: the first step's {@code at}, or 2000-01-01T00:00 in the policy's zone. */
+    /**
+     * Where the clock starts: the first step's {@code at}, or 2000-01-01T00:00 in the policy's zone.
+     *
+     * @return the start instant
+     */
     public Instant start() {
         return start;
     }
 
+    /**
+     * How many steps it has.
+     *
+     * @return the number of steps
+     */
     public int stepCount() {
         return steps.size();
     }

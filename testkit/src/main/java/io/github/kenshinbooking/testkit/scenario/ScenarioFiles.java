@@ -40,6 +40,7 @@ public final class ScenarioFiles {
      * {@code docs/RULES.md} is cited (and exercised) by at least one of them. The paths may live in
      * a jar's file system; read them with {@link Scenario#load(Path)} or {@link Files}.
      *
+     * @return the files, in the order of the index
      * @throws UncheckedIOException if the index or a file it names is missing
      */
     public static List<Path> builtin() {
@@ -63,7 +64,12 @@ public final class ScenarioFiles {
         }
     }
 
-    /** The JSON Schema of scenario files, as a stream the caller closes. */
+    /**
+     * The JSON Schema of scenario files, as a stream the caller closes.
+     *
+     * @return the schema's bytes (UTF-8)
+     * @throws UncheckedIOException if the resource is missing
+     */
     public static InputStream schema() {
         InputStream in = ScenarioFiles.class.getResourceAsStream(SCHEMA);
         if (in == null) {
@@ -110,6 +116,8 @@ public final class ScenarioFiles {
      * The scenario files a path names: the file itself, or every {@code *.json} file under a
      * directory (recursively), sorted by path.
      *
+     * @param fileOrDir a scenario file or a directory
+     * @return the files; empty for a directory without {@code *.json} files
      * @throws NoSuchFileException if the path does not exist
      */
     public static List<Path> collect(Path fileOrDir) throws IOException {
@@ -129,12 +137,19 @@ public final class ScenarioFiles {
     /**
      * The project's shared scenario folder, {@code shared/scenarios}, found by walking up from the
      * working directory (a module directory when run by Maven).
+     *
+     * @return the folder, or empty if there is none
      */
     public static Optional<Path> findShared() {
         return findUpwards(Path.of("shared", "scenarios"));
     }
 
-    /** The first {@code relative} directory found in the working directory or one of its parents. */
+    /**
+     * The first {@code relative} directory found in the working directory or one of its parents.
+     *
+     * @param relative the directory to look for, relative to each candidate
+     * @return its normalized path, or empty if no candidate has it
+     */
     public static Optional<Path> findUpwards(Path relative) {
         requireNonNull(relative, "relative");
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -20,11 +20,21 @@ import io.github.kenshinbooking.testkit.scenario.Fixtures.Step;
 public final class ScenarioRunner {
     private final StorageFactory storage;
 
+    /**
+     * A runner over a storage adapter.
+     *
+     * @param storage gives each scenario a fresh, empty store
+     */
     public ScenarioRunner(StorageFactory storage) {
         this.storage = requireNonNull(storage, "storage");
     }
 
-    /** Runs one scenario on a fresh store. */
+    /**
+     * Runs one scenario on a fresh store.
+     *
+     * @param scenario the scenario
+     * @return passed, or failed with the first mismatching step; never throws for a failing step
+     */
     public ScenarioResult run(Scenario scenario) {
         requireNonNull(scenario, "scenario");
         ScenarioContext c;

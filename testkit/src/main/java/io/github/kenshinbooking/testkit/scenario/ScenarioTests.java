@@ -29,7 +29,13 @@ public final class ScenarioTests {
     private ScenarioTests() {
     }
 
-    /** One dynamic test per scenario file under {@code dirOrFile}, sorted by path. */
+    /**
+     * One dynamic test per scenario file under {@code dirOrFile}, sorted by path.
+     *
+     * @param dirOrFile a scenario file or a directory searched recursively for {@code *.json}
+     * @param factory   gives each scenario a fresh, empty store
+     * @return the tests; a single failing test if the path cannot be listed or holds no scenario
+     */
     public static Stream<DynamicNode> dynamicTests(Path dirOrFile, StorageFactory factory) {
         requireNonNull(dirOrFile, "dirOrFile");
         ScenarioRunner runner = new ScenarioRunner(requireNonNull(factory, "factory"));
@@ -57,6 +63,9 @@ public final class ScenarioTests {
      *     return ScenarioTests.builtinDynamicTests(MyStorage::fresh);
      * }
      * }</pre>
+     *
+     * @param factory gives each scenario a fresh, empty store
+     * @return the tests
      */
     public static Stream<DynamicNode> builtinDynamicTests(StorageFactory factory) {
         ScenarioRunner runner = new ScenarioRunner(requireNonNull(factory, "factory"));
@@ -74,6 +83,9 @@ public final class ScenarioTests {
     /**
      * The project's shared corpus ({@code shared/scenarios}, found upwards from the working
      * directory) as dynamic tests; a single skipped test saying why if it is not there.
+     *
+     * @param factory gives each scenario a fresh, empty store
+     * @return the tests
      */
     public static Stream<DynamicNode> sharedScenarios(StorageFactory factory) {
         requireNonNull(factory, "factory");

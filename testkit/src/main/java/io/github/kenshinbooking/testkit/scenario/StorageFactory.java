@@ -8,6 +8,10 @@ import io.github.kenshinbooking.storage.Storage;
  */
 @FunctionalInterface
 public interface StorageFactory {
-    /** A new, empty store; called once per scenario, before the scenario's setup. */
+    /**
+     * A new, empty store; called once per scenario, before the scenario's setup.
+     *
+     * @return a store holding no data, not shared with an earlier scenario
+     */
     Storage fresh();
 }
