@@ -89,7 +89,10 @@ abstract class PoolOfOneTests {
         MemberId m1 = Union.member(h, 1);
         MemberId m2 = Union.member(h, 2);
         assertThat(engine.calendar().month(session, m0, YearMonth.from(Union.EXAM_DAY), Optional.empty())).isNotEmpty();
-        assertThat(engine.calendar().list(session, m0, Union.EXAM_DAY, Union.EXAM_DAY, Optional.empty())).isNotNull();
+        assertThat(engine.calendar().list(session, m0, Union.EXAM_DAY, Union.EXAM_DAY.plusDays(2), Optional.empty()))
+                .extracting(a -> a.slot().id()).containsExactly(first.id(), second.id(), other.id());
+        assertThat(engine.calendar().list(session, m0, Union.EXAM_DAY, Union.EXAM_DAY, Optional.empty()))
+                .as("from == to is an empty half-open range").isEmpty();
         assertThat(engine.calendar().availability(session, m0, first.id()).remaining()).isEqualTo(5);
         assertThat(engine.calendar().remaining(first.id())).isEqualTo(5);
         BookingRequest request = BookingRequest.of(m0, first.id(), Union.PHONE, true);
