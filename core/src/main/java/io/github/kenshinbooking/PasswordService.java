@@ -19,7 +19,8 @@ public final class PasswordService {
 
     /**
      * Changes the household password (PW-1, PW-2): the representative only, with the current
-     * password. Allowed in first-login, which it ends.
+     * password. Allowed in first-login, which it ends. Every other session of the household ends
+     * (SES-3); this one stays.
      *
      * @param session      the household's session
      * @param selected     the member selected on the site (利用者), who must be the representative
@@ -50,6 +51,7 @@ public final class PasswordService {
             }
             ctx.passwordRules().checkNew(newPassword, confirmation, initial);
             ctx.storage().accounts().save(acc.withPasswordHash(ctx.hasher().hash(newPassword)));
+            ctx.storage().sessions().endAllOfExcept(h.symbolNumber(), session.tokenHash());
             return acc;
         });
     }
