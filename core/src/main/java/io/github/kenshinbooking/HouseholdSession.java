@@ -7,17 +7,26 @@ import java.time.Instant;
 
 /**
  * An authenticated household (ログイン済みの世帯): the context every household use case requires.
- * Only the library creates it, by a successful {@link LoginService#login login}, so a use case
- * can trust the household it names. Whether the session is still in
+ * Only the library creates it, by a successful {@link LoginService#login login} or by
+ * {@link SessionService#resume resuming} its token (SES-1), so a use case can trust the household
+ * it names. It lives for one request: a web tier keeps the {@link SessionToken}, not this object,
+ * and resumes it on each request, which is where expiry and logout are enforced (SES-2). Whether the session is still in
  * first-login (AUTH-5) is read from the account at each use, not frozen here. Immutable and thread-safe.
  */
 public final class HouseholdSession {
     private final SymbolNumber household;
     private final Instant authenticatedAt;
+    private final String tokenHash;
 
-    HouseholdSession(SymbolNumber household, Instant authenticatedAt) {
+    HouseholdSession(SymbolNumber household, Instant authenticatedAt, String tokenHash) {
         this.household = requireNonNull(household, "household");
         this.authenticatedAt = requireNonNull(authenticatedAt, "authenticatedAt");
+        this.tokenHash = requireNonNull(tokenHash, "tokenHash");
+    }
+
+    /** The stored hash of this session's token: which session a password change keeps (SES-3). */
+    String tokenHash() {
+        return tokenHash;
     }
 
     /**

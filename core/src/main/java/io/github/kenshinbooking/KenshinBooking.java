@@ -24,11 +24,13 @@ import java.time.Clock;
  *     .directory(directory)
  *     .build();
  * LoginResult login = engine.logins().login("1999999", "ｹﾝｾﾂ ﾀﾛｳ", "sakura2024");
+ * HouseholdSession later = engine.sessions().resume(login.token().value());
  * }</pre>
  */
 public final class KenshinBooking {
     private final EngineContext ctx;
     private final LoginService logins;
+    private final SessionService sessions;
     private final PasswordService passwords;
     private final EmailService emails;
     private final ResetService resets;
@@ -43,6 +45,7 @@ public final class KenshinBooking {
         this.ctx = ctx;
         HouseholdAccess access = new HouseholdAccess(ctx);
         this.logins = new LoginService(ctx, access);
+        this.sessions = new SessionService(ctx);
         this.passwords = new PasswordService(ctx, access);
         this.emails = new EmailService(ctx, access);
         this.resets = new ResetService(ctx, access);
@@ -62,6 +65,11 @@ public final class KenshinBooking {
     /** @return login, lockout and first-login (AUTH-1..AUTH-5) */
     public LoginService logins() {
         return logins;
+    }
+
+    /** @return sessions by token: resume on any instance, expiry and logout (SES-1..SES-3) */
+    public SessionService sessions() {
+        return sessions;
     }
 
     /** @return the household password (PW-1..PW-3, AUTH-3) */

@@ -61,7 +61,7 @@ public final class LoginService {
      * @param symbolNumber the household's 記号番号
      * @param kana         the representative's フリガナ
      * @param password     the household password, or the initial one (AUTH-3)
-     * @return the session and whether first-login is in force
+     * @return the session, whether first-login is in force, and the session's token (SES-1)
      * @throws Refusal {@code INVALID_INPUT} for missing fields, {@code INVALID_CREDENTIALS},
      *     {@code ACCOUNT_LOCKED} with {@link Refusal#lockedUntil()} (both when the key is locked and when
      *     this failure locks it)
@@ -107,7 +107,7 @@ public final class LoginService {
             if (rehash.isPresent() && acc.passwordHash().equals(verified)) {
                 ctx.storage().accounts().save(acc.withPasswordHash(rehash.get()));
             }
-            return Outcome.ok(new LoginResult(new HouseholdSession(symbol, now), acc.firstLogin()));
+            return Outcome.ok(SessionService.start(ctx, symbol, now, acc.firstLogin()));
         });
         return outcome.get();
     }

@@ -21,7 +21,8 @@ public final class PasswordService {
 
     /**
      * Changes the household password (PW-1, PW-2): the representative only, with the current
-     * password. Allowed in first-login, which it ends.
+     * password. Allowed in first-login, which it ends. Every other session of the household ends
+     * (SES-3); this one stays.
      *
      * @param session      the household's session
      * @param selected     the member selected on the site (利用者), who must be the representative
@@ -60,6 +61,7 @@ public final class PasswordService {
                 throw invalidCurrent(); // changed since it was verified: the current password typed is stale
             }
             ctx.storage().accounts().save(acc.withPasswordHash(next));
+            ctx.storage().sessions().endAllOfExcept(h.symbolNumber(), session.tokenHash());
             return acc;
         });
     }

@@ -79,7 +79,8 @@ public final class ResetService {
 
     /**
      * Redeems a reset link (RESET-2) with the household's symbol number, the representative's kana
-     * and the new password twice. Success sets the password, spends the token and clears any lock;
+     * and the new password twice. Success sets the password, spends the token, clears any lock and
+     * ends every session of the household (SES-3);
      * an identity mismatch is counted even though it is refused.
      *
      * @param token        the token of the link
@@ -134,6 +135,7 @@ public final class ResetService {
             ctx.storage().accounts().save(acc.withPasswordHash(hashed.get()));
             ctx.storage().resetTokens().update(t.spent());
             ctx.storage().loginAttempts().save(t.household().value(), LoginAttempts.none());
+            ctx.storage().sessions().endAllOf(t.household());
             return Outcome.ok(t.household());
         });
         outcome.get();

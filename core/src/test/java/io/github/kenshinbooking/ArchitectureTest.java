@@ -80,7 +80,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("the engine's package exposes only the engine, the use cases and the session: the rest is package-private")
+    @DisplayName("the engine's package exposes only the engine, the use cases, the session and its token: the rest is package-private")
     void closedEngine() {
         classes().that().resideInAPackage(ROOT).and().arePublic().and().areTopLevelClasses()
                 .should().haveSimpleNameEndingWith("Service")
@@ -88,6 +88,7 @@ class ArchitectureTest {
                 .orShould().haveSimpleName("ReminderJob")
                 .orShould().haveSimpleName("HouseholdSession")
                 .orShould().haveSimpleName("LoginResult")
+                .orShould().haveSimpleName("SessionToken")
                 .check(CORE);
         noClasses().that().resideInAPackage(ROOT).and().haveSimpleNameEndingWith("Service")
                 .should().haveModifier(JavaModifier.ABSTRACT).check(CORE);

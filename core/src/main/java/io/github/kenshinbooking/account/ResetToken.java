@@ -54,12 +54,7 @@ public record ResetToken(String tokenHash, SymbolNumber household, Instant issue
      * @return the lower-case hex SHA-256 of its UTF-8 bytes
      */
     public static String hashOf(String rawToken) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(rawToken.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError("SHA-256 is required of every JDK", e);
-        }
+        return TokenHash.of(rawToken);
     }
 
     /** @return this token with one more identity mismatch counted */

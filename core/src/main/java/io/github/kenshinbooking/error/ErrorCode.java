@@ -22,6 +22,11 @@ public enum ErrorCode {
     RESET_TOKEN_INVALID,
     /** The identity given with a reset link does not match the household (RESET-2). */
     RESET_IDENTITY_MISMATCH,
+    /**
+     * The session token is unknown, or its session has ended (セッション切れ, SES-2): idle too long,
+     * past its absolute lifetime, logged out, or ended by a password change or reset (SES-3).
+     */
+    SESSION_EXPIRED,
     /** The member's age on the exam date is outside the eligible range (ELIG-2). */
     NOT_ELIGIBLE_AGE,
     /** The member is not qualified (資格) on the exam date (ELIG-3). */

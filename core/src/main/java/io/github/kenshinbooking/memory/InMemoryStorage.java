@@ -3,6 +3,7 @@ package io.github.kenshinbooking.memory;
 import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
+import io.github.kenshinbooking.account.SessionStore;
 import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.reservation.IdempotencyStore;
 import io.github.kenshinbooking.reservation.ReservationIds;
@@ -27,6 +28,7 @@ public final class InMemoryStorage implements Storage {
     private final MemoryAccountStore accounts = new MemoryAccountStore(tx);
     private final MemoryLoginAttemptStore loginAttempts = new MemoryLoginAttemptStore(tx);
     private final MemoryResetTokenStore resetTokens = new MemoryResetTokenStore(tx);
+    private final MemorySessionStore sessions = new MemorySessionStore(tx);
 
     /** Empty storage: no slots, reservations, accounts or mails. */
     public InMemoryStorage() {
@@ -75,5 +77,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ResetTokenStore resetTokens() {
         return resetTokens;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
     }
 }

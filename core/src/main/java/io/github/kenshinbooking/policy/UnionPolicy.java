@@ -19,10 +19,11 @@ import java.time.ZoneId;
  * @param ages         eligibility and subsidy ages (ELIG-2, SUB-1)
  * @param subsidy      the subsidy calculation (SUB-2)
  * @param mail         reminders and the union's mail identity (MAIL-1, MAIL-3)
+ * @param sessions     session expiry and token size (SES-1, SES-2)
  */
 public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadlines, SlotPolicy slots,
         LockoutPolicy lockout, PasswordPolicy passwords, ResetPolicy reset, AgePolicy ages, SubsidyPolicy subsidy,
-        MailPolicy mail) {
+        MailPolicy mail, SessionPolicy sessions) {
 
     /**
      * Checks the values.
@@ -37,6 +38,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
      * @param ages eligibility and subsidy ages (ELIG-2, SUB-1)
      * @param subsidy the subsidy calculation (SUB-2)
      * @param mail reminders and the union's mail identity (MAIL-1, MAIL-3)
+     * @param sessions session expiry and token size (SES-1, SES-2)
      * @throws NullPointerException if a part is missing
      */
     public UnionPolicy {
@@ -50,6 +52,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         requireNonNull(ages, "ages");
         requireNonNull(subsidy, "subsidy");
         requireNonNull(mail, "mail");
+        requireNonNull(sessions, "sessions");
     }
 
     /**
@@ -91,6 +94,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         private AgePolicy ages = AgePolicy.defaults();
         private SubsidyPolicy subsidy = SubsidyPolicy.defaults();
         private MailPolicy mail = MailPolicy.defaults();
+        private SessionPolicy sessions = SessionPolicy.defaults();
 
         private Builder(UnionPolicy p) {
             if (p != null) {
@@ -104,6 +108,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
                 ages = p.ages;
                 subsidy = p.subsidy;
                 mail = p.mail;
+                sessions = p.sessions;
             }
         }
 
@@ -218,13 +223,24 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         }
 
         /**
+         * Sets the session settings (SES-1, SES-2).
+         *
+         * @param sessions the session settings
+         * @return this builder
+         */
+        public Builder sessions(SessionPolicy sessions) {
+            this.sessions = requireNonNull(sessions, "sessions");
+            return this;
+        }
+
+        /**
          * Builds the policy.
          *
          * @return the policy
          */
         public UnionPolicy build() {
             return new UnionPolicy(zone, termsVersion, deadlines, slots, lockout, passwords, reset, ages, subsidy,
-                    mail);
+                    mail, sessions);
         }
     }
 }

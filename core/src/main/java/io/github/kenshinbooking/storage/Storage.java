@@ -5,6 +5,7 @@ import io.github.kenshinbooking.reservation.NewBooking;
 import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
+import io.github.kenshinbooking.account.SessionStore;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -94,6 +95,13 @@ public interface Storage {
      * @return the reset token store
      */
     ResetTokenStore resetTokens();
+
+    /**
+     * Household sessions (SES-1..SES-3).
+     *
+     * @return the session store
+     */
+    SessionStore sessions();
 
     /**
      * Reads what a booking decision needs: the household's account, the slot, the member's live

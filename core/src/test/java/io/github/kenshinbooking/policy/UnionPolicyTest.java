@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class UnionPolicyTest {
 
     @Test
-    @DisplayName("the defaults are the manual's numbers")
+    @DisplayName("SES-1 SES-2 the defaults are the manual's numbers and the rules' session numbers")
     void defaults() {
         UnionPolicy p = UnionPolicy.defaults();
         assertThat(p.zone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
@@ -24,6 +24,7 @@ class UnionPolicyTest {
         assertThat(p.subsidy()).isEqualTo(new SubsidyPolicy(13_000, 70, 30_000));
         assertThat(p.mail().reminderDaysBefore()).isEqualTo(1);
         assertThat(p.mail().contact()).isEqualTo(UnionContact.manualExample());
+        assertThat(p.sessions()).isEqualTo(new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), 32));
     }
 
     @Test
@@ -32,6 +33,11 @@ class UnionPolicyTest {
         UnionPolicy p = UnionPolicy.builder().zone(ZoneId.of("UTC")).termsVersion("v9")
                 .lockout(new LockoutPolicy(5, Duration.ofMinutes(10))).build();
         UnionPolicy q = p.toBuilder().ages(new AgePolicy(35, 80, 18)).build();
+        UnionPolicy r = q.toBuilder().sessions(new SessionPolicy(Duration.ofMinutes(15), Duration.ofHours(8), 16))
+                .build();
+        assertThat(r.sessions()).isEqualTo(new SessionPolicy(Duration.ofMinutes(15), Duration.ofHours(8), 16));
+        assertThat(r.toBuilder().build()).isEqualTo(r);
+        assertThat(r.ages()).isEqualTo(q.ages());
         assertThat(q.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(q.termsVersion()).isEqualTo("v9");
         assertThat(q.lockout()).isEqualTo(new LockoutPolicy(5, Duration.ofMinutes(10)));
@@ -63,6 +69,9 @@ class UnionPolicyTest {
         assertRejects(() -> new SubsidyPolicy(40_000, 70, 30_000), "subsidy.fullUpTo");
         assertRejects(() -> new SubsidyPolicy(13_000, 101, 30_000), "subsidy.ratePercent");
         assertRejects(() -> new SubsidyPolicy(13_000, -1, 30_000), "subsidy.ratePercent");
+        assertRejects(() -> new SessionPolicy(Duration.ZERO, Duration.ofHours(12), 32), "sessions.idle");
+        assertRejects(() -> new SessionPolicy(Duration.ofMinutes(30), Duration.ofSeconds(-1), 32), "sessions.absolute");
+        assertRejects(() -> new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), 15), "sessions.tokenBytes");
         assertRejects(() -> new MailPolicy(-1, UnionContact.manualExample()), "mail.reminderDaysBefore");
     }
 
@@ -78,6 +87,8 @@ class UnionPolicyTest {
         assertThat(new SubsidyPolicy(0, 0, 0).cap()).isZero();
         assertThat(new SubsidyPolicy(5, 100, 5).ratePercent()).isEqualTo(100);
         assertThat(new MailPolicy(0, UnionContact.manualExample()).reminderDaysBefore()).isZero();
+        assertThat(new SessionPolicy(Duration.ofNanos(1), Duration.ofNanos(1), SessionPolicy.MIN_TOKEN_BYTES).tokenBytes())
+                .isEqualTo(16);
     }
 
     private static void assertRejects(org.assertj.core.api.ThrowableAssert.ThrowingCallable c, String name) {

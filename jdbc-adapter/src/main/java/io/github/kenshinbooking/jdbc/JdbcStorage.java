@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
+import io.github.kenshinbooking.account.SessionStore;
 import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
@@ -62,6 +63,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcAccountStore accounts;
     private final JdbcLoginAttemptStore loginAttempts;
     private final JdbcResetTokenStore resetTokens;
+    private final JdbcSessionStore sessions;
     private final JdbcBookings bookings;
 
     private JdbcStorage(Transactions tx, int idBlock, int stripes) {
@@ -74,6 +76,7 @@ public final class JdbcStorage implements Storage {
         this.accounts = new JdbcAccountStore(tx);
         this.loginAttempts = new JdbcLoginAttemptStore(tx);
         this.resetTokens = new JdbcResetTokenStore(tx);
+        this.sessions = new JdbcSessionStore(tx);
         this.bookings = new JdbcBookings(tx);
     }
 
@@ -159,6 +162,11 @@ public final class JdbcStorage implements Storage {
     @Override
     public ResetTokenStore resetTokens() {
         return resetTokens;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
     }
 
     /** One statement on every dialect: account, slot, the member's live reservations, the key's reservation. */

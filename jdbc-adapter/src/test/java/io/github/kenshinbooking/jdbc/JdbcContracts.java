@@ -11,6 +11,7 @@ import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
 import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
 import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
+import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
 import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
 import org.junit.jupiter.api.Nested;
@@ -82,6 +83,14 @@ abstract class JdbcContracts {
 
     @Nested
     class ResetTokens extends ResetTokenStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
         @Override
         protected Storage createStorage() {
             return JdbcContracts.this.fresh();

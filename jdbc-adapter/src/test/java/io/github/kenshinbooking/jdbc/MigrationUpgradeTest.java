@@ -70,8 +70,9 @@ class MigrationUpgradeTest {
                     .table(KenshinMigrations.HISTORY_TABLE).baselineOnMigrate(true)
                     .baselineVersion(KenshinMigrations.BASELINE_VERSION).load();
             now.repair();
+            // V1 and V2 are applied; what came after 0.2 (V3, sessions) is applied now
+            assertThat(now.migrate().migrationsExecuted).isEqualTo(1);
             assertThat(now.validateWithResult().validationSuccessful).isTrue();
-            assertThat(now.migrate().migrationsExecuted).isZero();
 
             JdbcStorage storage = JdbcStorage.create(ds);
             Slot s = storage.slots().find(SlotId.of(slot)).orElseThrow();

@@ -40,4 +40,12 @@ final class AccountSteps {
         String newPassword = n.req("new").stringOrNull();
         return new Action.ResetPassword(to, symbol, kana, newPassword, confirm(n, newPassword));
     }
+
+    static Action resume(Node n, StepRefs refs) throws InvalidScenarioException {
+        return new Action.Resume(refs.household(n));
+    }
+
+    static Action logout(Node n, StepRefs refs) throws InvalidScenarioException {
+        return new Action.Logout(refs.household(n));
+    }
 }

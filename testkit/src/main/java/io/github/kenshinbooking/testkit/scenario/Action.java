@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.LoginResult;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.mail.MailMessage;
@@ -53,6 +54,35 @@ sealed interface Action {
             ObjectNode v = JsonNodeFactory.instance.objectNode();
             v.put("firstLogin", r.firstLogin());
             return Outcome.value(v);
+        }
+    }
+
+    /** Resumes the household's last login token (SES-1, SES-2); no login yet means an unknown token. */
+    record Resume(String household) implements Action {
+        /** Stands for the token of a household that never logged in: no store holds it. */
+        static final String NO_TOKEN = "no-login-yet";
+
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            try {
+                c.resumed(household, c.engine().sessions().resume(c.token(household).orElse(NO_TOKEN)));
+            } catch (Refusal r) {
+                if (r.code() == ErrorCode.SESSION_EXPIRED) {
+                    c.sessionEnded(household);
+                }
+                throw r;
+            }
+            return Outcome.done();
+        }
+    }
+
+    /** Logs out the household's last login token (SES-2). */
+    record Logout(String household) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            c.engine().sessions().logout(c.token(household).orElse(Resume.NO_TOKEN));
+            c.sessionEnded(household);
+            return Outcome.done();
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.kenshinbooking.policy.LockoutPolicy;
 import io.github.kenshinbooking.policy.MailPolicy;
 import io.github.kenshinbooking.policy.PasswordPolicy;
 import io.github.kenshinbooking.policy.ResetPolicy;
+import io.github.kenshinbooking.policy.SessionPolicy;
 import io.github.kenshinbooking.policy.SlotPolicy;
 import io.github.kenshinbooking.policy.SubsidyPolicy;
 import io.github.kenshinbooking.policy.UnionContact;
@@ -58,6 +59,9 @@ final class PolicyReader {
         long cap = d.subsidy().cap();
         int reminderDays = d.mail().reminderDaysBefore();
         UnionContact contact = d.mail().contact();
+        Duration sessionIdle = d.sessions().idle();
+        Duration sessionAbsolute = d.sessions().absolute();
+        int sessionTokenBytes = d.sessions().tokenBytes();
         for (Map.Entry<String, Node> e : node.get().fields().entrySet()) {
             String key = e.getKey();
             Node v = e.getValue();
@@ -76,6 +80,9 @@ final class PolicyReader {
                         resetValidity = duration(key, v);
                 case "resetMaxIdentityMismatches" -> resetMismatches = v.int32();
                 case "resetTokenBytes" -> tokenBytes = v.int32();
+                case "sessionIdleMinutes" -> sessionIdle = Duration.ofMinutes(v.int32());
+                case "sessionAbsoluteMinutes" -> sessionAbsolute = Duration.ofMinutes(v.int32());
+                case "sessionTokenBytes" -> sessionTokenBytes = v.int32();
                 case "initialPasswordPrefix" -> prefix = v.string();
                 case "passwordMinLength" -> minLength = v.int32();
                 case "passwordMaxLength" -> maxLength = v.int32();
@@ -105,6 +112,7 @@ final class PolicyReader {
                     .ages(new AgePolicy(eligibleFrom, eligibleUnder, subsidyFrom))
                     .subsidy(new SubsidyPolicy(fullUpTo, rate, cap))
                     .mail(new MailPolicy(reminderDays, contact))
+                    .sessions(new SessionPolicy(sessionIdle, sessionAbsolute, sessionTokenBytes))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw node.get().error("not a valid policy: " + e.getMessage());

@@ -49,6 +49,7 @@ final class ScenarioContext {
     private final Map<String, MemberFixture> members = new HashMap<>();
     private final Map<String, SlotId> slots = new HashMap<>();
     private final Map<String, HouseholdSession> sessions = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
     private final Map<String, String> passwords = new HashMap<>();
     private final Map<String, ReservationId> names = new HashMap<>();
     private final Map<ReservationId, String> firstNames = new HashMap<>();
@@ -141,6 +142,7 @@ final class ScenarioContext {
         LoginResult r = engine.logins().login(symbol, h.household().representative().kana().value(),
                 passwords.get(symbol));
         sessions.put(symbol, r.session());
+        tokens.put(symbol, r.token().value());
         return r.session();
     }
 
@@ -153,9 +155,29 @@ final class ScenarioContext {
     void loggedIn(LoginResult r, String password) {
         String symbol = r.session().household().value();
         sessions.put(symbol, r.session());
+        tokens.put(symbol, r.token().value());
         if (households.containsKey(symbol)) {
             passwords.put(symbol, password);
         }
+    }
+
+    /** The token of the household's last login, explicit or lazy (SES-1), if it logged in. */
+    Optional<String> token(String symbol) {
+        return Optional.ofNullable(tokens.get(symbol));
+    }
+
+    /** A resumed session becomes the household's session. */
+    void resumed(String symbol, HouseholdSession s) {
+        sessions.put(symbol, s);
+    }
+
+    /**
+     * The household's session ended (logout, or a resume answered SESSION_EXPIRED): later steps
+     * log in again, as a user sent back to the login page would. The token is kept, so a later
+     * {@code resume} shows that it stays ended.
+     */
+    void sessionEnded(String symbol) {
+        sessions.remove(symbol);
     }
 
     /** A password change or reset took effect: later lazy logins use it. */

@@ -49,6 +49,16 @@ final class StepRefs {
         return Optional.of(symbol);
     }
 
+    /** A required {@code household}: the symbol number of a household of the scenario. */
+    String household(Node n) throws InvalidScenarioException {
+        Node h = n.req("household");
+        String symbol = h.stringOrDigits();
+        if (!households.contains(symbol)) {
+            throw h.error("no household with symbolNumber \"" + symbol + "\" in \"households\"");
+        }
+        return symbol;
+    }
+
     String slotRef(Node n) throws InvalidScenarioException {
         Node s = n.req("slot");
         String key = s.string();

@@ -13,6 +13,7 @@ import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
 import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
 import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
+import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
 import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
 import org.junit.jupiter.api.Nested;
@@ -78,6 +79,14 @@ class InMemoryStorageContractsTest {
 
     @Nested
     class ResetTokens extends ResetTokenStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Sessions extends SessionStoreContract {
         @Override
         protected Storage createStorage() {
             return new InMemoryStorage();
