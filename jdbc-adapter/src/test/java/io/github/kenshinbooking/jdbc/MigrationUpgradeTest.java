@@ -70,9 +70,12 @@ class MigrationUpgradeTest {
                     .table(KenshinMigrations.HISTORY_TABLE).baselineOnMigrate(true)
                     .baselineVersion(KenshinMigrations.BASELINE_VERSION).load();
             now.repair();
-            assertThat(now.validateWithResult().validationSuccessful).isTrue();
+            // V1 and V2 as applied by 0.1 and renamed validate; migrations newer than 0.1 are pending
+            assertThat(Flyway.configure().configuration(now.getConfiguration()).ignoreMigrationPatterns("*:pending")
+                    .load().validateWithResult().validationSuccessful).isTrue();
             // only migrations newer than 0.1's two run (V4 promised deadlines, and any other added since)
             assertThat(now.migrate().migrations).allSatisfy(m -> assertThat(Integer.parseInt(m.version)).isGreaterThan(2));
+            assertThat(now.validateWithResult().validationSuccessful).isTrue();
 
             JdbcStorage storage = JdbcStorage.create(ds);
             Slot s = storage.slots().find(SlotId.of(slot)).orElseThrow();

@@ -137,7 +137,8 @@ class StripeMigrationTest {
             + " a cancelled slot's stripe not bookable; capacity 0 none")
     void migratesCounts() throws SQLException {
         var v2 = flyway().load().migrate();
-        assertThat(v2.targetSchemaVersion).isEqualTo("2");
+        // V2 and every later migration (V4 promised deadlines, ...) ran
+        assertThat(Integer.parseInt(v2.targetSchemaVersion)).isGreaterThanOrEqualTo(2);
 
         assertThat(stripes(open)).containsExactly(new JdbcStripe(0, 5, 3, true));
         assertThat(stripes(cancelled)).containsExactly(new JdbcStripe(0, 4, 0, false));
