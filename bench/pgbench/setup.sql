@@ -9,8 +9,9 @@ SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS kb_pgbench CASCADE;
 CREATE SCHEMA kb_pgbench;
 SET search_path = kb_pgbench;
-\i jdbc-adapter/src/main/resources/db/migration/postgresql/V1__kenshin_booking.sql
-\i jdbc-adapter/src/main/resources/db/migration/postgresql/V2__capacity_stripes.sql
+\i jdbc-adapter/src/main/resources/db/kenshin-booking/postgresql/V1__kenshin_booking.sql
+\i jdbc-adapter/src/main/resources/db/kenshin-booking/postgresql/V2__capacity_stripes.sql
+\i jdbc-adapter/src/main/resources/db/kenshin-booking/postgresql/V4__promised_deadlines.sql
 
 INSERT INTO kb_slot (id, venue, institution, exam_date, start_time, duration_seconds, capacity,
                   reception_opens, cancelled)
@@ -38,12 +39,14 @@ INSERT INTO kb_slot_stripe (slot_id, stripe, capacity, reserved, bookable)
 SELECT s.id, k, s.capacity / 8, 0, TRUE FROM kb_slot s, generate_series(0, 7) k;
 
 INSERT INTO kb_reservation (id, household, member_id, slot_id, fiscal_year, status, live_fiscal_year, phone,
-                         terms_version, booked_at, updated_at)
-SELECT g, (1000000 + g % 12500)::text, ((g - 1) / 12500 * 100000000 + (g - 1) % 12500 + 1)::text, 1000 + 1 + g % 200,
+                         terms_version, booked_at, updated_at, change_deadline, cancel_deadline)
+SELECT g, (1000000 + g % 12500)::text, ((g - 1) / 12500 * 100000000 + (g - 1) % 12500 + 1)::text, s.id,
        2022, CASE WHEN g % 20 = 0 THEN 'CANCELLED' ELSE 'CONFIRMED' END,
        CASE WHEN g % 20 = 0 THEN NULL ELSE 2022 END, '09012345678', '2022-03',
-       TIMESTAMP '2022-05-01 00:00:00', TIMESTAMP '2022-05-01 00:00:00'
-FROM generate_series(1, 200000) g;
+       TIMESTAMP '2022-05-01 00:00:00', TIMESTAMP '2022-05-01 00:00:00',
+       -- promised at booking under the default 13 / 2 days, 00:00 Asia/Tokyo, stored in UTC (CHG-1, CNL-1)
+       (s.exam_date - 13) - INTERVAL '9 hours', (s.exam_date - 2) - INTERVAL '9 hours'
+FROM generate_series(1, 200000) g JOIN kb_slot s ON s.id = 1000 + 1 + g % 200;
 SELECT setval('kb_reservation_id_seq', 200000);
 -- each history stripe filled up to its share, in stripe order, with the slot's live rows
 UPDATE kb_slot_stripe SET reserved = LEAST(capacity, GREATEST(0,

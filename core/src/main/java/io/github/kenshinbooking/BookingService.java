@@ -22,6 +22,7 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
@@ -96,7 +97,8 @@ public final class BookingService {
             Instant now = ctx.clock().instant();
             Reservation r = Reservation.booked(ctx.storage().reservationIds().next(), session.household(),
                     c.member().id(), c.slot().id(), c.slot().fiscalYear(), v.phone(), ctx.policy().termsVersion(),
-                    now);
+                    now, ctx.deadlines().deadline(DeadlineKind.CHANGE, c.slot().date()),
+                    ctx.deadlines().deadline(DeadlineKind.CANCEL, c.slot().date()));
             Optional<Notification> mail = ctx.notifier().reservationNotification(c.account().email(),
                     NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(), false,
                     Optional.empty());
@@ -185,11 +187,11 @@ public final class BookingService {
         Instant now = ctx.clock().instant();
         String name = ctx.directory().find(r.household()).flatMap(h -> h.member(r.member()))
                 .map(Member::name).orElse("");
-        return new ReservationDetails(r, s, name,
-                ctx.deadlines().localDeadline(DeadlineKind.CHANGE, s.date()),
-                ctx.deadlines().localDeadline(DeadlineKind.CANCEL, s.date()),
-                r.live() && ctx.deadlines().allows(DeadlineKind.CHANGE, s.date(), now),
-                r.live() && ctx.deadlines().allows(DeadlineKind.CANCEL, s.date(), now));
+        // the deadlines it was promised (CHG-1, CNL-1), not the current policy's
+        Instant change = r.deadline(DeadlineKind.CHANGE, ctx.deadlines(), s.date());
+        Instant cancel = r.deadline(DeadlineKind.CANCEL, ctx.deadlines(), s.date());
+        return new ReservationDetails(r, s, name, ctx.deadlines().local(change), ctx.deadlines().local(cancel),
+                r.live() && Deadlines.open(change, now), r.live() && Deadlines.open(cancel, now));
     }
 
     /**
@@ -247,7 +249,11 @@ public final class BookingService {
         boolean otherLiveInYear = !fy.equals(r.fiscalYear())
                 && ctx.storage().reservations().findLive(r.member(), fy).isPresent();
         ctx.bookingRules().check(member, target, otherLiveInYear, now);
-        Reservation moved = r.movedTo(target.id(), fy, newPhone.orElse(r.phone()), now, staff);
+        // the moved reservation is promised the new slot's deadlines under the policy in force now,
+        // also when staff move it (CNL-2)
+        Reservation moved = r.movedTo(target.id(), fy, newPhone.orElse(r.phone()), now, staff,
+                ctx.deadlines().deadline(DeadlineKind.CHANGE, target.date()),
+                ctx.deadlines().deadline(DeadlineKind.CANCEL, target.date()));
         ctx.notifier().withdrawReminder(r.id(), current.date());
         ctx.notifier().reservation(NotificationKind.CHANGED, moved, Optional.of(member.name()), target,
                 Optional.of(current), staff.isPresent(), Optional.empty(), now);
@@ -283,13 +289,16 @@ public final class BookingService {
 
     // ---- checks ---------------------------------------------------------------------------------
 
-    /** ORDER-1 for change and cancel: ALREADY_CANCELLED, then the reservation's own deadline (not for staff). */
+    /**
+     * ORDER-1 for change and cancel: ALREADY_CANCELLED, then the reservation's own promised deadline
+     * (not for staff).
+     */
     private Slot liveSlot(Reservation r, DeadlineKind deadline, boolean byStaff, Instant now) throws Refusal {
         if (!r.live()) {
             throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
         }
         Slot s = slot(r.slot());
-        if (!byStaff && !ctx.deadlines().allows(deadline, s.date(), now)) {
+        if (!byStaff && !Deadlines.open(r.deadline(deadline, ctx.deadlines(), s.date()), now)) {
             throw Refusal.of(deadline == DeadlineKind.CHANGE ? ErrorCode.CHANGE_DEADLINE_PASSED
                     : ErrorCode.CANCEL_DEADLINE_PASSED);
         }

@@ -76,8 +76,11 @@ final class Notifier {
         d.put(NotificationData.SYMBOL_NUMBER, r.household().value());
         memberName.ifPresent(n -> d.put(NotificationData.MEMBER_NAME, n));
         putSlot(d, slot);
-        d.put(NotificationData.CHANGE_DEADLINE, deadlines.localDeadline(DeadlineKind.CHANGE, slot.date()).toString());
-        d.put(NotificationData.CANCEL_DEADLINE, deadlines.localDeadline(DeadlineKind.CANCEL, slot.date()).toString());
+        // the reservation's promised deadlines (CHG-1, CNL-1), shown local to the union's zone
+        d.put(NotificationData.CHANGE_DEADLINE,
+                deadlines.local(r.deadline(DeadlineKind.CHANGE, deadlines, slot.date())).toString());
+        d.put(NotificationData.CANCEL_DEADLINE,
+                deadlines.local(r.deadline(DeadlineKind.CANCEL, deadlines, slot.date())).toString());
         previous.ifPresent(p -> {
             d.put(NotificationData.PREVIOUS_VENUE, p.venue().name());
             d.put(NotificationData.PREVIOUS_INSTITUTION, p.institution());

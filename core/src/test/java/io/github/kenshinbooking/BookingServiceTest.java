@@ -20,7 +20,10 @@ import static io.github.kenshinbooking.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.policy.DeadlinePolicy;
+import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.notification.Notification;
@@ -371,5 +374,105 @@ class BookingServiceTest {
         assertThat(d.cancellable()).isTrue();
         assertThat(d.cancelDeadline()).isEqualTo(LocalDateTime.of(2024, 2, 16, 0, 0));
         assertThat(d.memberName()).isEqualTo("建設 太郎");
+    }
+
+    // ---- promised deadlines (CHG-1, CNL-1): a later policy change applies to new bookings only ----
+
+    /** A second engine over the same store and directory, under deadline days 13 / 20 / 5 (booking, change, cancel). */
+    private KenshinBooking engineUnder2005() {
+        UnionPolicy later = f.policy.toBuilder().deadlines(new DeadlinePolicy(13, 20, 5)).build();
+        return KenshinBooking.builder().policy(later).clock(f.clock).storage(f.storage).directory(f.directory)
+                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+    }
+
+    private Notification lastMail(NotificationKind kind) {
+        List<Notification> all = f.storage.outbox().pending().stream().map(OutboxEntry::notification)
+                .filter(n -> n.kind() == kind).toList();
+        assertThat(all).isNotEmpty();
+        return all.get(all.size() - 1);
+    }
+
+    @Test
+    @DisplayName("CHG-1 CNL-1 a reservation keeps the deadlines it was booked under (13/2) after the policy moves to 20/5")
+    void promisedDeadlinesSurvivePolicyChange() throws Refusal {
+        Reservation r = bookings.book(session, request(TARO, feb18));
+        assertThat(r.changeDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 5, 0, 0)));
+        assertThat(r.cancelDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 16, 0, 0)));
+        KenshinBooking later = engineUnder2005();
+        // after the new policy's change deadline for 2/18 (1/29) but before the promised one (2/5)
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 4, 23, 59, 59)));
+        ReservationDetails d = later.bookings().details(session, r.id());
+        assertThat(d.changeDeadline()).isEqualTo(LocalDateTime.of(2024, 2, 5, 0, 0));
+        assertThat(d.cancelDeadline()).isEqualTo(LocalDateTime.of(2024, 2, 16, 0, 0));
+        assertThat(d.changeable()).isTrue();
+        assertThat(d.cancellable()).isTrue();
+        Reservation moved = later.bookings().change(session, r.id(), feb18b.id(), null);
+        // the change re-promises under 20/5: 2/18 - 20 days = 1/29, - 5 days = 2/13 (not the old 2/16)
+        assertThat(moved.changeDeadline()).contains(f.instant(LocalDateTime.of(2024, 1, 29, 0, 0)));
+        assertThat(moved.cancelDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 13, 0, 0)));
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 13, 0, 0)));
+        refused(() -> later.bookings().cancel(session, r.id()), ErrorCode.CANCEL_DEADLINE_PASSED);
+        refused(() -> bookings.cancel(session, r.id()), ErrorCode.CANCEL_DEADLINE_PASSED);
+    }
+
+    @Test
+    @DisplayName("CNL-1 under a later 20/5 policy the old reservation may be cancelled until its promised 2 days; mails show it")
+    void promisedCancelDeadline() throws Refusal {
+        Reservation r = bookings.book(session, request(TARO, feb18));
+        KenshinBooking later = engineUnder2005();
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 16, 0, 0)));
+        refused(() -> later.bookings().cancel(session, r.id()), ErrorCode.CANCEL_DEADLINE_PASSED);
+        assertThat(later.bookings().details(session, r.id()).cancellable()).isFalse();
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 2, 15, 23, 59, 59)));
+        refused(() -> later.bookings().change(session, r.id(), feb18b.id(), null), ErrorCode.CHANGE_DEADLINE_PASSED);
+        assertThat(later.bookings().cancel(session, r.id()).live()).isFalse();
+        Notification n = lastMail(NotificationKind.CANCELLED);
+        assertThat(n.get(NotificationData.CHANGE_DEADLINE)).contains("2024-02-05T00:00");
+        assertThat(n.get(NotificationData.CANCEL_DEADLINE)).contains("2024-02-16T00:00");
+    }
+
+    @Test
+    @DisplayName("CHG-1 CNL-1 a booking after the policy change gets the new 20/5 deadlines in its record, details and mail")
+    void newBookingGetsNewDeadlines() throws Refusal {
+        bookings.book(session, request(TARO, feb18));
+        KenshinBooking later = engineUnder2005();
+        Reservation h = later.bookings().book(session, request(HANAKO, feb18));
+        assertThat(h.changeDeadline()).contains(f.instant(LocalDateTime.of(2024, 1, 29, 0, 0)));
+        assertThat(h.cancelDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 13, 0, 0)));
+        Notification n = lastMail(NotificationKind.BOOKED);
+        assertThat(n.get(NotificationData.RESERVATION_ID)).contains(h.id().toString());
+        assertThat(n.get(NotificationData.CHANGE_DEADLINE)).contains("2024-01-29T00:00");
+        assertThat(n.get(NotificationData.CANCEL_DEADLINE)).contains("2024-02-13T00:00");
+        // the old engine judges it by its promise too
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 1, 29, 0, 0)));
+        ReservationDetails d = bookings.details(session, h.id());
+        assertThat(d.changeDeadline()).isEqualTo(LocalDateTime.of(2024, 1, 29, 0, 0));
+        assertThat(d.changeable()).isFalse();
+        refused(() -> bookings.change(session, h.id(), feb18b.id(), null), ErrorCode.CHANGE_DEADLINE_PASSED);
+    }
+
+    @Test
+    @DisplayName("CHG-1 CNL-2 a change, by the household or by staff, re-promises the new slot's deadlines under the policy in force")
+    void changeRepromises() throws Refusal {
+        Reservation r = bookings.book(session, request(TARO, feb18));
+        Slot mar3 = f.slot(LocalDate.of(2024, 3, 3), LocalTime.of(9, 0), 10);
+        KenshinBooking later = engineUnder2005();
+        f.clock.setInstant(f.instant(LocalDateTime.of(2024, 1, 20, 0, 0)));
+        Reservation moved = later.bookings().change(session, r.id(), mar3.id(), null);
+        // 3/3 under 20/5: 2/12 and 2/27
+        assertThat(moved.changeDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 12, 0, 0)));
+        assertThat(moved.cancelDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 27, 0, 0)));
+        Notification n = lastMail(NotificationKind.CHANGED);
+        assertThat(n.get(NotificationData.CHANGE_DEADLINE)).contains("2024-02-12T00:00");
+        assertThat(n.get(NotificationData.CANCEL_DEADLINE)).contains("2024-02-27T00:00");
+        // the old engine shows the new promise, not its own 13/2 (2/19, 3/1)
+        ReservationDetails d = bookings.details(session, r.id());
+        assertThat(d.changeDeadline()).isEqualTo(LocalDateTime.of(2024, 2, 12, 0, 0));
+        assertThat(d.cancelDeadline()).isEqualTo(LocalDateTime.of(2024, 2, 27, 0, 0));
+        // staff move it back under 13/2: 2/18 gets 2/5 and 2/16 again
+        Reservation back = f.engine.staff().change(new StaffId("clerk-7"), "電話依頼", r.id(), feb18b.id(), null);
+        assertThat(back.changeDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 5, 0, 0)));
+        assertThat(back.cancelDeadline()).contains(f.instant(LocalDateTime.of(2024, 2, 16, 0, 0)));
+        assertThat(f.storage.reservations().find(r.id())).contains(back);
     }
 }

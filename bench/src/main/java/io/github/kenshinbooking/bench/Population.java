@@ -14,6 +14,7 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.jdbc.JdbcStorage;
 import io.github.kenshinbooking.memory.InMemoryHouseholdDirectory;
 import io.github.kenshinbooking.notification.NotificationData;
+import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -208,8 +210,8 @@ final class Population {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_reservation (id, household, member_id,"
-                    + " slot_id, fiscal_year, status, live_fiscal_year, phone, terms_version, booked_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " slot_id, fiscal_year, status, live_fiscal_year, phone, terms_version, booked_at, updated_at,"
+                    + " change_deadline, cancel_deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int y = 1; y <= years; y++) {
                     int fy = FISCAL_YEAR_START.getYear() - y;
                     List<Slot> slots = new ArrayList<>(SPREAD_SLOTS);
@@ -226,7 +228,8 @@ final class Population {
                         ps.setLong(1, rows + 1);
                         ps.setString(2, person.household());
                         ps.setString(3, person.member().value());
-                        ps.setLong(4, slots.get(j % slots.size()).id().value());
+                        Slot slot = slots.get(j % slots.size());
+                        ps.setLong(4, slot.id().value());
                         ps.setInt(5, fy);
                         ps.setString(6, cancelled ? "CANCELLED" : "CONFIRMED");
                         if (cancelled) {
@@ -238,6 +241,11 @@ final class Population {
                         ps.setString(9, termsVersion);
                         ps.setObject(10, at);
                         ps.setObject(11, at);
+                        // promised at booking under the engine's policy (CHG-1, CNL-1), stored in UTC
+                        ps.setObject(12, LocalDateTime.ofInstant(
+                                engine.deadlines().deadline(DeadlineKind.CHANGE, slot.date()), ZoneOffset.UTC));
+                        ps.setObject(13, LocalDateTime.ofInstant(
+                                engine.deadlines().deadline(DeadlineKind.CANCEL, slot.date()), ZoneOffset.UTC));
                         ps.addBatch();
                         if (++rows % 1_000 == 0) {
                             ps.executeBatch();

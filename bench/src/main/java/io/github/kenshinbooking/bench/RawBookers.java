@@ -2,6 +2,7 @@ package io.github.kenshinbooking.bench;
 
 import io.github.kenshinbooking.bench.Population.Person;
 import io.github.kenshinbooking.jdbc.Dialect;
+import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Slot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -39,7 +42,7 @@ import javax.sql.DataSource;
 final class RawBookers {
     // ---- the adapter's statements for one booking, in the order it sends them ----
     static final String RESERVATION_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
-            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
+            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at, change_deadline, cancel_deadline";
     static final String SLOT_COLUMNS = "id, venue, institution, exam_date, start_time, duration_seconds, capacity,"
             + " reserved, reception_opens, cancelled";
     /** A slot's reserved count: the sum of its stripes (the adapter's {@code kb_slot_stripe}). */
@@ -53,7 +56,8 @@ final class RawBookers {
             + " next_attempt_at";
     static final String OUTBOX = "INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
-            + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
+            + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at,"
+            + " change_deadline, cancel_deadline";
     /** One free stripe of the slot that no other transaction holds. */
     static final String PICK_FREE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND bookable"
             + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
@@ -68,12 +72,12 @@ final class RawBookers {
             + " upd AS (UPDATE kb_slot_stripe t SET reserved = t.reserved + 1 FROM pick"
             + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id),"
             + " ins AS (INSERT INTO kb_reservation ("
-            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
+            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
             + " ob AS (INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins)"
             + " SELECT count(*) FROM ins";
     /** The insert after {@link #TAKE} (H2, MariaDB) and after the lock and count. */
     static final String INSERT = "INSERT INTO kb_reservation (" + INSERT_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String LIVE_EXISTS = "SELECT 1 FROM kb_reservation WHERE member_id = ? AND live_fiscal_year = ?";
     static final String SLOT_CANCELLED = "SELECT cancelled FROM kb_slot WHERE id = ?";
     /** Ids per sequence round trip: the adapter's default. */
@@ -122,6 +126,8 @@ final class RawBookers {
         private final String terms;
         private final LocalDateTime now;
         private final ArrayDeque<Long> ids = new ArrayDeque<>();
+        /** Per slot id: the change and cancel deadlines a booking is promised (CHG-1, CNL-1), as stored (UTC). */
+        private final Map<Long, LocalDateTime[]> promised = new HashMap<>();
 
         Loop(DataSource ds, Dialect dialect, Population p, Write write) {
             this.ds = ds;
@@ -136,6 +142,19 @@ final class RawBookers {
             this.payload = p.outboxPayload;
             this.terms = p.termsVersion;
             this.now = LocalDateTime.ofInstant(Population.CLOCK.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+            for (Slot s : p.spread) {
+                promised.put(s.id().value(), promise(p, s));
+            }
+            for (Slot s : p.hot) {
+                promised.put(s.id().value(), promise(p, s));
+            }
+        }
+
+        /** What the library computes at booking: the slot's deadlines under the engine's policy. */
+        private static LocalDateTime[] promise(Population p, Slot s) {
+            return new LocalDateTime[] {
+                LocalDateTime.ofInstant(p.engine.deadlines().deadline(DeadlineKind.CHANGE, s.date()), ZoneOffset.UTC),
+                LocalDateTime.ofInstant(p.engine.deadlines().deadline(DeadlineKind.CANCEL, s.date()), ZoneOffset.UTC)};
         }
 
         @Override
@@ -258,7 +277,7 @@ final class RawBookers {
                 ps.setLong(2, id);
                 ps.setString(3, household);
                 ps.setString(4, member);
-                int i = setRest(ps, 5, fy);
+                int i = setRest(ps, 5, fy, slot);
                 setOutbox(ps, i, email);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -364,13 +383,13 @@ final class RawBookers {
                 ps.setString(2, household);
                 ps.setString(3, member);
                 ps.setLong(4, slot);
-                setRest(ps, 5, fy);
+                setRest(ps, 5, fy, slot);
                 ps.executeUpdate();
             }
         }
 
-        /** fiscal_year .. staff_at of a new reservation from parameter {@code i}; answers the next index. */
-        private int setRest(PreparedStatement ps, int i, int fy) throws SQLException {
+        /** fiscal_year .. cancel_deadline of a new reservation from parameter {@code i}; answers the next index. */
+        private int setRest(PreparedStatement ps, int i, int fy, long slot) throws SQLException {
             ps.setInt(i, fy);
             ps.setString(i + 1, "CONFIRMED");
             ps.setInt(i + 2, fy);
@@ -381,7 +400,10 @@ final class RawBookers {
             ps.setNull(i + 7, Types.VARCHAR);
             ps.setNull(i + 8, Types.VARCHAR);
             ps.setNull(i + 9, Types.TIMESTAMP);
-            return i + 10;
+            LocalDateTime[] deadlines = promised.get(slot);
+            ps.setObject(i + 10, deadlines[0]);
+            ps.setObject(i + 11, deadlines[1]);
+            return i + 12;
         }
 
         private static String noPlace(Connection c, String member, int fy, long slot) throws SQLException {

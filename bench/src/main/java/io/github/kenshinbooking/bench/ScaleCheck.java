@@ -15,7 +15,10 @@ import io.github.kenshinbooking.jdbc.JdbcStorage;
 import io.github.kenshinbooking.memory.InMemoryHouseholdDirectory;
 import io.github.kenshinbooking.reservation.HistoryEntry;
 import io.github.kenshinbooking.reservation.HistoryFilter;
+import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.schedule.CalendarDay;
+import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.schedule.Venue;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -277,7 +280,9 @@ public final class ScaleCheck {
             stripes.flush();
             Rows rows = new Rows(c, db.dialect(), "kb_reservation", "id, household, member_id, slot_id, fiscal_year,"
                     + " status, live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id,"
-                    + " staff_reason, staff_at", 14);
+                    + " staff_reason, staff_at, change_deadline, cancel_deadline", 16);
+            // the deadlines each row was promised at booking (CHG-1, CNL-1): the engine's policy, the defaults
+            Deadlines deadlines = new Deadlines(UnionPolicy.defaults());
             long id = 0;
             for (int y = 0; y < YEARS; y++) {
                 int fy = FIRST_FY + y;
@@ -285,10 +290,13 @@ public final class ScaleCheck {
                 for (int m = 0; m < membersPerYear; m++) {
                     int inYear = slotOf[y][m];
                     long slot = slotId(y, inYear / slotsPerVenueYear, inYear % slotsPerVenueYear);
+                    LocalDate exam = slotDate(y, inYear / slotsPerVenueYear, inYear % slotsPerVenueYear);
                     boolean cxl = cancelled[y][m];
                     rows.add(++id, symbol(m / MEMBERS_PER_HOUSEHOLD), memberId(m), slot, fy,
                             cxl ? "CANCELLED" : "CONFIRMED", cxl ? null : fy, "09012345678", "2024-03", booked,
-                            cxl ? booked.plusDays(3) : booked, null, null, null);
+                            cxl ? booked.plusDays(3) : booked, null, null, null,
+                            LocalDateTime.ofInstant(deadlines.deadline(DeadlineKind.CHANGE, exam), ZoneOffset.UTC),
+                            LocalDateTime.ofInstant(deadlines.deadline(DeadlineKind.CANCEL, exam), ZoneOffset.UTC));
                     n++;
                 }
             }

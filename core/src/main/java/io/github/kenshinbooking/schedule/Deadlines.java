@@ -47,6 +47,29 @@ public final class Deadlines {
     }
 
     /**
+     * A deadline instant as the local date-time the union shows, in its zone (e.g. a reservation's
+     * promised deadline, CHG-1, CNL-1).
+     *
+     * @param deadline the deadline instant
+     * @return the local date-time in the union's zone
+     */
+    public LocalDateTime local(Instant deadline) {
+        return LocalDateTime.ofInstant(requireNonNull(deadline, "deadline"), policy.zone());
+    }
+
+    /**
+     * Whether an action with that deadline is still allowed at {@code now}: {@code now < deadline}
+     * (for a reservation's promised deadline, CHG-1, CNL-1).
+     *
+     * @param deadline the deadline instant
+     * @param now the current instant
+     * @return {@code true} before the deadline, {@code false} from the deadline on
+     */
+    public static boolean open(Instant deadline, Instant now) {
+        return now.isBefore(requireNonNull(deadline, "deadline"));
+    }
+
+    /**
      * Whether the action is still allowed at {@code now}: {@code now < deadline}.
      *
      * @param kind booking, change or cancel

@@ -70,7 +70,7 @@ final class JdbcBookings {
             boolean dedupe = (i & 1) != 0;
             StringBuilder sql = new StringBuilder("WITH ").append(Places.TAKE_CTES)
                     .append(", ins AS (INSERT INTO kb_reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
-                    .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
+                    .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
             if (key) {
                 // a key held by another request fails the whole statement (IDEMPOTENCY_CONSTRAINT)
                 sql.append(", ik AS (INSERT INTO kb_idempotency_key (household, idem_key, reservation_id)")
@@ -181,8 +181,7 @@ final class JdbcBookings {
                 ps.setLong(2, r.id().value());
                 ps.setString(3, r.household().value());
                 ps.setString(4, r.member().value());
-                JdbcReservationStore.setRest(ps, 5, r);
-                int i = 15;
+                int i = JdbcReservationStore.setRest(ps, 5, r);
                 if (b.key().isPresent()) {
                     ps.setString(i++, r.household().value());
                     ps.setString(i++, b.key().get().value());

@@ -30,14 +30,17 @@ import java.util.Optional;
  * never a read then a write; ONE-1 is the
  * unique constraint {@code uq_kb_reservation_live} on (member, live fiscal year), which cancelled rows
  * (live fiscal year NULL) do not hit. A refusal leaves the transaction to be rolled back by the unit
- * of work (on PostgreSQL a failed statement has aborted it anyway). Internal.
+ * of work (on PostgreSQL a failed statement has aborted it anyway). The promised change and cancel
+ * deadlines (CHG-1, CNL-1) are {@code change_deadline} and {@code cancel_deadline}, NULL for rows stored
+ * before they were kept (V4). Internal.
  */
 final class JdbcReservationStore implements ReservationStore {
     static final String LIVE_CONSTRAINT = "uq_kb_reservation_live";
     static final String COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
-            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
+            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at, change_deadline, cancel_deadline";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
-            + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at";
+            + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at,"
+            + " change_deadline, cancel_deadline";
 
     private final Transactions tx;
 
@@ -151,7 +154,7 @@ final class JdbcReservationStore implements ReservationStore {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE kb_reservation SET slot_id = ?, fiscal_year = ?,"
                     + " status = ?, live_fiscal_year = ?, phone = ?, updated_at = ?, staff_id = ?, staff_reason = ?,"
-                    + " staff_at = ? WHERE id = ?")) {
+                    + " staff_at = ?, change_deadline = ?, cancel_deadline = ? WHERE id = ?")) {
                 ps.setLong(1, to);
                 ps.setInt(2, moved.fiscalYear().startYear());
                 ps.setString(3, moved.status().name());
@@ -163,7 +166,8 @@ final class JdbcReservationStore implements ReservationStore {
                 ps.setString(5, moved.phone().digits());
                 Jdbc.setInstant(ps, 6, moved.updatedAt());
                 setStaff(ps, 7, moved.staffAction());
-                ps.setLong(10, moved.id().value());
+                setPromised(ps, 10, moved);
+                ps.setLong(12, moved.id().value());
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (SqlErrors.isUniqueViolation(e, LIVE_CONSTRAINT)) {
@@ -217,7 +221,7 @@ final class JdbcReservationStore implements ReservationStore {
 
     private static void insertRow(Connection c, Reservation r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_reservation (" + INSERT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, r.id().value());
             ps.setString(2, r.household().value());
             ps.setString(3, r.member().value());
@@ -227,8 +231,11 @@ final class JdbcReservationStore implements ReservationStore {
         }
     }
 
-    /** fiscal_year .. staff_at of a new live reservation, from parameter {@code i} on. */
-    static void setRest(PreparedStatement ps, int i, Reservation r) throws SQLException {
+    /**
+     * fiscal_year .. cancel_deadline of a new live reservation, from parameter {@code i} on; answers
+     * the next parameter index.
+     */
+    static int setRest(PreparedStatement ps, int i, Reservation r) throws SQLException {
         ps.setInt(i, r.fiscalYear().startYear());
         ps.setString(i + 1, ReservationStatus.CONFIRMED.name());
         ps.setInt(i + 2, r.fiscalYear().startYear());
@@ -237,6 +244,14 @@ final class JdbcReservationStore implements ReservationStore {
         Jdbc.setInstant(ps, i + 5, r.bookedAt());
         Jdbc.setInstant(ps, i + 6, r.updatedAt());
         setStaff(ps, i + 7, r.staffAction());
+        setPromised(ps, i + 10, r);
+        return i + 12;
+    }
+
+    /** change_deadline, cancel_deadline: the promised deadlines (CHG-1, CNL-1), NULL when not promised. */
+    private static void setPromised(PreparedStatement ps, int i, Reservation r) throws SQLException {
+        Jdbc.setInstant(ps, i, r.changeDeadline().orElse(null));
+        Jdbc.setInstant(ps, i + 1, r.cancelDeadline().orElse(null));
     }
 
     private static void setStaff(PreparedStatement ps, int i, Optional<StaffAction> staff) throws SQLException {
@@ -325,6 +340,7 @@ final class JdbcReservationStore implements ReservationStore {
                 MemberId.of(rs.getString(p + "member_id")), SlotId.of(rs.getLong(p + "slot_id")),
                 FiscalYear.of(rs.getInt(p + "fiscal_year")), ReservationStatus.valueOf(rs.getString(p + "status")),
                 new PhoneNumber(rs.getString(p + "phone")), rs.getString(p + "terms_version"),
-                Jdbc.getInstant(rs, p + "booked_at"), Jdbc.getInstant(rs, p + "updated_at"), action);
+                Jdbc.getInstant(rs, p + "booked_at"), Jdbc.getInstant(rs, p + "updated_at"), action,
+                Jdbc.getOptionalInstant(rs, p + "change_deadline"), Jdbc.getOptionalInstant(rs, p + "cancel_deadline"));
     }
 }

@@ -15,9 +15,11 @@ import net.jqwik.api.state.Transformer;
 
 /**
  * Model-based test: random chains of actions (book, change, cancel, staff cancel, cancel an event
- * day, move the clock, log in, run reminders) against the JDBC adapter and the in-memory adapter
+ * day, move the clock, change the union's change/cancel deadline days, log in, run reminders) against the JDBC adapter and the in-memory adapter
  * side by side; after every action both give the same outcome and the same observable state. A
- * divergence shrinks to a minimal chain. One subclass per database.
+ * divergence shrinks to a minimal chain. The state compared includes every reservation's promised
+ * deadlines (CHG-1, CNL-1), so they round-trip through the database across policy changes. One
+ * subclass per database.
  */
 abstract class ModelProperties {
 
@@ -38,6 +40,7 @@ abstract class ModelProperties {
                 .withAction(1, staffCancel())
                 .withAction(1, cancelEventDay())
                 .withAction(2, advanceClock())
+                .withAction(1, changeDeadlines())
                 .withAction(2, login())
                 .withAction(1, reminders())
                 .withMaxTransformations(40);
@@ -91,6 +94,12 @@ abstract class ModelProperties {
     private static Action.Independent<Worlds> advanceClock() {
         return () -> Arbitraries.of(Duration.ofMinutes(31), Duration.ofHours(6), Duration.ofDays(1), Duration.ofDays(4))
                 .map(d -> Transformer.mutate("clock + " + d, w -> w.advance(d)));
+    }
+
+    private static Action.Independent<Worlds> changeDeadlines() {
+        return () -> Combinators.combine(Arbitraries.integers().between(0, 40), Arbitraries.integers().between(0, 20))
+                .as((change, cancel) -> Transformer.mutate("deadline days: change " + change + ", cancel " + cancel,
+                        w -> w.changeDeadlines(change, cancel)));
     }
 
     private static Action.Independent<Worlds> login() {

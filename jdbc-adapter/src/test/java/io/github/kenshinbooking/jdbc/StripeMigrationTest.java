@@ -123,7 +123,7 @@ class StripeMigrationTest {
     private static ErrorCode book(JdbcStorage storage, long slot, int n) throws Refusal {
         Reservation r = Reservation.booked(ReservationId.of(1000 + n), SymbolNumber.of("2000000"),
                 MemberId.of("2000000-" + n), SlotId.of(slot), FiscalYear.of(2024), PhoneNumber.parse(Union.PHONE),
-                "v2", NOW);
+                "v2", NOW, NOW.plusSeconds(86_400), NOW.plusSeconds(2 * 86_400));
         try {
             assertThat(storage.book(new NewBooking(r, Optional.empty(), NOW, Optional.empty()))).isTrue();
             return null;

@@ -546,7 +546,8 @@ abstract class StripeTests {
             int n = storeMembers.incrementAndGet();
             Reservation r = Reservation.booked(on.reservationIds().next(), SymbolNumber.of("3999999"),
                     MemberId.of("3999999-" + n), slot.id(), slot.fiscalYear(), PhoneNumber.parse(Union.PHONE),
-                    "terms-test", Union.NOW);
+                    "terms-test", Union.NOW, Union.NOW.plusSeconds(86_400),
+                    Union.NOW.plusSeconds(2 * 86_400));
             Notification mail = Notification.of(NotificationKind.BOOKED, "store@example.jp",
                     Map.of("reservationId", r.id().toString()));
             assertThat(on.book(new NewBooking(r, Optional.of(mail), Union.NOW, Optional.empty()))).isTrue();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.HouseholdSession;
+import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.policy.DeadlinePolicy;
+import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.household.Member;
@@ -85,12 +88,15 @@ final class Worlds {
     /** One engine and what the test holds of it. */
     final class World {
         final Storage storage;
-        final KenshinBooking engine;
+        final HouseholdDirectory directory;
+        /** Replaced by a new engine over the same storage when the union changes its deadline days. */
+        KenshinBooking engine;
         final List<HouseholdSession> sessions = new ArrayList<>();
         final List<Slot> slots = new ArrayList<>();
 
         World(Storage storage, HouseholdDirectory directory) {
             this.storage = storage;
+            this.directory = directory;
             this.engine = Union.engine(storage, directory, clock);
             try {
                 for (int i = 0; i < HOUSEHOLDS.size(); i++) {
@@ -201,6 +207,19 @@ final class Worlds {
         both(w -> w.engine.staff().cancelEventDay(s.venue(), s.date()));
     }
 
+    /**
+     * The union changes its change and cancel deadline days (CHG-1, CNL-1): both worlds go on with an
+     * engine under the new policy over the same storage; live reservations keep their promised deadlines.
+     */
+    void changeDeadlines(int changeDays, int cancelDays) {
+        UnionPolicy policy = UnionPolicy.builder()
+                .deadlines(new DeadlinePolicy(DeadlinePolicy.defaults().bookingDays(), changeDays, cancelDays)).build();
+        for (World w : List.of(memory, jdbc)) {
+            w.engine = KenshinBooking.builder().policy(policy).storage(w.storage).directory(w.directory).clock(clock)
+                    .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+        }
+    }
+
     void advance(Duration d) {
         clock.add(d);
     }
@@ -217,7 +236,10 @@ final class Worlds {
 
     // ---- observable state -------------------------------------------------------------------------
 
-    /** Remaining places per slot, every member's reservations and history, notifications, lock states. */
+    /**
+     * Remaining places per slot, every member's reservations (with their promised deadlines) and
+     * history, notifications, lock states.
+     */
     void assertSameState() {
         assertThat(view(jdbc)).as("state on JDBC vs in memory").isEqualTo(view(memory));
         for (Slot s : jdbc.slots) {

@@ -12,6 +12,7 @@ import io.github.kenshinbooking.reservation.ReservationStatus;
 import io.github.kenshinbooking.reservation.StaffAction;
 import io.github.kenshinbooking.reservation.StaffId;
 import io.github.kenshinbooking.schedule.Slot;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -199,7 +200,7 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
         Slot to = storage.slots().add(spec(HALL, FY2024_DAY.plusDays(7), LocalTime.of(14, 0), 3));
         Reservation r = book(TARO, from);
         Reservation moved = r.movedTo(to.id(), to.fiscalYear(), new PhoneNumber("09012345678"), T0.plusSeconds(5),
-                Optional.empty());
+                Optional.empty(), promisedChange(to), promisedCancel(to));
 
         inUnitOfWork(() -> {
             storage.reservations().move(r, moved);
@@ -225,7 +226,8 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
         Reservation other = book(JIRO, full);
 
         assertThat(codeOf(() -> inUnitOfWork(() -> {
-            storage.reservations().move(r, r.movedTo(full.id(), full.fiscalYear(), PHONE, T0, Optional.empty()));
+            storage.reservations().move(r, r.movedTo(full.id(), full.fiscalYear(), PHONE, T0, Optional.empty(),
+                promisedChange(full), promisedCancel(full)));
             return null;
         }))).isEqualTo(ErrorCode.SLOT_FULL);
         assertThat(slot(from).reserved()).isEqualTo(1);
@@ -243,7 +245,8 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
         Reservation r = book(TARO, from);
 
         assertThat(codeOf(() -> inUnitOfWork(() -> {
-            storage.reservations().move(r, r.movedTo(target.id(), target.fiscalYear(), PHONE, T0, Optional.empty()));
+            storage.reservations().move(r, r.movedTo(target.id(), target.fiscalYear(), PHONE, T0, Optional.empty(),
+                promisedChange(target), promisedCancel(target)));
             return null;
         }))).isEqualTo(ErrorCode.EVENT_CANCELLED);
         assertThat(slot(from).reserved()).isEqualTo(1);
@@ -259,7 +262,8 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
         storage.reservations().cancel(r, r.cancelled(T0, Optional.empty()));
 
         assertThat(codeOf(() -> inUnitOfWork(() -> {
-            storage.reservations().move(r, r.movedTo(to.id(), to.fiscalYear(), PHONE, T0, Optional.empty()));
+            storage.reservations().move(r, r.movedTo(to.id(), to.fiscalYear(), PHONE, T0, Optional.empty(),
+                promisedChange(to), promisedCancel(to)));
             return null;
         }))).isEqualTo(ErrorCode.ALREADY_CANCELLED);
         assertThat(slot(to).reserved()).isZero();
@@ -276,7 +280,8 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
         book(TARO, y2025);
 
         assertThat(codeOf(() -> inUnitOfWork(() -> {
-            storage.reservations().move(r, r.movedTo(y2025b.id(), y2025b.fiscalYear(), PHONE, T0, Optional.empty()));
+            storage.reservations().move(r, r.movedTo(y2025b.id(), y2025b.fiscalYear(), PHONE, T0, Optional.empty(),
+                promisedChange(y2025b), promisedCancel(y2025b)));
             return null;
         }))).isEqualTo(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         assertThat(slot(y2024).reserved()).isEqualTo(1);
@@ -289,7 +294,8 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
         Slot y2024 = addSlot(FY2024_DAY, 2);
         Slot y2025 = addSlot(FY2025_DAY, 2);
         Reservation r = book(TARO, y2024);
-        Reservation moved = r.movedTo(y2025.id(), y2025.fiscalYear(), PHONE, T0, Optional.empty());
+        Reservation moved = r.movedTo(y2025.id(), y2025.fiscalYear(), PHONE, T0, Optional.empty(),
+                promisedChange(y2025), promisedCancel(y2025));
         storage.reservations().move(r, moved);
 
         assertThat(storage.reservations().findLive(TARO, FiscalYear.of(2024))).isEmpty();
@@ -401,5 +407,60 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
         assertThat(codes.stream().filter(c -> c != null)).containsOnly(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         assertThat(slots.stream().mapToInt(s -> slot(s).reserved()).sum()).isEqualTo(1);
         assertThat(storage.reservations().findByMember(TARO)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("CHG-1 CNL-1 the promised deadlines round-trip through insert, move, cancel and every read")
+    void promisedDeadlinesRoundTrip() throws Exception {
+        Slot from = addSlot(FY2024_DAY, 2);
+        Slot to = storage.slots().add(spec(HALL, FY2024_DAY.plusDays(7), LocalTime.of(14, 0), 3));
+        Reservation r = book(TARO, from);
+        assertThat(r.changeDeadline()).contains(promisedChange(from));
+        assertThat(r.cancelDeadline()).contains(promisedCancel(from));
+        assertThat(storage.reservations().find(r.id())).contains(r);
+        assertThat(storage.reservations().findLive(TARO, FiscalYear.of(2024))).contains(r);
+        assertThat(storage.reservations().findByMember(TARO)).containsExactly(r);
+        assertThat(storage.reservations().findLiveBySlot(from.id())).containsExactly(r);
+        assertThat(storage.reservations().findLiveOn(from.date())).containsExactly(r);
+
+        // a move stores the deadlines it is given, whatever they are (here not at 00:00)
+        Instant change = promisedChange(to).plusSeconds(90);
+        Instant cancel = promisedCancel(to).minusSeconds(30);
+        Reservation moved = r.movedTo(to.id(), to.fiscalYear(), PHONE, T0.plusSeconds(5), Optional.empty(), change,
+                cancel);
+        inUnitOfWork(() -> {
+            storage.reservations().move(r, moved);
+            return null;
+        });
+        assertThat(storage.reservations().find(r.id())).hasValueSatisfying(m -> {
+            assertThat(m.changeDeadline()).contains(change);
+            assertThat(m.cancelDeadline()).contains(cancel);
+            assertThat(m).isEqualTo(moved);
+        });
+        assertThat(storage.reservations().findLiveOn(to.date())).containsExactly(moved);
+
+        Reservation cancelled = moved.cancelled(T0.plusSeconds(9), Optional.empty());
+        inUnitOfWork(() -> {
+            storage.reservations().cancel(moved, cancelled);
+            return null;
+        });
+        assertThat(storage.reservations().find(r.id())).contains(cancelled);
+        assertThat(cancelled.changeDeadline()).contains(change);
+    }
+
+    @Test
+    @DisplayName("CHG-1 CNL-1 a reservation without promised deadlines (stored before they were kept) reads back without them")
+    void withoutPromisedDeadlines() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 2);
+        Reservation b = newReservation(TARO, s);
+        Reservation r = new Reservation(b.id(), b.household(), b.member(), b.slot(), b.fiscalYear(), b.status(),
+                b.phone(), b.termsVersion(), b.bookedAt(), b.updatedAt(), b.staffAction(), Optional.empty(),
+                Optional.empty());
+        inUnitOfWork(() -> {
+            storage.reservations().insert(r);
+            return null;
+        });
+        assertThat(storage.reservations().find(r.id())).contains(r);
+        assertThat(storage.reservations().findLiveOn(s.date())).containsExactly(r);
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,8 @@ public abstract class StorageContractSupport {
     protected static final PhoneNumber PHONE = new PhoneNumber("0921234567");
     /** The instant the fixtures book at, a whole second. */
     protected static final Instant T0 = Instant.parse("2024-01-10T01:02:03Z");
+    /** The zone the contracts' promised deadlines fall in. */
+    protected static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     /** The venue (会場) of {@link #addSlot}. */
     protected static final Venue MIRIKA = Venue.of("ミリカローデン那珂川");
     /** A second venue (会場). */
@@ -105,7 +108,9 @@ public abstract class StorageContractSupport {
     }
 
     /**
-     * A new live reservation of the member for the slot, with an id from the storage; not stored.
+     * A new live reservation of the member for the slot, with an id from the storage, promised the
+     * slot's deadlines under deadline days 20 / 5 (CHG-1, CNL-1), not the defaults, so that a store
+     * that recomputed them would be caught.
      *
      * @param member the member; {@link #JIRO} books for {@link #OTHER_HOUSEHOLD}, any other for
      *     {@link #HOUSEHOLD}
@@ -115,7 +120,17 @@ public abstract class StorageContractSupport {
     protected Reservation newReservation(MemberId member, Slot slot) {
         SymbolNumber household = member.equals(JIRO) ? OTHER_HOUSEHOLD : HOUSEHOLD;
         return Reservation.booked(storage.reservationIds().next(), household, member, slot.id(),
-                FiscalYear.containing(slot.date()), PHONE, "2024-03", T0);
+                FiscalYear.containing(slot.date()), PHONE, "2024-03", T0, promisedChange(slot), promisedCancel(slot));
+    }
+
+    /** The change deadline (CHG-1) the contracts promise for the slot: 20 days before at 00:00 Tokyo. */
+    protected static Instant promisedChange(Slot slot) {
+        return slot.date().minusDays(20).atStartOfDay(TOKYO).toInstant();
+    }
+
+    /** The cancel deadline (CNL-1) the contracts promise for the slot: 5 days before at 00:00 Tokyo. */
+    protected static Instant promisedCancel(Slot slot) {
+        return slot.date().minusDays(5).atStartOfDay(TOKYO).toInstant();
     }
 
     /**
