@@ -114,6 +114,7 @@ public record RelayPolicy(int batchSize, Duration lease, Duration initialBackoff
             }
             d = d.multipliedBy(2);
         }
-        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+        // here d ≤ 2 × half ≤ maxBackoff, and initialBackoff ≤ maxBackoff by the constructor: no cap needed
+        return d;
     }
 }
