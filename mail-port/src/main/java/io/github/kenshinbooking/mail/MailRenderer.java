@@ -195,7 +195,8 @@ public final class MailRenderer {
     public MailRenderer withResetLinkBase(String base) {
         requireNonNull(base, "base");
         try {
-            URI uri = new URI(base + "t");
+            // the base itself must name a host: the token is appended after it, never part of it
+            URI uri = new URI(base);
             if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException("reset link base must be an absolute http(s) URL: " + base);

@@ -64,7 +64,7 @@ class MailRendererEdgesTest {
         MailRenderer r = MailRenderer.withDefaults(UnionPolicy.defaults());
         assertThatThrownBy(() -> r.withResetLinkBase(null)).isInstanceOf(NullPointerException.class);
         for (String bad : List.of("", " ", "ftp://kenren.example.jp/reset?token=", "https:/reset?token=",
-                "http:reset?token=")) {
+                "http:reset?token=", "https://", "http://")) {
             assertThatThrownBy(() -> r.withResetLinkBase(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(reset(r.withResetLinkBase("HTTPS://kenren.example.jp/reset?token=")).body())
