@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /**
  * A directory as an integrator writes one over the union's member table: every call borrows a
  * connection of its own from the pool (it cannot join the library's transaction), checks the
- * household table on it, returns it, then answers from the records.
+ * kb_household table on it, returns it, then answers from the records.
  */
 final class OwnConnectionDirectory implements HouseholdDirectory {
     private final DataSource dataSource;
@@ -38,7 +38,7 @@ final class OwnConnectionDirectory implements HouseholdDirectory {
 
     private Optional<Household> ownConnection(String key, Supplier<Optional<Household>> answer) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM household WHERE symbol_number = ?")) {
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kb_household WHERE symbol_number = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
