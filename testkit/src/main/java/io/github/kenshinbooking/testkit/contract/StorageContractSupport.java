@@ -123,12 +123,22 @@ public abstract class StorageContractSupport {
                 FiscalYear.containing(slot.date()), PHONE, "2024-03", T0, promisedChange(slot), promisedCancel(slot));
     }
 
-    /** The change deadline (CHG-1) the contracts promise for the slot: 20 days before at 00:00 Tokyo. */
+    /**
+     * The change deadline (CHG-1) the contracts promise for the slot: 20 days before at 00:00 Tokyo.
+     *
+     * @param slot the slot
+     * @return the promised change deadline
+     */
     protected static Instant promisedChange(Slot slot) {
         return slot.date().minusDays(20).atStartOfDay(TOKYO).toInstant();
     }
 
-    /** The cancel deadline (CNL-1) the contracts promise for the slot: 5 days before at 00:00 Tokyo. */
+    /**
+     * The cancel deadline (CNL-1) the contracts promise for the slot: 5 days before at 00:00 Tokyo.
+     *
+     * @param slot the slot
+     * @return the promised cancel deadline
+     */
     protected static Instant promisedCancel(Slot slot) {
         return slot.date().minusDays(5).atStartOfDay(TOKYO).toInstant();
     }
