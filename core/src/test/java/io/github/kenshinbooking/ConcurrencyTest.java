@@ -30,10 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,29 +60,6 @@ class ConcurrencyTest {
                 capacity, LocalDateTime.of(2023, 12, 1, 0, 0).atZone(TOKYO).toInstant()));
     }
 
-    private static <T> List<Object> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Object>> futures = new ArrayList<>();
-        for (Callable<T> c : calls) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    return c.call();
-                } catch (Refusal r) {
-                    return r.code();
-                }
-            }));
-        }
-        start.countDown();
-        List<Object> out = new ArrayList<>();
-        for (Future<Object> f : futures) {
-            out.add(f.get());
-        }
-        pool.shutdown();
-        return out;
-    }
-
     @Test
     @DisplayName("SLOT-3 32 callers race for 10 places: exactly 10 succeed, the rest get SLOT_FULL")
     void thirtyTwoForTen() throws Exception {
@@ -97,7 +70,7 @@ class ConcurrencyTest {
             MemberId m = MemberId.of(session.household() + "-1");
             calls.add(() -> engine.bookings().book(session, BookingRequest.of(m, s.id(), "0312345678", true)));
         }
-        Map<Object, Long> outcomes = race(calls).stream()
+        Map<Object, Long> outcomes = Race.run(calls).stream()
                 .collect(Collectors.groupingBy(o -> o instanceof Reservation ? "ok" : o, Collectors.counting()));
         assertThat(outcomes).containsOnly(Map.entry("ok", 10L), Map.entry(ErrorCode.SLOT_FULL, 22L));
         assertThat(engine.calendar().remaining(s.id())).isZero();
@@ -114,7 +87,7 @@ class ConcurrencyTest {
             Slot s = slot(LocalDate.of(2024, 2, 18).plusDays(i), 5);
             calls.add(() -> engine.bookings().book(session, BookingRequest.of(m, s.id(), "0312345678", true)));
         }
-        Map<Object, Long> outcomes = race(calls).stream()
+        Map<Object, Long> outcomes = Race.run(calls).stream()
                 .collect(Collectors.groupingBy(o -> o instanceof Reservation ? "ok" : o, Collectors.counting()));
         assertThat(outcomes).containsOnly(Map.entry("ok", 1L), Map.entry(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR, 7L));
         assertThat(storage.reservations().findByMember(m)).hasSize(1);
@@ -133,7 +106,7 @@ class ConcurrencyTest {
             calls.add(() -> engine.bookings().book(session,
                     BookingRequest.of(m, s.id(), "0312345678", true).withIdempotencyKey("k-1")));
         }
-        List<Object> results = race(calls);
+        List<Object> results = Race.run(calls);
         assertThat(results).allMatch(o -> o instanceof Reservation);
         assertThat(results.stream().map(o -> ((Reservation) o).id()).distinct()).hasSize(1);
         assertThat(engine.calendar().remaining(s.id())).isEqualTo(4);

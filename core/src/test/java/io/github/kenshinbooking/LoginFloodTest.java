@@ -107,32 +107,6 @@ class LoginFloodTest {
         }
     }
 
-    private static List<Object> race(List<Callable<Object>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<Object> c : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        return c.call();
-                    } catch (Refusal r) {
-                        return r.code();
-                    }
-                }));
-            }
-            start.countDown();
-            List<Object> out = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                out.add(f.get(30, TimeUnit.SECONDS));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     @DisplayName("AUTH-4 SES-4 50 simultaneous wrong logins verify exactly the policy's count of passwords and lock")
     void fiftyWrongLoginsVerifyThree() throws Exception {
@@ -145,7 +119,7 @@ class LoginFloodTest {
             String wrong = "wrong" + i;
             calls.add(() -> engine.logins().login(s.value(), "ｱ", wrong));
         }
-        Map<Object, Long> outcomes = race(calls).stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
+        Map<Object, Long> outcomes = Race.run(calls).stream().collect(Collectors.groupingBy(o -> o, Collectors.counting()));
         assertThat(hasher.verifications).hasValue(lockAfter);
         assertThat(outcomes).containsOnly(Map.entry(ErrorCode.INVALID_CREDENTIALS, (long) lockAfter - 1),
                 Map.entry(ErrorCode.ACCOUNT_LOCKED, 50L - (lockAfter - 1)));
@@ -166,7 +140,7 @@ class LoginFloodTest {
         }
         // every verify waits until all three are verifying: a lock held while hashing breaks the barrier
         hasher.together = new CyclicBarrier(3);
-        assertThat(race(calls)).hasSize(3).allMatch(SymbolNumber.class::isInstance);
+        assertThat(Race.run(calls)).hasSize(3).allMatch(SymbolNumber.class::isInstance);
     }
 
     @Test
