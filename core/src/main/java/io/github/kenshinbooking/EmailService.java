@@ -46,8 +46,8 @@ public final class EmailService {
             throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
         Inputs.required(selected, Refusal.FIELD_MEMBER);
-        Inputs.required(email, Refusal.FIELD_EMAIL);
-        Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
+        Inputs.line(email, Refusal.FIELD_EMAIL);
+        Inputs.line(confirmation, Refusal.FIELD_CONFIRM);
         Optional<Household> onRecord = ctx.directory().find(session.household());
         ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);

@@ -69,7 +69,7 @@ public final class LoginService {
     public LoginResult login(String symbolNumber, String kana, String password) throws Refusal {
         SymbolNumber symbol = SymbolNumber.parse(symbolNumber, "symbolNumber");
         Inputs.requiredText(kana, Refusal.FIELD_KANA);
-        Inputs.required(password, Refusal.FIELD_PASSWORD);
+        Inputs.line(password, Refusal.FIELD_PASSWORD);
         Instant now = ctx.clock().instant();
         String key = symbol.value();
         LoginAttemptStore store = ctx.storage().loginAttempts();

@@ -37,9 +37,9 @@ public final class PasswordService {
             String confirmation) throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
         Inputs.required(selected, Refusal.FIELD_MEMBER);
-        Inputs.required(current, Refusal.FIELD_CURRENT);
-        Inputs.required(newPassword, Refusal.FIELD_NEW);
-        Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
+        Inputs.line(current, Refusal.FIELD_CURRENT);
+        Inputs.line(newPassword, Refusal.FIELD_NEW);
+        Inputs.line(confirmation, Refusal.FIELD_CONFIRM);
         // SES-4: both hashes run before the unit of work; the write re-checks that the password
         // verified is still the stored one, so a concurrent change is not overwritten unseen
         Household h = access.household(session.household());

@@ -41,7 +41,7 @@ public final class ResetService {
      * @throws Refusal {@code INVALID_INPUT} for a missing address
      */
     public void requestReset(String email) throws Refusal {
-        Inputs.required(email, Refusal.FIELD_EMAIL);
+        Inputs.line(email, Refusal.FIELD_EMAIL);
         if (!EmailAddress.valid(email.strip())) {
             return;
         }
@@ -93,11 +93,11 @@ public final class ResetService {
      */
     public void resetPassword(String token, String symbolNumber, String kana, String newPassword,
             String confirmation) throws Refusal {
-        Inputs.required(token, Refusal.FIELD_TOKEN);
-        Inputs.required(symbolNumber, Refusal.FIELD_SYMBOL_NUMBER);
-        Inputs.required(kana, Refusal.FIELD_KANA);
-        Inputs.required(newPassword, Refusal.FIELD_NEW);
-        Inputs.required(confirmation, Refusal.FIELD_CONFIRM);
+        Inputs.line(token, Refusal.FIELD_TOKEN);
+        Inputs.line(symbolNumber, Refusal.FIELD_SYMBOL_NUMBER);
+        Inputs.line(kana, Refusal.FIELD_KANA);
+        Inputs.line(newPassword, Refusal.FIELD_NEW);
+        Inputs.line(confirmation, Refusal.FIELD_CONFIRM);
         String tokenHash = ResetToken.hashOf(token);
         // SES-4: the directory read and the new password's hash run before the unit of work. A token's
         // household never changes, so what is read here is what the unit of work re-checks against.

@@ -60,7 +60,7 @@ public final class StaffService {
     public Reservation change(StaffId staff, String reason, ReservationId id, SlotId newSlot, String phone)
             throws Refusal {
         Inputs.required(staff, Refusal.FIELD_STAFF);
-        Inputs.requiredText(reason, Refusal.FIELD_REASON);
+        Inputs.reason(reason);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Inputs.required(newSlot, Refusal.FIELD_SLOT);
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
@@ -80,7 +80,7 @@ public final class StaffService {
      */
     public Reservation cancel(StaffId staff, String reason, ReservationId id) throws Refusal {
         Inputs.required(staff, Refusal.FIELD_STAFF);
-        Inputs.requiredText(reason, Refusal.FIELD_REASON);
+        Inputs.reason(reason);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Optional<Household> household = householdOf(id);
         return ctx.storage().unitOfWork().execute(() -> bookings.cancelChecked(bookings.anyReservation(id), household,

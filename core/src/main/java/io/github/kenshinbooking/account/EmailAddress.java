@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.account;
 
+import io.github.kenshinbooking.error.InputText;
+
 import com.google.common.net.InternetDomainName;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
@@ -49,7 +51,7 @@ public record EmailAddress(String value) {
      * @return {@code true} if valid as it is (nothing is stripped)
      */
     public static boolean valid(String v) {
-        if (v == null || v.isEmpty() || v.length() > MAX_LENGTH) {
+        if (v == null || v.isEmpty() || v.length() > MAX_LENGTH || !InputText.isClean(v)) {
             return false;
         }
         int at = v.indexOf('@');

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.household;
 
+import io.github.kenshinbooking.error.InputText;
+
 import static java.util.Objects.requireNonNull;
 
 import java.text.Normalizer;
@@ -21,7 +23,7 @@ public record KanaName(String value) {
      */
     public KanaName {
         requireNonNull(value, "value");
-        if (matchKey(value).isEmpty()) {
+        if (!InputText.isClean(value) || matchKey(value).isEmpty()) {
             throw new IllegalArgumentException("kana name must not be blank");
         }
     }

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.household;
 
+import io.github.kenshinbooking.error.InputText;
+
 import io.github.kenshinbooking.error.Refusal;
 
 /**
@@ -42,9 +44,8 @@ public record SymbolNumber(String value) {
      * @throws Refusal {@code INVALID_INPUT} on the given field when not a symbol number
      */
     public static SymbolNumber parse(String raw, String field) throws Refusal {
-        if (raw == null) {
-            throw Refusal.invalidInput(field, "required");
-        }
+        // HARD-3: controls, malformed UTF-16 and over-long input are refused before normalising
+        InputText.line(raw, field, InputText.DEFAULT_MAX_LENGTH);
         String s = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).strip();
         if (!isWellFormed(s)) {
             throw Refusal.invalidInput(field, "digits only");

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.reservation;
 
+import io.github.kenshinbooking.error.InputText;
+
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import java.text.Normalizer;
@@ -11,6 +13,9 @@ import java.text.Normalizer;
  * @param digits the digits only, e.g. {@code 09012345678}
  */
 public record PhoneNumber(String digits) {
+    /** The longest phone number input accepted before normalising, in UTF-16 units (digits, hyphens, spaces). */
+    public static final int MAX_RAW_LENGTH = 40;
+
     /**
      * Checks the digits.
      *
@@ -34,6 +39,7 @@ public record PhoneNumber(String digits) {
         if (raw == null) {
             throw Refusal.onField(ErrorCode.INVALID_PHONE, Refusal.FIELD_PHONE, "required");
         }
+        InputText.line(raw, Refusal.FIELD_PHONE, MAX_RAW_LENGTH); // HARD-3, before normalising
         String n = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
         StringBuilder sb = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); i++) {

@@ -1,5 +1,6 @@
 package io.github.kenshinbooking.reservation;
 
+import io.github.kenshinbooking.error.InputText;
 import io.github.kenshinbooking.error.Refusal;
 
 /**
@@ -12,10 +13,11 @@ public record StaffId(String value) {
      * Checks the value.
      *
      * @param value the staff id, 1 to 64 characters, not blank
-     * @throws IllegalArgumentException unless 1 to 64 characters and not blank
+     * @throws IllegalArgumentException unless 1 to 64 characters, not blank, without control
+     *     characters or malformed UTF-16 (HARD-3)
      */
     public StaffId {
-        if (value == null || value.isBlank() || value.length() > 64) {
+        if (value == null || value.isBlank() || value.length() > 64 || !InputText.isClean(value)) {
             throw new IllegalArgumentException("staff id must be 1..64 characters");
         }
     }
@@ -28,7 +30,8 @@ public record StaffId(String value) {
      * @throws Refusal {@code INVALID_INPUT} on field {@code staff}
      */
     public static StaffId parse(String raw) throws Refusal {
-        if (raw == null || raw.isBlank() || raw.length() > 64) {
+        InputText.line(raw, Refusal.FIELD_STAFF, 64);
+        if (raw.isBlank()) {
             throw Refusal.invalidInput(Refusal.FIELD_STAFF, "1..64 characters");
         }
         return new StaffId(raw);

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.schedule;
 
+import io.github.kenshinbooking.error.InputText;
+
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -32,11 +34,16 @@ public record SlotSpec(Venue venue, String institution, LocalDate date, LocalTim
      * @param capacity places (定員), at least 0
      * @param receptionOpens the instant reception opens (SLOT-2)
      * @throws NullPointerException if an object component is {@code null}
-     * @throws IllegalArgumentException if the duration is not positive or the capacity negative
+     * @throws IllegalArgumentException if the duration is not positive, the capacity negative, or the
+     *     institution blank, over-long or holding a control character or malformed UTF-16 (HARD-3)
      */
     public SlotSpec {
         requireNonNull(venue, "venue");
         requireNonNull(institution, "institution");
+        if (institution.isBlank() || institution.length() > Venue.MAX_LENGTH || !InputText.isClean(institution)) {
+            throw new IllegalArgumentException("institution must be 1.." + Venue.MAX_LENGTH
+                    + " characters without control characters");
+        }
         requireNonNull(date, "date");
         requireNonNull(start, "start");
         requireNonNull(duration, "duration");
