@@ -79,12 +79,14 @@ public final class BookingService {
      *
      * @param session the household's session
      * @param request what to book
-     * @return the new reservation, or the first one of a repeated key
+     * @return the new reservation, or the first one of a repeated key (HARD-6: as it is now, so a
+     *     cancelled one comes back with status {@code CANCELLED})
      * @throws Refusal in ORDER-1: {@code INVALID_INPUT}, {@code INVALID_PHONE},
      *     {@code TERMS_NOT_ACCEPTED}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN},
      *     {@code NOT_FOUND}, {@code EVENT_CANCELLED}, {@code RECEPTION_NOT_OPEN},
      *     {@code BOOKING_CLOSED}, {@code NOT_ELIGIBLE_AGE}, {@code NOT_QUALIFIED},
-     *     {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}, {@code SLOT_FULL}
+     *     {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}, {@code SLOT_FULL}; {@code IDEMPOTENCY_KEY_REUSED}
+     *     after {@code FORBIDDEN} for a key this household used for another member or slot (HARD-6)
      */
     public Reservation book(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
@@ -113,14 +115,14 @@ public final class BookingService {
                     || r.code() == ErrorCode.SLOT_FULL)) {
                 Optional<Reservation> first = firstResult(session, v.key().get());
                 if (first.isPresent()) {
-                    return first.get();
+                    return sameRequest(first.get(), v);
                 }
             }
             throw r;
         }
         // a concurrent request with the same key committed first: answer its result
-        return firstResult(session, v.key().orElseThrow())
-                .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found"));
+        return sameRequest(firstResult(session, v.key().orElseThrow())
+                .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found")), v);
     }
 
     /**
@@ -325,11 +327,24 @@ public final class BookingService {
         Account account = HouseholdAccess.active(read.account().orElse(Account.initial(session.household())));
         Member member = HouseholdAccess.memberOf(access.household(session.household()), v.member());
         if (read.repeat().isPresent()) {
-            return new Repeat(member, read.repeat().get());
+            return new Repeat(member, sameRequest(read.repeat().get(), v));
         }
         Slot slot = read.slot().orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
         ctx.bookingRules().check(member, slot, read.liveInSlotYear().isPresent(), ctx.clock().instant());
         return new Fresh(account, member, slot);
+    }
+
+    /**
+     * HARD-6: a key answers its reservation only to the same request, for the same member and slot
+     * (compared with the reservation as it is now: a key whose reservation a change moved no longer
+     * describes it). A cancelled reservation is answered as it is, marked cancelled.
+     */
+    private static Reservation sameRequest(Reservation first, ValidRequest v) throws Refusal {
+        if (!first.member().equals(v.member()) || !first.slot().equals(v.slot())) {
+            throw Refusal.onField(ErrorCode.IDEMPOTENCY_KEY_REUSED, Refusal.FIELD_IDEMPOTENCY_KEY,
+                    "the key was used for another member or slot");
+        }
+        return first;
     }
 
     private Optional<Reservation> firstResult(HouseholdSession session, IdempotencyKey key) {

@@ -1,14 +1,14 @@
 package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
-import io.github.kenshinbooking.account.LoginAttemptStore;
-import io.github.kenshinbooking.account.LoginAttempts;
+import io.github.kenshinbooking.account.TokenHash;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.policy.SourceThrottle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -46,10 +46,15 @@ public final class LoginService {
     private final EngineContext ctx;
     private final HouseholdAccess access;
     private final PasswordHash dummyHash;
+    private final FailureCounter counter;
+
+    /** Prefix of a source's key in the login-attempt store; symbol numbers are digits only, so keys never clash. */
+    static final String SOURCE_KEY_PREFIX = "src:";
 
     LoginService(EngineContext ctx, HouseholdAccess access) {
         this.ctx = ctx;
         this.access = access;
+        this.counter = new FailureCounter(ctx);
         // verified against when the household is unknown, so it costs the same work (AUTH-4)
         this.dummyHash = ctx.hasher().hash("kenshin-booking-dummy-" + ctx.random().nextLong());
     }
@@ -67,49 +72,72 @@ public final class LoginService {
      *     this failure locks it)
      */
     public LoginResult login(String symbolNumber, String kana, String password) throws Refusal {
+        return login(symbolNumber, kana, password, Optional.empty());
+    }
+
+    /**
+     * Logs a household in as {@link #login(String, String, String)}, from a source the web tier
+     * names, e.g. the client's address: with the policy's source throttle on
+     * ({@link io.github.kenshinbooking.policy.LockoutPolicy#sourceThrottle()}), failed logins are
+     * counted per source across households too, and a source that reaches the throttle's count is
+     * refused {@code SOURCE_THROTTLED} for the throttle's time, whatever household it tries (against
+     * credential stuffing). The source is stored only as a hash. With the throttle off (the default)
+     * the source is checked (HARD-3) and otherwise ignored.
+     *
+     * @param symbolNumber the household's 記号番号
+     * @param kana         the representative's フリガナ
+     * @param password     the household password, or the initial one (AUTH-3)
+     * @param source       where the attempt comes from, e.g. the client's IP address
+     * @return the session, whether first-login is in force, and the session's token (SES-1)
+     * @throws Refusal as {@link #login(String, String, String)}, and {@code SOURCE_THROTTLED} with
+     *     {@link Refusal#lockedUntil()} (field {@code source}) for a throttled source
+     */
+    public LoginResult login(String symbolNumber, String kana, String password, String source) throws Refusal {
+        Inputs.requiredText(source, Refusal.FIELD_SOURCE);
+        return login(symbolNumber, kana, password, Optional.of(source));
+    }
+
+    private LoginResult login(String symbolNumber, String kana, String password, Optional<String> source)
+            throws Refusal {
         SymbolNumber symbol = SymbolNumber.parse(symbolNumber, "symbolNumber");
         Inputs.requiredText(kana, Refusal.FIELD_KANA);
         Inputs.line(password, Refusal.FIELD_PASSWORD);
         Instant now = ctx.clock().instant();
-        String key = symbol.value();
-        LoginAttemptStore store = ctx.storage().loginAttempts();
-        Claim claim = ctx.storage().unitOfWork().execute(() -> {
-            LoginAttempts stored = store.findForUpdate(key);
-            if (stored.lockedAt(now)) {
-                return new Claim(stored, false);
-            }
-            LoginAttempts counted = stored.failed(now, ctx.policy().lockout());
-            store.save(key, counted);
-            return new Claim(counted, true);
-        });
-        if (!claim.counted()) {
-            throw locked(claim.state());
+        Optional<SourceThrottle> throttle = ctx.policy().lockout().sourceThrottle();
+        if (source.isPresent() && throttle.isPresent()) {
+            // counted before the household's own count, so a throttled source learns nothing of it
+            throttleSource(source.get(), throttle.get(), now);
         }
-        LoginAttempts claimed = claim.state();
+        FailureCounter.Claim claimed = counter.claim(symbol.value(), ctx.policy().lockout(), now);
         Optional<Household> household = ctx.directory().find(symbol);
         Optional<Account> account = household.flatMap(h -> ctx.storage().accounts().find(symbol));
         if (!verify(household, account, kana, password)) {
-            throw claimed.lockedAt(now) ? locked(claimed) : Refusal.of(ErrorCode.INVALID_CREDENTIALS);
+            throw claimed.locks() ? FailureCounter.locked(claimed.state())
+                    : Refusal.of(ErrorCode.INVALID_CREDENTIALS);
         }
         Optional<PasswordHash> verified = account.flatMap(Account::passwordHash);
         Optional<PasswordHash> rehash = verified.filter(ctx.hasher()::needsRehash)
                 .map(old -> ctx.hasher().hash(password));
-        Outcome<LoginResult> outcome = ctx.storage().unitOfWork().execute(() -> {
-            LoginAttempts current = store.findForUpdate(key);
-            boolean ownLock = claimed.lockedAt(now) && current.equals(claimed);
-            if (current.lockedAt(now) && !ownLock) {
-                return Outcome.refused(locked(current));
-            }
-            if (!current.equals(LoginAttempts.none())) {
-                store.save(key, LoginAttempts.none());
-            }
+        return ctx.storage().unitOfWork().execute(() -> {
+            counter.succeeded(claimed);
             Account acc = access.account(symbol);
             if (rehash.isPresent() && acc.passwordHash().equals(verified)) {
                 ctx.storage().accounts().save(acc.withPasswordHash(rehash.get()));
             }
-            return Outcome.ok(SessionService.start(ctx, symbol, now, acc.firstLogin()));
+            return SessionService.start(ctx, symbol, now, acc.firstLogin());
         });
-        return outcome.get();
+    }
+
+    /**
+     * The source throttle: one failure counted for the source before the attempt is verified; a
+     * success does not clear it (a stuffing source with one valid pair must not reset its count).
+     */
+    private void throttleSource(String source, SourceThrottle throttle, Instant now) throws Refusal {
+        try {
+            counter.claim(SOURCE_KEY_PREFIX + TokenHash.of(source).substring(0, 40), throttle.asLockout(), now);
+        } catch (Refusal locked) {
+            throw Refusal.sourceThrottled(locked.lockedUntil().orElseThrow());
+        }
     }
 
     /**
@@ -139,15 +167,6 @@ public final class LoginService {
             passwordOk = constantTimeEquals(password, access.initialPassword(rep));
         }
         return kanaOk && passwordOk;
-    }
-
-    /** AUTH-4's refusal with the lock's end, for a state that is locked. */
-    private static Refusal locked(LoginAttempts state) {
-        return Refusal.accountLocked(state.lockedUntil().orElseThrow());
-    }
-
-    /** The attempts row after the claim: counted as a failure, or found locked and left alone. */
-    private record Claim(LoginAttempts state, boolean counted) {
     }
 
     static boolean constantTimeEquals(String a, String b) {

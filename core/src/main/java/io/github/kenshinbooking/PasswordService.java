@@ -14,15 +14,20 @@ public final class PasswordService {
     private final EngineContext ctx;
     private final HouseholdAccess access;
 
+    private final FailureCounter counter;
+
     PasswordService(EngineContext ctx, HouseholdAccess access) {
         this.ctx = ctx;
         this.access = access;
+        this.counter = new FailureCounter(ctx);
     }
 
     /**
      * Changes the household password (PW-1, PW-2): the representative only, with the current
      * password. Allowed in first-login, which it ends. Every other session of the household ends
-     * (SES-3); this one stays.
+     * (SES-3); this one stays. Every outstanding reset link is voided (HARD-2). A wrong current
+     * password counts as a failed login toward AUTH-4's lock (HARD-1), and a locked household is
+     * refused without checking it.
      *
      * @param session      the household's session
      * @param selected     the member selected on the site (利用者), who must be the representative
@@ -30,8 +35,8 @@ public final class PasswordService {
      * @param newPassword  the new password
      * @param confirmation the new password typed again
      * @throws Refusal {@code INVALID_INPUT}, {@code FORBIDDEN}, {@code REPRESENTATIVE_ONLY},
-     *     {@code INVALID_CREDENTIALS} (field {@code current}), {@code PASSWORD_POLICY},
-     *     {@code CONFIRMATION_MISMATCH}
+     *     {@code ACCOUNT_LOCKED} with {@link Refusal#lockedUntil()}, {@code INVALID_CREDENTIALS}
+     *     (field {@code current}), {@code PASSWORD_POLICY}, {@code CONFIRMATION_MISMATCH}
      */
     public void changePassword(HouseholdSession session, MemberId selected, String current, String newPassword,
             String confirmation) throws Refusal {
@@ -46,22 +51,36 @@ public final class PasswordService {
         Member rep = HouseholdAccess.representative(h, selected);
         Account read = access.account(h.symbolNumber());
         String initial = access.initialPassword(rep);
+        // HARD-1: the current password is a password guess like a login's: counted before it is verified
+        FailureCounter.Claim claimed = counter.claim(h.symbolNumber().value(), ctx.policy().lockout(),
+                ctx.clock().instant());
         Optional<PasswordHash> verified = read.passwordHash();
         boolean currentOk = verified
                 .map(hash -> ctx.hasher().verify(current, hash))
                 .orElseGet(() -> LoginService.constantTimeEquals(current, initial));
         if (!currentOk) {
-            throw invalidCurrent();
+            throw claimed.locks() ? FailureCounter.locked(claimed.state()) : invalidCurrent();
         }
-        ctx.passwordRules().checkNew(newPassword, confirmation, initial);
+        try {
+            ctx.passwordRules().checkNew(newPassword, confirmation, initial);
+        } catch (Refusal refused) {
+            // the current password was right: its claim is undone although the new one is refused
+            ctx.storage().unitOfWork().execute(() -> {
+                counter.succeeded(claimed);
+                return claimed;
+            });
+            throw refused;
+        }
         PasswordHash next = ctx.hasher().hash(newPassword);
         ctx.storage().unitOfWork().execute(() -> {
+            counter.succeeded(claimed);
             Account acc = access.account(h.symbolNumber());
             if (!acc.passwordHash().equals(verified)) {
                 throw invalidCurrent(); // changed since it was verified: the current password typed is stale
             }
             ctx.storage().accounts().save(acc.withPasswordHash(next));
             ctx.storage().sessions().endAllOfExcept(h.symbolNumber(), session.tokenHash());
+            ctx.storage().resetTokens().voidAllOf(h.symbolNumber()); // HARD-2
             return acc;
         });
     }

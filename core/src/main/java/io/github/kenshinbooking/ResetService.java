@@ -35,10 +35,14 @@ public final class ResetService {
 
     /**
      * Mails a reset link, valid for the policy's time, to each household registered with the
-     * address (RESET-1). Answers the same whether or not the address is known.
+     * address (RESET-1). Answers the same whether or not the address is known, and takes the same
+     * steps for both (HARD-4): the token is drawn and hashed, the accounts and the directory read, and
+     * one unit of work run either way. At most one mail per household within the policy's mail
+     * interval: a request within it answers alike and sends nothing (HARD-2).
      *
      * @param email the address typed on the site
-     * @throws Refusal {@code INVALID_INPUT} for a missing address
+     * @throws Refusal {@code INVALID_INPUT} for a missing address, or one holding a control character
+     *     or malformed UTF-16 (HARD-3)
      */
     public void requestReset(String email) throws Refusal {
         Inputs.line(email, Refusal.FIELD_EMAIL);
@@ -47,6 +51,8 @@ public final class ResetService {
         }
         EmailAddress address = new EmailAddress(email.strip());
         ResetPolicy policy = ctx.policy().reset();
+        String token = newToken(policy);
+        String tokenHash = ResetToken.hashOf(token);
         // the directory is read before the unit of work (it may use a connection of its own)
         Set<SymbolNumber> onRecord = new HashSet<>();
         for (Account acc : ctx.storage().accounts().findByEmail(address)) {
@@ -57,18 +63,27 @@ public final class ResetService {
         ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
             List<Account> accounts = ctx.storage().accounts().findByEmail(address);
+            boolean first = true;
             for (Account acc : accounts) {
                 if (!onRecord.contains(acc.household()) || acc.email().isEmpty()) {
                     continue;
                 }
-                byte[] raw = new byte[policy.tokenBytes()];
-                ctx.random().nextBytes(raw);
-                String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+                // the household's login-attempt row serialises its reset requests, so concurrent ones
+                // cannot both see "no mail yet"
+                ctx.storage().loginAttempts().findForUpdate(acc.household().value());
+                Optional<Instant> last = ctx.storage().resetTokens().lastIssuedAt(acc.household());
+                if (last.isPresent() && now.isBefore(last.get().plus(policy.mailInterval()))) {
+                    continue; // HARD-2: one mail per household per interval
+                }
+                // one address may serve several households: each gets a token of its own
+                String own = first ? token : newToken(policy);
+                String ownHash = first ? tokenHash : ResetToken.hashOf(own);
+                first = false;
                 Instant expires = now.plus(policy.linkValidity());
-                ctx.storage().resetTokens().add(new ResetToken(ResetToken.hashOf(token), acc.household(), now, expires,
-                        0, false));
+                ctx.storage().resetTokens().add(new ResetToken(ownHash,
+                        acc.household(), now, expires, 0, false));
                 ctx.notifier().to(acc.email().get(), NotificationKind.PASSWORD_RESET,
-                        Map.of(NotificationData.RESET_TOKEN, token,
+                        Map.of(NotificationData.RESET_TOKEN, own,
                                 NotificationData.RESET_EXPIRES_AT,
                                 LocalDateTime.ofInstant(expires, ctx.policy().zone()).toString()),
                         now);
@@ -77,10 +92,16 @@ public final class ResetService {
         });
     }
 
+    private String newToken(ResetPolicy policy) {
+        byte[] raw = new byte[policy.tokenBytes()];
+        ctx.random().nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
     /**
      * Redeems a reset link (RESET-2) with the household's symbol number, the representative's kana
-     * and the new password twice. Success sets the password, spends the token, clears any lock and
-     * ends every session of the household (SES-3);
+     * and the new password twice. Success sets the password, spends the token and voids every other
+     * link of the household (HARD-2), clears any lock and ends every session of the household (SES-3);
      * an identity mismatch is counted even though it is refused.
      *
      * @param token        the token of the link
@@ -134,6 +155,7 @@ public final class ResetService {
             Account acc = access.account(t.household());
             ctx.storage().accounts().save(acc.withPasswordHash(hashed.get()));
             ctx.storage().resetTokens().update(t.spent());
+            ctx.storage().resetTokens().voidAllOf(t.household()); // HARD-2: older links die with this one
             ctx.storage().loginAttempts().save(t.household().value(), LoginAttempts.none());
             ctx.storage().sessions().endAllOf(t.household());
             return Outcome.ok(t.household());

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.account.LoginAttemptStore;
+import io.github.kenshinbooking.account.LoginAttempts;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.notification.NotificationKind;
@@ -43,6 +45,35 @@ public final class StaffService {
     StaffService(EngineContext ctx, BookingService bookings) {
         this.ctx = ctx;
         this.bookings = bookings;
+    }
+
+    /**
+     * Lifts a household's login lock (STAFF-1, AUTH-4), e.g. after the household phoned the union: the
+     * way out for a household without e-mail, which cannot reset its password. The failure count
+     * starts again from zero; the password is unchanged.
+     *
+     * @param staff        who acts
+     * @param reason       why (STAFF-4)
+     * @param symbolNumber the household's 記号番号
+     * @return {@code true} if the household was locked, {@code false} if there was no lock to lift
+     * @throws Refusal {@code INVALID_INPUT}; {@code NOT_FOUND} (field {@code symbolNumber}) for a
+     *     household not in the union's member records
+     */
+    public boolean unlock(StaffId staff, String reason, String symbolNumber) throws Refusal {
+        Inputs.required(staff, Refusal.FIELD_STAFF);
+        Inputs.reason(reason);
+        SymbolNumber household = SymbolNumber.parse(symbolNumber, Refusal.FIELD_SYMBOL_NUMBER);
+        if (ctx.directory().find(household).isEmpty()) {
+            throw Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SYMBOL_NUMBER, "no such household");
+        }
+        return ctx.storage().unitOfWork().execute(() -> {
+            LoginAttemptStore attempts = ctx.storage().loginAttempts();
+            LoginAttempts state = attempts.findForUpdate(household.value());
+            if (!state.equals(LoginAttempts.none())) {
+                attempts.save(household.value(), LoginAttempts.none());
+            }
+            return state.lockedAt(ctx.clock().instant());
+        });
     }
 
     /**

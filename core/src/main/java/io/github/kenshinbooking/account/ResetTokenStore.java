@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.account;
 
+import io.github.kenshinbooking.household.SymbolNumber;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Port: password-reset tokens, by hash. Writes join the current unit of work. Thread-safe. */
@@ -27,4 +29,21 @@ public interface ResetTokenStore {
      * @param token the token's new state
      */
     void update(ResetToken token);
+
+    /**
+     * Voids every outstanding token of the household (HARD-2: after a reset or a password change):
+     * they can no longer be redeemed. Joins the current unit of work.
+     *
+     * @param household the household
+     * @return how many usable-looking tokens were voided (marked used)
+     */
+    int voidAllOf(SymbolNumber household);
+
+    /**
+     * When the household's newest token was issued (HARD-2's mail interval).
+     *
+     * @param household the household
+     * @return the issue instant of its newest token, or empty if it has none
+     */
+    Optional<Instant> lastIssuedAt(SymbolNumber household);
 }

@@ -27,6 +27,16 @@ public enum ErrorCode {
      * past its absolute lifetime, logged out, or ended by a password change or reset (SES-3).
      */
     SESSION_EXPIRED,
+    /**
+     * The booking's idempotency key already produced a reservation of this household for another
+     * member or slot (HARD-6): nothing was written.
+     */
+    IDEMPOTENCY_KEY_REUSED,
+    /**
+     * Too many failed logins from this source (the optional source throttle against credential
+     * stuffing); carries the instant it may try again.
+     */
+    SOURCE_THROTTLED,
     /** The member's age on the exam date is outside the eligible range (ELIG-2). */
     NOT_ELIGIBLE_AGE,
     /** The member is not qualified (資格) on the exam date (ELIG-3). */

@@ -68,6 +68,8 @@ public final class Refusal extends Exception {
     public static final String FIELD_FILTER = "filter";
     /** Staff actions (CNL-2): the acting staff member. */
     public static final String FIELD_STAFF = "staff";
+    /** Login with a source (source throttle): where the attempt comes from, e.g. the client's address. */
+    public static final String FIELD_SOURCE = "source";
     /** Staff actions (CNL-2): the reason recorded with the action. */
     public static final String FIELD_REASON = "reason";
     /** Calendar and staff event-day cancellation (SLOT-6): the venue (会場). */
@@ -160,6 +162,18 @@ public final class Refusal extends Exception {
     public static Refusal accountLocked(Instant lockedUntil) {
         requireNonNull(lockedUntil, "lockedUntil");
         return new Refusal(ErrorCode.ACCOUNT_LOCKED, null, lockedUntil, null, "locked until " + lockedUntil);
+    }
+
+    /**
+     * {@link ErrorCode#SOURCE_THROTTLED} with the instant the source may try again.
+     *
+     * @param lockedUntil the end of the throttle; not {@code null}
+     * @return the refusal, to throw
+     */
+    public static Refusal sourceThrottled(Instant lockedUntil) {
+        requireNonNull(lockedUntil, "lockedUntil");
+        return new Refusal(ErrorCode.SOURCE_THROTTLED, FIELD_SOURCE, lockedUntil, null,
+                "source throttled until " + lockedUntil);
     }
 
     /**

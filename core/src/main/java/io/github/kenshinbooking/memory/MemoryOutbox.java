@@ -77,8 +77,8 @@ final class MemoryOutbox implements NotificationOutbox {
         tx.write(() -> {
             OutboxEntry e = entries.get(id);
             if (e != null) {
-                tx.put(entries, id, new OutboxEntry(id, e.notification(), e.createdAt(), e.attempts() + 1,
-                        e.nextAttemptAt(), Optional.of(at), e.lastError()));
+                tx.put(entries, id, new OutboxEntry(id, e.notification().withoutSecrets(), e.createdAt(),
+                        e.attempts() + 1, e.nextAttemptAt(), Optional.of(at), e.lastError()));
             }
         });
     }
@@ -98,5 +98,10 @@ final class MemoryOutbox implements NotificationOutbox {
     public List<OutboxEntry> pending() {
         return tx.read(() -> entries.values().stream().filter(e -> !e.sent())
                 .sorted(Comparator.comparing(OutboxEntry::id)).toList());
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return tx.read(() -> Optional.ofNullable(entries.get(id)));
     }
 }

@@ -2,7 +2,11 @@ package io.github.kenshinbooking.memory;
 
 import io.github.kenshinbooking.account.ResetToken;
 import io.github.kenshinbooking.account.ResetTokenStore;
+import io.github.kenshinbooking.household.SymbolNumber;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,5 +40,21 @@ final class MemoryResetTokenStore implements ResetTokenStore {
     @Override
     public void update(ResetToken token) {
         tx.write(() -> tx.put(tokens, token.tokenHash(), token));
+    }
+
+    @Override
+    public int voidAllOf(SymbolNumber household) {
+        return tx.write(() -> {
+            List<ResetToken> open = tokens.values().stream()
+                    .filter(t -> t.household().equals(household) && !t.used()).toList();
+            open.forEach(t -> tx.put(tokens, t.tokenHash(), t.spent()));
+            return open.size();
+        });
+    }
+
+    @Override
+    public Optional<Instant> lastIssuedAt(SymbolNumber household) {
+        return tx.read(() -> tokens.values().stream().filter(t -> t.household().equals(household))
+                .map(ResetToken::issuedAt).max(Comparator.naturalOrder()));
     }
 }

@@ -58,6 +58,21 @@ public record Notification(NotificationKind kind, String recipient, Optional<Str
         return Optional.ofNullable(data.get(key));
     }
 
+    /**
+     * This notification without its secrets ({@link NotificationData#SECRETS}): what a store keeps
+     * once the mail is sent (HARD-2).
+     *
+     * @return the notification without secret data; this one if it has none
+     */
+    public Notification withoutSecrets() {
+        if (NotificationData.SECRETS.stream().noneMatch(data::containsKey)) {
+            return this;
+        }
+        Map<String, String> kept = new TreeMap<>(data);
+        kept.keySet().removeAll(NotificationData.SECRETS);
+        return new Notification(kind, recipient, dedupeKey, kept);
+    }
+
     @Override
     public String toString() {
         // reset tokens must never reach a log line

@@ -2,6 +2,7 @@ package io.github.kenshinbooking.notification;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The data keys of a {@link Notification} and a stable text encoding of the data map for stores
@@ -44,6 +45,12 @@ public final class NotificationData {
     public static final String RESET_TOKEN = "resetToken";
     /** For PASSWORD_RESET: when the link stops working (local date-time). */
     public static final String RESET_EXPIRES_AT = "resetExpiresAt";
+
+    /**
+     * The keys whose values only the mail may carry: once an entry is sent, no store keeps them
+     * (HARD-2). Today the reset token.
+     */
+    public static final Set<String> SECRETS = Set.of(RESET_TOKEN);
 
     private NotificationData() {
     }

@@ -3,6 +3,7 @@ package io.github.kenshinbooking.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Port: the notification outbox (MAIL-2). Use cases add notifications inside their unit of work,
@@ -45,7 +46,8 @@ public interface NotificationOutbox {
     List<OutboxEntry> claimDue(Instant now, int max, Duration lease);
 
     /**
-     * Marks an entry sent; it is never pending or claimed again.
+     * Marks an entry sent; it is never pending or claimed again, and its secrets
+     * ({@link NotificationData#SECRETS}: the raw reset token) are removed from what is stored (HARD-2).
      *
      * @param id the entry's id
      * @param at when it was sent
@@ -68,4 +70,12 @@ public interface NotificationOutbox {
      * @return the unsent entries
      */
     List<OutboxEntry> pending();
+
+    /**
+     * One entry, sent or not, as stored (for operators and audits: a sent entry holds no secret).
+     *
+     * @param id the entry's id
+     * @return the entry, or empty if none has that id
+     */
+    Optional<OutboxEntry> find(long id);
 }

@@ -74,6 +74,6 @@ class RefusalTest {
         assertThat(Refusal.FIELD_PHONE).isEqualTo("phone");
         assertThat(Refusal.FIELD_ACCEPT_TERMS).isEqualTo("acceptTerms");
         assertThat(Refusal.FIELD_IDEMPOTENCY_KEY).isEqualTo("idempotencyKey");
-        assertThat(RefusalMessages.fieldNames()).hasSize(26);
+        assertThat(RefusalMessages.fieldNames()).hasSize(27);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -112,10 +113,26 @@ final class JdbcOutbox implements NotificationOutbox {
     public void markSent(long id, Instant at) {
         requireNonNull(at, "at");
         tx.write("mark notification sent", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE kb_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")) {
+            // HARD-2: the payload is kept without its secrets (the raw reset token)
+            String payload = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT payload FROM kb_outbox WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        payload = rs.getString(1);
+                    }
+                }
+            }
+            Map<String, String> data = NotificationData.decode(payload);
+            boolean secret = data.keySet().removeAll(NotificationData.SECRETS);
+            try (PreparedStatement ps = c.prepareStatement(secret
+                    ? "UPDATE kb_outbox SET sent_at = ?, attempts = attempts + 1, payload = ? WHERE id = ?"
+                    : "UPDATE kb_outbox SET sent_at = ?, attempts = attempts + 1 WHERE id = ?")) {
                 Jdbc.setInstant(ps, 1, at);
-                ps.setLong(2, id);
+                if (secret) {
+                    Jdbc.setText(ps, 2, NotificationData.encode(data));
+                }
+                ps.setLong(secret ? 3 : 2, id);
                 return ps.executeUpdate();
             }
         });
@@ -141,6 +158,16 @@ final class JdbcOutbox implements NotificationOutbox {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM kb_outbox WHERE sent_at IS NULL ORDER BY id")) {
                 return list(ps);
+            }
+        });
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return tx.read("find notification", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM kb_outbox WHERE id = ?")) {
+                ps.setLong(1, id);
+                return list(ps).stream().findFirst();
             }
         });
     }

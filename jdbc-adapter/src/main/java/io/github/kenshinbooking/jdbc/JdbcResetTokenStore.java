@@ -8,6 +8,7 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 
 /** {@link ResetTokenStore} over {@code kb_reset_token}, by token hash; the raw token is never stored. Internal. */
@@ -73,6 +74,35 @@ final class JdbcResetTokenStore implements ResetTokenStore {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, token);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int voidAllOf(SymbolNumber household) {
+        requireNonNull(household, "household");
+        return tx.write("void reset tokens", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE kb_reset_token SET used = ? WHERE household = ? AND used = ?")) {
+                ps.setBoolean(1, true);
+                ps.setString(2, household.value());
+                ps.setBoolean(3, false);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> lastIssuedAt(SymbolNumber household) {
+        requireNonNull(household, "household");
+        return tx.read("last reset token", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MAX(issued_at) AS last_issued FROM kb_reset_token WHERE household = ?")) {
+                ps.setString(1, household.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.ofNullable(Jdbc.getInstant(rs, "last_issued"));
+                }
             }
         });
     }

@@ -6,6 +6,7 @@ import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
 import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
 import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
+import io.github.kenshinbooking.testkit.contract.HardeningContract;
 import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
 import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
 import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
@@ -115,6 +116,14 @@ abstract class JdbcContracts {
         @Override
         protected void put(HouseholdDirectory directory, Household household) {
             ((JdbcHouseholdDirectory) directory).put(household);
+        }
+    }
+
+    @Nested
+    class Hardening extends HardeningContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.kenshinbooking.notification.OutboxEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,5 +61,10 @@ final class FlakyOutbox implements NotificationOutbox {
     @Override
     public List<OutboxEntry> pending() {
         return delegate.pending();
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return delegate.find(id);
     }
 }

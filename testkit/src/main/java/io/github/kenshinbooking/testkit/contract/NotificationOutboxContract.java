@@ -211,4 +211,25 @@ public abstract class NotificationOutboxContract extends StorageContractSupport 
         assertThat(total).isLessThanOrEqualTo(40);
         assertThat(storage.outbox().claimDue(T0, 100, LEASE)).hasSize(40 - total);
     }
+
+    @Test
+    @DisplayName("HARD-2 a sent entry keeps no secret: the raw reset token is gone, the rest of its data stays")
+    void sentKeepsNoSecret() {
+        Notification reset = Notification.of(NotificationKind.PASSWORD_RESET, "taro@example.jp",
+                Map.of(NotificationData.RESET_TOKEN, "raw-token-0123456789", NotificationData.RESET_EXPIRES_AT,
+                        "2024-01-10T11:02:03"));
+        storage.outbox().add(reset, T0);
+        storage.outbox().add(booked("1"), T0);
+        List<OutboxEntry> claimed = storage.outbox().claimDue(T0, 10, LEASE);
+        assertThat(storage.outbox().find(claimed.get(0).id()).orElseThrow().notification()).isEqualTo(reset);
+        storage.outbox().markSent(claimed.get(0).id(), T0.plusSeconds(1));
+        storage.outbox().markSent(claimed.get(1).id(), T0.plusSeconds(1));
+
+        OutboxEntry sent = storage.outbox().find(claimed.get(0).id()).orElseThrow();
+        assertThat(sent.sent()).isTrue();
+        assertThat(sent.notification().data())
+                .isEqualTo(Map.of(NotificationData.RESET_EXPIRES_AT, "2024-01-10T11:02:03"));
+        assertThat(storage.outbox().find(claimed.get(1).id()).orElseThrow().notification()).isEqualTo(booked("1"));
+        assertThat(storage.outbox().find(-1)).isEmpty();
+    }
 }

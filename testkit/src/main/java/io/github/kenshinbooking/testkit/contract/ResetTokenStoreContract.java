@@ -90,4 +90,30 @@ public abstract class ResetTokenStoreContract extends StorageContractSupport {
         concurrently(tasks);
         assertThat(storage.resetTokens().findForUpdate(HASH).orElseThrow().identityMismatches()).isEqualTo(6);
     }
+
+    @Test
+    @DisplayName("HARD-2 voidAllOf voids every outstanding token of the household, and only of that household")
+    void voidAllOf() {
+        storage.resetTokens().add(token("a"));
+        storage.resetTokens().add(token("b").spent());
+        storage.resetTokens().add(new ResetToken("c", OTHER_HOUSEHOLD, T0, T0.plus(Duration.ofHours(1)), 0, false));
+        assertThat(storage.resetTokens().voidAllOf(HOUSEHOLD)).isEqualTo(1);
+        assertThat(storage.resetTokens().findForUpdate("a")).contains(token("a").spent());
+        assertThat(storage.resetTokens().findForUpdate("b")).contains(token("b").spent());
+        assertThat(storage.resetTokens().findForUpdate("c").orElseThrow().used()).isFalse();
+        assertThat(storage.resetTokens().voidAllOf(HOUSEHOLD)).isZero();
+    }
+
+    @Test
+    @DisplayName("HARD-2 lastIssuedAt is the household's newest token's issue instant, used or not")
+    void lastIssuedAt() {
+        assertThat(storage.resetTokens().lastIssuedAt(HOUSEHOLD)).isEmpty();
+        storage.resetTokens().add(new ResetToken("a", HOUSEHOLD, T0.plusSeconds(60), T0.plus(Duration.ofHours(2)), 0,
+                true));
+        storage.resetTokens().add(token("b"));
+        storage.resetTokens().add(new ResetToken("c", OTHER_HOUSEHOLD, T0.plusSeconds(600), T0.plus(Duration.ofHours(2)),
+                0, false));
+        assertThat(storage.resetTokens().lastIssuedAt(HOUSEHOLD)).contains(T0.plusSeconds(60));
+        assertThat(storage.resetTokens().lastIssuedAt(OTHER_HOUSEHOLD)).contains(T0.plusSeconds(600));
+    }
 }

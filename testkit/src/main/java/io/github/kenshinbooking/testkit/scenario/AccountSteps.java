@@ -3,6 +3,8 @@ package io.github.kenshinbooking.testkit.scenario;
 import static io.github.kenshinbooking.testkit.scenario.StepRefs.confirm;
 import static io.github.kenshinbooking.testkit.scenario.StepRefs.symbolInput;
 
+import java.util.Optional;
+
 /** Readers of the account steps: login, passwords, e-mail and password reset. Internal. */
 final class AccountSteps {
     private AccountSteps() {
@@ -47,5 +49,13 @@ final class AccountSteps {
 
     static Action logout(Node n, StepRefs refs) throws InvalidScenarioException {
         return new Action.Logout(refs.household(n));
+    }
+
+    static Action unlock(Node n, StepRefs refs) throws InvalidScenarioException {
+        String household = refs.household(n);
+        String staff = n.req("staff").string();
+        Optional<Node> reason = n.optNonNull("reason");
+        return new Action.Unlock(household, staff,
+                reason.isPresent() ? reason.get().string() : Action.STAFF_REASON);
     }
 }

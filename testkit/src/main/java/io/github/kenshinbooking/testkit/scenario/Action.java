@@ -86,6 +86,15 @@ sealed interface Action {
         }
     }
 
+    /** STAFF-1: union staff lift the household's lock. */
+    record Unlock(String household, String staff, String reason) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            c.engine().staff().unlock(StaffId.parse(staff), reason, household);
+            return Outcome.done();
+        }
+    }
+
     record ChangePassword(String member, Optional<String> household, String current, String newPassword,
             String confirm) implements Action {
         @Override
@@ -209,7 +218,7 @@ sealed interface Action {
     record CancelEvent(String venue, LocalDate date) implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
-            c.engine().staff().cancelEventDay(Venue.of(venue), date);
+            c.engine().staff().cancelEventDay(Venue.parse(venue), date);
             return Outcome.done();
         }
     }

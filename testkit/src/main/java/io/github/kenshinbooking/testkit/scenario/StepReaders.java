@@ -24,6 +24,7 @@ final class StepReaders {
         k.put("login", new Kind(AccountSteps::login, ValueType.LOGIN));
         k.put("resume", new Kind(AccountSteps::resume, ValueType.NONE));
         k.put("logout", new Kind(AccountSteps::logout, ValueType.NONE));
+        k.put("unlock", new Kind(AccountSteps::unlock, ValueType.NONE));
         k.put("changePassword", new Kind(AccountSteps::changePassword, ValueType.NONE));
         k.put("setEmail", new Kind(AccountSteps::setEmail, ValueType.NONE));
         k.put("skipEmail", new Kind(AccountSteps::skipEmail, ValueType.NONE));

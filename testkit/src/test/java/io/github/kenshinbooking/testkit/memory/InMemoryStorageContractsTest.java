@@ -8,6 +8,7 @@ import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
 import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
 import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
+import io.github.kenshinbooking.testkit.contract.HardeningContract;
 import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
 import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
 import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
@@ -111,6 +112,14 @@ class InMemoryStorageContractsTest {
         @Override
         protected void put(HouseholdDirectory directory, Household household) {
             ((InMemoryHouseholdDirectory) directory).put(household);
+        }
+    }
+
+    @Nested
+    class Hardening extends HardeningContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
         }
     }
 }
