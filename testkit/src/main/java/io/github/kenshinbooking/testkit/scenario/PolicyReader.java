@@ -51,6 +51,7 @@ final class PolicyReader {
         Duration resetValidity = d.reset().linkValidity();
         int resetMismatches = d.reset().maxIdentityMismatches();
         int tokenBytes = d.reset().tokenBytes();
+        Duration resetMailInterval = d.reset().mailInterval();
         int eligibleFrom = d.ages().eligibleFrom();
         int eligibleUnder = d.ages().eligibleUnder();
         int subsidyFrom = d.ages().subsidyFrom();
@@ -80,6 +81,7 @@ final class PolicyReader {
                         resetValidity = duration(key, v);
                 case "resetMaxIdentityMismatches" -> resetMismatches = v.int32();
                 case "resetTokenBytes" -> tokenBytes = v.int32();
+                case "resetMailInterval", "resetMailIntervalMinutes" -> resetMailInterval = duration(key, v);
                 case "sessionIdleMinutes" -> sessionIdle = Duration.ofMinutes(v.int32());
                 case "sessionAbsoluteMinutes" -> sessionAbsolute = Duration.ofMinutes(v.int32());
                 case "sessionTokenBytes" -> sessionTokenBytes = v.int32();
@@ -108,7 +110,7 @@ final class PolicyReader {
                     .slots(new SlotPolicy(slotDuration, fewLeft))
                     .lockout(new LockoutPolicy(lockAfter, lockDuration))
                     .passwords(new PasswordPolicy(prefix, minLength, maxLength, iterations))
-                    .reset(new ResetPolicy(resetValidity, resetMismatches, tokenBytes))
+                    .reset(new ResetPolicy(resetValidity, resetMismatches, tokenBytes, resetMailInterval))
                     .ages(new AgePolicy(eligibleFrom, eligibleUnder, subsidyFrom))
                     .subsidy(new SubsidyPolicy(fullUpTo, rate, cap))
                     .mail(new MailPolicy(reminderDays, contact))
