@@ -21,6 +21,7 @@ import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.observation.Operation;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.schedule.Slot;
@@ -89,6 +90,15 @@ public final class BookingService {
      *     after {@code FORBIDDEN} for a key this household used for another member or slot (HARD-6)
      */
     public Reservation book(HouseholdSession session, BookingRequest request) throws Refusal {
+        try {
+            return bookObserved(session, request);
+        } catch (Refusal r) {
+            ctx.observer().refused(Operation.BOOK, r.code());
+            throw r;
+        }
+    }
+
+    private Reservation bookObserved(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
         try {
             Decision d = decide(session, v);
@@ -105,6 +115,7 @@ public final class BookingService {
                     NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(), false,
                     Optional.empty());
             if (ctx.storage().book(new NewBooking(r, mail, now, v.key()))) {
+                ctx.observer().succeeded(Operation.BOOK);
                 return r;
             }
         } catch (Refusal r) {
@@ -139,6 +150,11 @@ public final class BookingService {
      */
     public Reservation change(HouseholdSession session, ReservationId id, SlotId newSlot, String phone)
             throws Refusal {
+        return ctx.observe(Operation.CHANGE, () -> changeUnobserved(session, id, newSlot, phone));
+    }
+
+    private Reservation changeUnobserved(HouseholdSession session, ReservationId id, SlotId newSlot, String phone)
+            throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Inputs.required(newSlot, Refusal.FIELD_SLOT);
@@ -161,6 +177,10 @@ public final class BookingService {
      *     {@code ALREADY_CANCELLED}, {@code CANCEL_DEADLINE_PASSED}
      */
     public Reservation cancel(HouseholdSession session, ReservationId id) throws Refusal {
+        return ctx.observe(Operation.CANCEL, () -> cancelUnobserved(session, id));
+    }
+
+    private Reservation cancelUnobserved(HouseholdSession session, ReservationId id) throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Optional<Household> household = ctx.directory().find(session.household());

@@ -6,6 +6,7 @@ import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.eligibility.Eligibility;
 import io.github.kenshinbooking.household.HouseholdDirectory;
+import io.github.kenshinbooking.observation.EngineObserver;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.storage.Storage;
@@ -150,7 +151,7 @@ public final class KenshinBooking {
     /**
      * Builds a {@link KenshinBooking}. Storage and directory are required; the policy defaults to
      * {@link UnionPolicy#defaults()}, the clock to the system clock in the policy's zone, the
-     * password hasher to PBKDF2 at the policy's iterations. Not thread-safe.
+     * password hasher to PBKDF2 at the policy's iterations, the observer to none. Not thread-safe.
      */
     public static final class Builder {
         private UnionPolicy policy = UnionPolicy.defaults();
@@ -159,6 +160,7 @@ public final class KenshinBooking {
         private HouseholdDirectory directory;
         private PasswordHasher hasher;
         private SecureRandom random;
+        private EngineObserver observer = EngineObserver.NONE;
 
         private Builder() {
         }
@@ -218,6 +220,16 @@ public final class KenshinBooking {
         }
 
         /**
+         * @param observer hears each use case's outcome, e.g. for metrics (default: {@link EngineObserver#NONE});
+         *     what it throws is logged and ignored
+         * @return this builder
+         */
+        public Builder observer(EngineObserver observer) {
+            this.observer = requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
          * @return the engine
          * @throws IllegalStateException if storage or directory is missing
          */
@@ -231,7 +243,7 @@ public final class KenshinBooking {
             SecureRandom r = random != null ? random : new SecureRandom();
             Clock c = clock != null ? clock : Clock.system(policy.zone());
             PasswordHasher h = hasher != null ? hasher : new Pbkdf2PasswordHasher(policy.passwords().pbkdf2Iterations(), r);
-            return new KenshinBooking(EngineContext.create(policy, c, storage, directory, h, r));
+            return new KenshinBooking(EngineContext.create(policy, c, storage, directory, h, r, observer));
         }
     }
 }

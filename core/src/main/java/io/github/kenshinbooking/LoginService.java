@@ -8,6 +8,7 @@ import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.observation.Operation;
 import io.github.kenshinbooking.policy.SourceThrottle;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,7 +73,7 @@ public final class LoginService {
      *     this failure locks it)
      */
     public LoginResult login(String symbolNumber, String kana, String password) throws Refusal {
-        return login(symbolNumber, kana, password, Optional.empty());
+        return ctx.observe(Operation.LOGIN, () -> loginUnobserved(symbolNumber, kana, password, Optional.empty()));
     }
 
     /**
@@ -93,11 +94,13 @@ public final class LoginService {
      *     {@link Refusal#lockedUntil()} (field {@code source}) for a throttled source
      */
     public LoginResult login(String symbolNumber, String kana, String password, String source) throws Refusal {
-        Inputs.requiredText(source, Refusal.FIELD_SOURCE);
-        return login(symbolNumber, kana, password, Optional.of(source));
+        return ctx.observe(Operation.LOGIN, () -> {
+            Inputs.requiredText(source, Refusal.FIELD_SOURCE);
+            return loginUnobserved(symbolNumber, kana, password, Optional.of(source));
+        });
     }
 
-    private LoginResult login(String symbolNumber, String kana, String password, Optional<String> source)
+    private LoginResult loginUnobserved(String symbolNumber, String kana, String password, Optional<String> source)
             throws Refusal {
         SymbolNumber symbol = SymbolNumber.parse(symbolNumber, "symbolNumber");
         Inputs.requiredText(kana, Refusal.FIELD_KANA);

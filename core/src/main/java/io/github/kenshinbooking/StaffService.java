@@ -5,6 +5,7 @@ import io.github.kenshinbooking.account.LoginAttempts;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.observation.Operation;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.Venue;
 import java.time.Instant;
@@ -90,6 +91,11 @@ public final class StaffService {
      */
     public Reservation change(StaffId staff, String reason, ReservationId id, SlotId newSlot, String phone)
             throws Refusal {
+        return ctx.observe(Operation.STAFF_CHANGE, () -> changeUnobserved(staff, reason, id, newSlot, phone));
+    }
+
+    private Reservation changeUnobserved(StaffId staff, String reason, ReservationId id, SlotId newSlot, String phone)
+            throws Refusal {
         Inputs.required(staff, Refusal.FIELD_STAFF);
         Inputs.reason(reason);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
@@ -110,6 +116,10 @@ public final class StaffService {
      * @throws Refusal {@code INVALID_INPUT}, {@code NOT_FOUND}, {@code ALREADY_CANCELLED}
      */
     public Reservation cancel(StaffId staff, String reason, ReservationId id) throws Refusal {
+        return ctx.observe(Operation.STAFF_CANCEL, () -> cancelUnobserved(staff, reason, id));
+    }
+
+    private Reservation cancelUnobserved(StaffId staff, String reason, ReservationId id) throws Refusal {
         Inputs.required(staff, Refusal.FIELD_STAFF);
         Inputs.reason(reason);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
@@ -128,6 +138,20 @@ public final class StaffService {
      * @throws Refusal {@code INVALID_INPUT}, {@code NOT_FOUND} if the venue has no slot that day
      */
     public List<Reservation> cancelEventDay(Venue venue, LocalDate date) throws Refusal {
+        List<Reservation> cancelled;
+        try {
+            cancelled = cancelEventDayUnobserved(venue, date);
+        } catch (Refusal r) {
+            ctx.observer().refused(Operation.CANCEL_EVENT_DAY, r.code());
+            throw r;
+        }
+        for (int i = 0; i < cancelled.size(); i++) {
+            ctx.observer().succeeded(Operation.CANCEL_EVENT_DAY);
+        }
+        return cancelled;
+    }
+
+    private List<Reservation> cancelEventDayUnobserved(Venue venue, LocalDate date) throws Refusal {
         Inputs.required(venue, Refusal.FIELD_VENUE);
         Inputs.required(date, Refusal.FIELD_DATE);
         // the households are read from the directory before the unit of work (it may take a connection

@@ -52,7 +52,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("layers: values and policy, domain, ports, use cases and the in-memory adapter, each only downwards")
+    @DisplayName("layers: values and policy, domain, ports and observation, use cases and the in-memory adapter, each only downwards")
     void layers() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Values").definedBy(ROOT + ".error..", ROOT + ".policy..", ROOT + ".household..",
@@ -60,11 +60,13 @@ class ArchitectureTest {
                 .layer("Domain").definedBy(ROOT + ".schedule..", ROOT + ".account..", ROOT + ".reservation..",
                         ROOT + ".notification..", ROOT + ".subsidy..")
                 .layer("Ports").definedBy(ROOT + ".storage..")
+                .layer("Observation").definedBy(ROOT + ".observation..")
                 .layer("UseCases").definedBy(ROOT)
                 .layer("Memory").definedBy(ROOT + ".memory..")
                 .whereLayer("UseCases").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Memory").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Ports").mayOnlyBeAccessedByLayers("UseCases", "Memory")
+                .whereLayer("Observation").mayOnlyBeAccessedByLayers("UseCases")
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("Domain", "Ports", "UseCases", "Memory")
                 .check(CORE);
     }
@@ -74,6 +76,17 @@ class ArchitectureTest {
     void bottom() {
         noClasses().that().resideInAnyPackage(ROOT + ".error..", ROOT + ".policy..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".household..",
+                        ROOT + ".eligibility..", ROOT + ".schedule..", ROOT + ".account..", ROOT + ".reservation..",
+                        ROOT + ".notification..", ROOT + ".storage..", ROOT + ".subsidy..", ROOT + ".memory..",
+                        ROOT + ".observation..")
+                .check(CORE);
+    }
+
+    @Test
+    @DisplayName("the observation port knows the error codes only: no domain, port or use-case type")
+    void observationIsSmall() {
+        noClasses().that().resideInAPackage(ROOT + ".observation..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".policy..", ROOT + ".household..",
                         ROOT + ".eligibility..", ROOT + ".schedule..", ROOT + ".account..", ROOT + ".reservation..",
                         ROOT + ".notification..", ROOT + ".storage..", ROOT + ".subsidy..", ROOT + ".memory..")
                 .check(CORE);

@@ -11,6 +11,7 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.memory.InMemoryHouseholdDirectory;
 import io.github.kenshinbooking.memory.InMemoryStorage;
 import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.observation.EngineObserver;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.schedule.Slot;
@@ -55,6 +56,11 @@ public final class Fixtures {
     }
 
     public Fixtures(UnionPolicy policy) {
+        this(policy, EngineObserver.NONE);
+    }
+
+    /** The fixtures with an observer on the engine. */
+    public Fixtures(UnionPolicy policy, EngineObserver observer) {
         this.policy = policy;
         this.clock = MutableClock.of(instant(LocalDateTime.of(2024, 1, 10, 10, 0)), policy.zone());
         directory.put(new Household(SYMBOL, Optional.of("27"), Optional.of("大阪府"), List.of(
@@ -66,7 +72,7 @@ public final class Fixtures {
         directory.put(Household.of(OTHER_SYMBOL, List.of(
                 member(UME, "ｳﾒﾀﾞ ｳﾒ", "梅田 うめ", LocalDate.of(1950, 5, 5), Sex.F, true, LocalDate.of(1980, 4, 1)))));
         this.engine = KenshinBooking.builder().policy(policy).clock(clock).storage(storage).directory(directory)
-                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).observer(observer).build();
     }
 
     public static Member member(MemberId id, String kana, String name, LocalDate birth, Sex sex, boolean rep,
