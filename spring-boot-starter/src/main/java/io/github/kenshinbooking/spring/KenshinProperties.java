@@ -449,13 +449,13 @@ public class KenshinProperties {
         @NotNull
         @DurationMin(nanos = 1)
         private Duration linkValidity = DEFAULTS.reset().linkValidity();
-        /** RESET-1: identity mismatches before a reset request is refused. */
+        /** RESET-2: identity mismatches that void a reset link. */
         @Min(1)
         private int maxIdentityMismatches = DEFAULTS.reset().maxIdentityMismatches();
         /** RESET-1: random bytes of a reset token. */
         @Min(ResetPolicy.MIN_TOKEN_BYTES)
         private int tokenBytes = DEFAULTS.reset().tokenBytes();
-        /** HARD-4: the shortest time between two reset mails to one household. */
+        /** HARD-2: at most one reset mail per household within this time. */
         @NotNull
         @DurationMin(nanos = 1)
         private Duration mailInterval = DEFAULTS.reset().mailInterval();
