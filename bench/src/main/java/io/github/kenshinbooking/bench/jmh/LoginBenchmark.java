@@ -3,6 +3,7 @@ package io.github.kenshinbooking.bench.jmh;
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.PasswordHasher;
+import io.github.kenshinbooking.bench.Hashers;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.KanaName;

@@ -2,6 +2,7 @@ package io.github.kenshinbooking.bench.jmh;
 
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.PasswordHasher;
+import io.github.kenshinbooking.bench.Hashers;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
