@@ -852,7 +852,7 @@ public abstract class BadInputProperties {
             this.storage = storage;
             InMemoryHouseholdDirectory directory = new InMemoryHouseholdDirectory().put(HOUSEHOLD).put(OTHER_HOUSEHOLD);
             this.engine = KenshinBooking.builder().storage(storage).directory(directory)
-                    .clock(MutableClock.of(NOW, TOKYO)).passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                    .clock(MutableClock.of(NOW, TOKYO)).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
             try {
                 MemberId taro = MemberId.of(TARO);
                 String initial = engine.passwords().initialPassword(HOUSEHOLD.representative());
