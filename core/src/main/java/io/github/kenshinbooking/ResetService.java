@@ -2,9 +2,11 @@ package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.LoginAttempts;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.ResetToken;
+import io.github.kenshinbooking.account.TokenHash;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -37,8 +39,9 @@ public final class ResetService {
      * Mails a reset link, valid for the policy's time, to each household registered with the
      * address (RESET-1). Answers the same whether or not the address is known, and takes the same
      * steps for both (HARD-4): the token is drawn and hashed, the accounts and the directory read, and
-     * one unit of work run either way. At most one mail per household within the policy's mail
-     * interval: a request within it answers alike and sends nothing (HARD-2).
+     * one unit of work run that writes the address's interval either way (an address on record adds
+     * its link and mail to the same commit). At most one mail per household and per address within
+     * the policy's mail interval: a request within it answers alike and sends nothing (HARD-2).
      *
      * @param email the address typed on the site
      * @throws Refusal {@code INVALID_INPUT} for a missing address, or one holding a control character
@@ -60,17 +63,22 @@ public final class ResetService {
                 onRecord.add(acc.household());
             }
         }
+        String addressKey = ADDRESS_KEY_PREFIX + TokenHash.of(mailbox(address)).substring(0, 40);
         ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
+            // HARD-4 and HARD-2: every request, for an address on record or not, locks and writes the
+            // address's row (its interval), so both commit a write and requests for one address queue
+            LoginAttemptStore rows = ctx.storage().loginAttempts();
+            if (rows.findForUpdate(addressKey).lockedAt(now)) {
+                return List.<Account>of(); // within the interval of this address's last request: nothing sent
+            }
+            rows.save(addressKey, new LoginAttempts(0, Optional.of(now.plus(policy.mailInterval()))));
             List<Account> accounts = ctx.storage().accounts().findByEmail(address);
             boolean first = true;
             for (Account acc : accounts) {
                 if (!onRecord.contains(acc.household()) || acc.email().isEmpty()) {
                     continue;
                 }
-                // the household's login-attempt row serialises its reset requests, so concurrent ones
-                // cannot both see "no mail yet"
-                ctx.storage().loginAttempts().findForUpdate(acc.household().value());
                 Optional<Instant> last = ctx.storage().resetTokens().lastIssuedAt(acc.household());
                 if (last.isPresent() && now.isBefore(last.get().plus(policy.mailInterval()))) {
                     continue; // HARD-2: one mail per household per interval
@@ -91,6 +99,16 @@ public final class ResetService {
             return accounts;
         });
     }
+
+    /** The address as one mailbox: the domain is case-insensitive, the local part is not (MAIL-ADDR-1). */
+    private static String mailbox(EmailAddress address) {
+        String v = address.value();
+        int at = v.lastIndexOf('@');
+        return v.substring(0, at) + "@" + v.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Prefix of an address's key in the login-attempt store (HARD-2's interval per address). */
+    static final String ADDRESS_KEY_PREFIX = "reset:";
 
     private String newToken(ResetPolicy policy) {
         byte[] raw = new byte[policy.tokenBytes()];

@@ -206,7 +206,7 @@ class AccountsTest {
     @Test
     @DisplayName("PW-3 a login with an old-cost hash rehashes it at the current cost")
     void rehashOnLogin() throws Refusal {
-        Pbkdf2PasswordHasher old = new Pbkdf2PasswordHasher(500);
+        Pbkdf2PasswordHasher old = Pbkdf2PasswordHasher.insecureForTests(500);
         f.storage.accounts().save(Account.initial(SYMBOL).withPasswordHash(old.hash(PASSWORD)));
         f.engine.logins().login("1999999", TARO_KANA, PASSWORD);
         String encoded = f.storage.accounts().find(SYMBOL).orElseThrow().passwordHash().orElseThrow().encoded();

@@ -382,7 +382,7 @@ class BookingServiceTest {
     private KenshinBooking engineUnder2005() {
         UnionPolicy later = f.policy.toBuilder().deadlines(new DeadlinePolicy(13, 20, 5)).build();
         return KenshinBooking.builder().policy(later).clock(f.clock).storage(f.storage).directory(f.directory)
-                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
     }
 
     private Notification lastMail(NotificationKind kind) {

@@ -74,7 +74,7 @@ class CapacityProperties {
         MutableClock clock = MutableClock.of(LocalDateTime.of(2024, 1, 10, 9, 0).atZone(zone).toInstant(), zone);
         InMemoryStorage storage = new InMemoryStorage();
         InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
-        Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1);
+        Pbkdf2PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1);
         List<MemberId> members = new ArrayList<>();
         List<SymbolNumber> householdOf = new ArrayList<>();
         for (int h = 0; h < HOUSEHOLDS; h++) {

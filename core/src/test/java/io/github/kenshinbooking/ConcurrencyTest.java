@@ -43,7 +43,7 @@ class ConcurrencyTest {
             MutableClock.of(LocalDateTime.of(2024, 1, 10, 9, 0).atZone(TOKYO).toInstant(), TOKYO);
     private final InMemoryStorage storage = new InMemoryStorage();
     private final InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
-    private final Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1);
+    private final Pbkdf2PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1);
     private final KenshinBooking engine = KenshinBooking.builder().clock(clock).storage(storage).directory(dir)
             .passwordHasher(hasher).build();
 

@@ -72,7 +72,7 @@ public final class Fixtures {
         directory.put(Household.of(OTHER_SYMBOL, List.of(
                 member(UME, "ｳﾒﾀﾞ ｳﾒ", "梅田 うめ", LocalDate.of(1950, 5, 5), Sex.F, true, LocalDate.of(1980, 4, 1)))));
         this.engine = KenshinBooking.builder().policy(policy).clock(clock).storage(storage).directory(directory)
-                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).observer(observer).build();
+                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).observer(observer).build();
     }
 
     public static Member member(MemberId id, String kana, String name, LocalDate birth, Sex sex, boolean rep,

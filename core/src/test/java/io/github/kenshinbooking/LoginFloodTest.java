@@ -75,7 +75,7 @@ class LoginFloodTest {
 
     /** Counts verifications and lets a test hold them. */
     private static final class Hasher implements PasswordHasher {
-        final PasswordHasher delegate = new Pbkdf2PasswordHasher(1);
+        final PasswordHasher delegate = Pbkdf2PasswordHasher.insecureForTests(1);
         final AtomicInteger verifications = new AtomicInteger();
         volatile CyclicBarrier together;
         volatile CountDownLatch holdCorrect;

@@ -85,7 +85,7 @@ class PromisedDeadlinesProperties {
         InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
         dir.put(Household.of(S, List.of(new Member(M, KanaName.of("ｱ"), "亜", LocalDate.of(1960, 6, 6), Sex.M,
                 LocalDate.of(1980, 1, 1), Optional.empty(), true))));
-        Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1);
+        Pbkdf2PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1);
         storage.accounts().save(Account.initial(S).withPasswordHash(hasher.hash("pass1234")));
         KenshinBooking before = KenshinBooking.builder().policy(policy(zone, change1, cancel1)).clock(clock)
                 .storage(storage).directory(dir).passwordHasher(hasher).build();

@@ -307,7 +307,7 @@ public final class LoadDriver {
     private Report captureSql() throws Exception {
         SqlCapture capture = new SqlCapture(db.dataSource());
         KenshinBooking recorded = KenshinBooking.builder().storage(JdbcStorage.create(capture.dataSource()))
-                .directory(population.directory).passwordHasher(new Pbkdf2PasswordHasher(1_000))
+                .directory(population.directory).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000))
                 .clock(Population.CLOCK).build();
         capture.take();
         List<Person> people = population.people;

@@ -93,7 +93,7 @@ final class Population {
     static Population load(DataSource dataSource, int households, int spreadCapacity, int hotSlots,
             int hotCapacity, int loginThreads) throws Exception {
         JdbcStorage storage = JdbcStorage.create(dataSource);
-        Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
+        Pbkdf2PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1_000);
         InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
         List<String> symbols = new ArrayList<>(households);
         for (int h = 0; h < households; h++) {

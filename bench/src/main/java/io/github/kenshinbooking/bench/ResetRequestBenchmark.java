@@ -77,7 +77,7 @@ public class ResetRequestBenchmark {
             storage.accounts().save(Account.initial(symbol).withEmail(Optional.of(new EmailAddress(known(i)))));
         }
         engine = KenshinBooking.builder().storage(storage).directory(directory).clock(clock)
-                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
     }
 
     /** Drops the benchmark's schema. */

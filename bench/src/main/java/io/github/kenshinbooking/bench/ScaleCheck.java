@@ -302,7 +302,7 @@ public final class ScaleCheck {
             }
             rows.flush();
             Rows accounts = new Rows(c, db.dialect(), "kb_account", "household, password_hash, email, email_key", 4);
-            String hash = new Pbkdf2PasswordHasher(1_000).hash(Population.PASSWORD).encoded();
+            String hash = Pbkdf2PasswordHasher.insecureForTests(1_000).hash(Population.PASSWORD).encoded();
             for (int h = 0; h < households; h++) {
                 accounts.add(symbol(h), hash, null, null);
             }
@@ -436,7 +436,7 @@ public final class ScaleCheck {
                 Population.TOKYO);
         SqlCapture capture = new SqlCapture(db.dataSource());
         KenshinBooking engine = KenshinBooking.builder().storage(JdbcStorage.create(capture.dataSource()))
-                .directory(dir).passwordHasher(new Pbkdf2PasswordHasher(1_000)).clock(clock).build();
+                .directory(dir).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).clock(clock).build();
         // sessions for a sample of households (login is not measured)
         Random random = new Random(7);
         int sampled = Math.min(households, 500);

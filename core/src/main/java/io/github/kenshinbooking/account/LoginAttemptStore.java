@@ -2,7 +2,10 @@ package io.github.kenshinbooking.account;
 
 /**
  * Port: lock state per login key (the symbol number as typed, known or not: AUTH-4), shared by every
- * application instance. Writes join the current unit of work. Thread-safe.
+ * application instance. Writes join the current unit of work. Thread-safe. The engine also keeps two
+ * other kinds of key here, each at most 64 characters and never a symbol number (digits only): a login
+ * source's hash ({@code src:...}, the source throttle) and a reset address's hash ({@code reset:...},
+ * HARD-2's mail interval).
  */
 public interface LoginAttemptStore {
     /**

@@ -56,8 +56,8 @@ class UnionPolicyTest {
         assertRejects(() -> new SlotPolicy(Duration.ofMinutes(30), -1), "slots.fewLeftThreshold");
         assertRejects(() -> new LockoutPolicy(0, Duration.ofMinutes(30)), "lockout.afterFailures");
         assertRejects(() -> new LockoutPolicy(3, Duration.ZERO), "lockout.duration");
-        assertRejects(() -> new PasswordPolicy("kenren", 0, 64, 1), "passwords.minLength");
-        assertRejects(() -> new PasswordPolicy("kenren", 8, 7, 1), "passwords.maxLength");
+        assertRejects(() -> new PasswordPolicy("kenren", 0, 64, 600_000), "passwords.minLength");
+        assertRejects(() -> new PasswordPolicy("kenren", 8, 7, 600_000), "passwords.maxLength");
         assertRejects(() -> new PasswordPolicy("kenren", 8, 64, 0), "passwords.pbkdf2Iterations");
         assertRejects(() -> new ResetPolicy(Duration.ZERO, 3, 32), "reset.linkValidity");
         assertRejects(() -> new ResetPolicy(Duration.ofMinutes(60), 0, 32), "reset.maxIdentityMismatches");
@@ -81,7 +81,7 @@ class UnionPolicyTest {
         assertThat(new DeadlinePolicy(0, 0, 0).cancelDays()).isZero();
         assertThat(new SlotPolicy(Duration.ofMinutes(1), 0).fewLeftThreshold()).isZero();
         assertThat(new LockoutPolicy(1, Duration.ofSeconds(1)).afterFailures()).isEqualTo(1);
-        assertThat(new PasswordPolicy("", 1, 1, 1).maxLength()).isEqualTo(1);
+        assertThat(new PasswordPolicy("", 1, 1, 600_000).maxLength()).isEqualTo(1);
         assertThat(new ResetPolicy(Duration.ofSeconds(1), 1, ResetPolicy.MIN_TOKEN_BYTES).tokenBytes()).isEqualTo(16);
         assertThat(new AgePolicy(0, 1, 0).eligibleUnder()).isEqualTo(1);
         assertThat(new SubsidyPolicy(0, 0, 0).cap()).isZero();

@@ -116,7 +116,7 @@ final class DemoCommand {
                 List.of(member(MemberId.of("1888888-01"), "ｳﾒﾀﾞ ｳﾒ", "梅田 うめ", "1958-05-05", Sex.F, "1980-04-01", true))));
         directory.put(Household.of(SymbolNumber.of("1777777"),
                 List.of(member(MemberId.of("1777777-01"), "ﾏﾂﾓﾄ ﾏﾂ", "松本 まつ", "1962-11-11", Sex.F, "1985-04-01", true))));
-        PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
+        PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1_000);
         Storage storage = target.fresh();
         engine = KenshinBooking.builder().policy(policy).clock(clock).storage(storage).directory(directory)
                 .passwordHasher(hasher).build();

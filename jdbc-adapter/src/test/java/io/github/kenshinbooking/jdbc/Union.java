@@ -41,7 +41,7 @@ final class Union {
 
     static KenshinBooking engine(Storage storage, HouseholdDirectory directory, Clock clock) {
         return KenshinBooking.builder().storage(storage).directory(directory).clock(clock)
-                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
     }
 
     /** A household whose representative (index 0) and family were born on the given dates. */

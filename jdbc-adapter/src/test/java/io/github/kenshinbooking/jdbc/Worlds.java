@@ -216,7 +216,7 @@ final class Worlds {
                 .deadlines(new DeadlinePolicy(DeadlinePolicy.defaults().bookingDays(), changeDays, cancelDays)).build();
         for (World w : List.of(memory, jdbc)) {
             w.engine = KenshinBooking.builder().policy(policy).storage(w.storage).directory(w.directory).clock(clock)
-                    .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                    .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
         }
     }
 

@@ -38,7 +38,7 @@ final class EngineFixture {
     final MutableClock clock;
     final InMemoryStorage storage = new InMemoryStorage();
     final InMemoryHouseholdDirectory directory = new InMemoryHouseholdDirectory();
-    final PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
+    final PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1_000);
     final KenshinBooking engine;
 
     EngineFixture(LocalDateTime tokyoNow) {

@@ -388,8 +388,8 @@ public class KenshinProperties {
         /** PW-1: the longest password; not below min-length. */
         @Min(1)
         private int maxLength = DEFAULTS.passwords().maxLength();
-        /** PW-3: PBKDF2 iterations of new hashes (older hashes are upgraded on login). */
-        @Min(1)
+        /** PW-3: PBKDF2 iterations of new hashes (older hashes are upgraded on login); at least 600,000 (HARD-5). */
+        @Min(PasswordPolicy.MIN_PBKDF2_ITERATIONS)
         private int pbkdf2Iterations = DEFAULTS.passwords().pbkdf2Iterations();
 
         /** The policy's defaults. */

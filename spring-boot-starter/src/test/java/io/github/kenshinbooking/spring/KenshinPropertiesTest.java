@@ -110,6 +110,7 @@ class KenshinPropertiesTest {
         "kenshin.passwords.min-length|0|kenshin.passwords.min-length",
         "kenshin.passwords.max-length|6|kenshin.passwords.max-length",
         "kenshin.passwords.pbkdf2-iterations|0|kenshin.passwords.pbkdf2-iterations",
+        "kenshin.passwords.pbkdf2-iterations|599999|kenshin.passwords.pbkdf2-iterations",
         "kenshin.reset.token-bytes|8|kenshin.reset.token-bytes",
         "kenshin.reset.link-validity|0m|kenshin.reset.link-validity",
         "kenshin.ages.eligible-under|40|kenshin.ages.eligible-under",

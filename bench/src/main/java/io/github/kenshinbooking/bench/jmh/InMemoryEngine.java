@@ -43,7 +43,7 @@ final class InMemoryEngine {
         SymbolNumber symbol = SymbolNumber.of("1999999");
         dir.put(Household.of(symbol, List.of(new Member(MEMBER, KanaName.of("ｹﾝｾﾂ ﾀﾛｳ"), "建設 太郎",
                 LocalDate.of(1960, 2, 10), Sex.M, LocalDate.of(1990, 3, 1), Optional.empty(), true))));
-        Pbkdf2PasswordHasher hasher = new Pbkdf2PasswordHasher(1_000);
+        Pbkdf2PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1_000);
         storage.accounts().save(Account.initial(symbol).withPasswordHash(hasher.hash("sakura2024")));
         engine = KenshinBooking.builder().storage(storage).directory(dir).passwordHasher(hasher)
                 .clock(Clock.fixed(LocalDateTime.of(2024, 1, 10, 10, 0).atZone(TOKYO).toInstant(), TOKYO)).build();

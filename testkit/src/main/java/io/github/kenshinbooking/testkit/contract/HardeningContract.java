@@ -67,7 +67,7 @@ public abstract class HardeningContract extends StorageContractSupport {
                 member(HANAKO, "ｹﾝｾﾂ ﾊﾅｺ", LocalDate.of(1964, 8, 3), false))));
         directory.put(Household.of(OTHER_HOUSEHOLD, List.of(member(JIRO, JIRO_KANA, LocalDate.of(1970, 5, 5), true))));
         return KenshinBooking.builder().policy(policy).clock(clock).storage(storage).directory(directory)
-                .passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
     }
 
     private KenshinBooking engine() {
