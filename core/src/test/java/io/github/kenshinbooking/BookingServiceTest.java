@@ -25,6 +25,8 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.policy.DeadlinePolicy;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationData;
@@ -295,6 +297,64 @@ class BookingServiceTest {
         refused(() -> staff.cancel(clerk, "again", r.id()), ErrorCode.ALREADY_CANCELLED);
         refused(() -> staff.cancel(clerk, " ", r.id()), ErrorCode.INVALID_INPUT);
         refused(() -> staff.cancel(clerk, "x", ReservationId.of(999_999)), ErrorCode.NOT_FOUND);
+    }
+
+    @Test
+    @DisplayName("CNL-1 CNL-2 a cancel mail names the member; it says so when staff cancelled, and only then")
+    void cancelMails() throws Refusal {
+        Reservation taro = bookings.book(session, request(TARO, feb18));
+        Reservation hanako = bookings.book(session, request(HANAKO, feb18b));
+
+        bookings.cancel(session, taro.id());
+        Notification own = lastMail(NotificationKind.CANCELLED);
+        assertThat(own.get(NotificationData.MEMBER_NAME)).contains("建設 太郎");
+        assertThat(own.get(NotificationData.BY_STAFF)).isEmpty();
+
+        f.engine.staff().cancel(new StaffId("clerk-7"), "体調不良", hanako.id());
+        Notification byStaff = lastMail(NotificationKind.CANCELLED);
+        assertThat(byStaff.get(NotificationData.MEMBER_NAME)).contains("建設 花子");
+        assertThat(byStaff.get(NotificationData.BY_STAFF)).contains("true");
+    }
+
+    @Test
+    @DisplayName("SLOT-6 the event-cancelled mail names the member")
+    void eventCancelledMailNamesMember() throws Refusal {
+        bookings.book(session, request(TARO, feb18));
+
+        f.engine.staff().cancelEventDay(VENUE, LocalDate.of(2024, 2, 18));
+
+        assertThat(lastMail(NotificationKind.EVENT_CANCELLED).get(NotificationData.MEMBER_NAME)).contains("建設 太郎");
+    }
+
+    @Test
+    @DisplayName("HIST-1 HIST-2 a member who moved to another household sees there none of the old household's reservations")
+    void historyOfMovedMember() throws Refusal {
+        Reservation old = bookings.book(session, request(HANAKO, feb18));
+        bookings.cancel(session, old.id());
+        HouseholdSession other = f.otherSession();
+        Household taro = f.directory.find(Fixtures.SYMBOL).orElseThrow();
+        Household ume = f.directory.find(Fixtures.OTHER_SYMBOL).orElseThrow();
+        Member hanako = taro.member(HANAKO).orElseThrow();
+        f.directory.put(Household.of(Fixtures.SYMBOL, taro.members().stream().filter(m -> !m.id().equals(HANAKO))
+                .toList()));
+        f.directory.put(Household.of(Fixtures.OTHER_SYMBOL, List.of(ume.representative(), hanako)));
+
+        assertThat(bookings.history(other, HANAKO, HistoryFilter.all())).isEmpty();
+        Reservation now = bookings.book(other, request(HANAKO, feb25));
+        assertThat(bookings.history(other, HANAKO, HistoryFilter.all())).extracting(HistoryEntry::id)
+                .containsExactly(now.id());
+    }
+
+    @Test
+    @DisplayName("CHG-1 a reservation of a member no longer on the household's records is not moved: a refusal, not a crash")
+    void changeOfMemberNoLongerOnRecord() throws Refusal {
+        Reservation r = bookings.book(session, request(HANAKO, feb18));
+        Household taro = f.directory.find(Fixtures.SYMBOL).orElseThrow();
+        f.directory.put(Household.of(Fixtures.SYMBOL, taro.members().stream().filter(m -> !m.id().equals(HANAKO))
+                .toList()));
+
+        refused(() -> bookings.change(session, r.id(), feb18b.id(), null), ErrorCode.NOT_FOUND);
+        assertThat(f.storage.reservations().find(r.id()).orElseThrow().slot()).isEqualTo(feb18.id());
     }
 
     @Test
