@@ -34,6 +34,7 @@ import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.notification.OutboxEntry;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -385,6 +386,21 @@ class BookingServiceTest {
         assertThat(bookings.history(session, TARO, HistoryFilter.all()
                 .between(LocalDateTime.of(2024, 2, 18, 9, 0), LocalDateTime.of(2024, 2, 24, 0, 0))))
                 .extracting(HistoryEntry::id).containsExactly(b.id());
+    }
+
+    @Test
+    @DisplayName("HIST-1 the period's start is inclusive and excludes earlier exams; an entry shows its duration")
+    void historyFrom() throws Refusal {
+        Reservation a = bookings.book(session, request(TARO, feb18));
+        bookings.cancel(session, a.id());
+        Reservation b = bookings.book(session, request(TARO, feb25));
+
+        assertThat(bookings.history(session, TARO, HistoryFilter.all().between(LocalDateTime.of(2024, 2, 18, 9, 1),
+                null))).extracting(HistoryEntry::id).containsExactly(b.id());
+        assertThat(bookings.history(session, TARO, HistoryFilter.all().between(LocalDateTime.of(2024, 2, 18, 9, 0),
+                null))).extracting(HistoryEntry::id).containsExactly(b.id(), a.id());
+        assertThat(bookings.history(session, TARO, HistoryFilter.all()).get(0).duration())
+                .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

@@ -9,6 +9,9 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.policy.UnionPolicy;
+import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotSpec;
@@ -16,7 +19,9 @@ import io.github.kenshinbooking.schedule.Venue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
@@ -149,5 +154,42 @@ class ReservationValuesTest {
         assertThat(new NewBooking(live(), Optional.empty(), T0, Optional.empty()).reservation().live()).isTrue();
         assertThatThrownBy(() -> new NewBooking(live().cancelled(T0, Optional.empty()), Optional.empty(), T0,
                 Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("CHG-1 CNL-1 a reservation stored before promises were kept has the current policy's deadlines")
+    void deadlinesWithoutPromise() {
+        Reservation booked = live();
+        Reservation unpromised = new Reservation(booked.id(), booked.household(), booked.member(), booked.slot(),
+                booked.fiscalYear(), booked.status(), booked.phone(), booked.termsVersion(), T0, T0, Optional.empty(),
+                Optional.empty(), Optional.empty());
+        Deadlines current = new Deadlines(UnionPolicy.defaults());
+        LocalDate exam = LocalDate.of(2024, 2, 18);
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+
+        // the defaults: change 13 days before, cancel 2 days before, at 00:00 in Tokyo
+        assertThat(unpromised.deadline(DeadlineKind.CHANGE, current, exam))
+                .isEqualTo(LocalDateTime.of(2024, 2, 5, 0, 0).atZone(tokyo).toInstant());
+        assertThat(unpromised.deadline(DeadlineKind.CANCEL, current, exam))
+                .isEqualTo(LocalDateTime.of(2024, 2, 16, 0, 0).atZone(tokyo).toInstant());
+        // a promised deadline wins over the policy's
+        assertThat(booked.deadline(DeadlineKind.CHANGE, current, exam)).isEqualTo(T0);
+        assertThatThrownBy(() -> booked.deadline(DeadlineKind.BOOKING, current, exam))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("CNL-2 a cancel records the staff action that made it; a household's cancel keeps the last staff action")
+    void staffActionOnCancel() {
+        StaffAction change = new StaffAction(new StaffId("clerk-1"), "電話依頼", T0);
+        StaffAction cancel = new StaffAction(new StaffId("clerk-2"), "体調不良", T0.plusSeconds(60));
+
+        assertThat(live().cancelled(T0, Optional.of(cancel)).staffAction()).contains(cancel);
+        Reservation changedByStaff = live().movedTo(SlotId.of(2), FiscalYear.of(2023), new PhoneNumber("09012345678"),
+                T0, Optional.of(change), T0, T0);
+        assertThat(changedByStaff.staffAction()).contains(change);
+        assertThat(changedByStaff.cancelled(T0, Optional.empty()).staffAction()).contains(change);
+        assertThat(changedByStaff.cancelled(T0, Optional.of(cancel)).staffAction()).contains(cancel);
+        assertThat(live().cancelled(T0, Optional.empty()).staffAction()).isEmpty();
     }
 }
