@@ -179,6 +179,27 @@ class BookingServiceTest {
     }
 
     @Test
+    @DisplayName("CHG-1 ONE-1 ORDER-1 a change into a fiscal year where the member holds another reservation is refused, before SLOT_FULL")
+    void changeIntoOccupiedFiscalYear() throws Refusal {
+        Slot may12 = f.slot(LocalDate.of(2024, 5, 12), LocalTime.of(9, 0), 10);
+        Slot may19 = f.slot(LocalDate.of(2024, 5, 19), LocalTime.of(9, 0), 1);
+        Slot may26 = f.slot(LocalDate.of(2024, 5, 26), LocalTime.of(9, 0), 10);
+        Reservation fy2023 = bookings.book(session, request(TARO, feb18));
+        Reservation fy2024 = bookings.book(session, request(TARO, may12));
+        bookings.book(f.otherSession(), request(UME, may19)); // may19 is full now
+
+        refused(() -> bookings.change(session, fy2023.id(), may19.id(), null),
+                ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        refused(() -> bookings.change(session, fy2023.id(), may26.id(), null),
+                ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        assertThat(remaining(may26)).isEqualTo(10);
+
+        bookings.cancel(session, fy2024.id());
+        assertThat(bookings.change(session, fy2023.id(), may26.id(), null).fiscalYear().startYear()).isEqualTo(2024);
+        assertThat(remaining(feb18)).isEqualTo(10);
+    }
+
+    @Test
     @DisplayName("BOOK-2 confirm checks everything and writes nothing; the final step can still meet SLOT_FULL")
     void confirmThenFull() throws Refusal {
         BookingConfirmation c = bookings.confirm(session, request(TARO, feb25));
