@@ -196,6 +196,18 @@ class AccountsTest {
     }
 
     @Test
+    @DisplayName("PW-2 AUTH-5 in first login the current password is the initial one; any other is INVALID_CREDENTIALS")
+    void firstChangeNeedsInitial() throws Refusal {
+        HouseholdSession s = f.engine.logins().login("1999999", TARO_KANA, INITIAL).session();
+
+        refused(() -> f.engine.passwords().changePassword(s, TARO, "kenren19600211", PASSWORD, PASSWORD),
+                ErrorCode.INVALID_CREDENTIALS);
+        assertThat(f.engine.logins().login("1999999", TARO_KANA, INITIAL).firstLogin()).isTrue();
+        f.engine.passwords().changePassword(s, TARO, INITIAL, PASSWORD, PASSWORD);
+        assertThat(f.engine.logins().login("1999999", TARO_KANA, PASSWORD).firstLogin()).isFalse();
+    }
+
+    @Test
     @DisplayName("PW-3 only a salted PBKDF2 hash is stored; the text never appears in it or in toString")
     void storedAsHash() {
         f.activeSession();

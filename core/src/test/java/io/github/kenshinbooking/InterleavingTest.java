@@ -14,7 +14,9 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.notification.OutboxEntry;
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.StaffId;
@@ -80,6 +82,22 @@ class InterleavingTest {
 
         assertThat(engine.logins().login(SYMBOL.value(), TARO_KANA, "other2024x").firstLogin()).isFalse();
         refused(() -> engine.logins().login(SYMBOL.value(), TARO_KANA, "mine2024x"), ErrorCode.INVALID_CREDENTIALS);
+    }
+
+    @Test
+    @DisplayName("RESET-2 a link redeemed by another request while this one hashes the new password is RESET_TOKEN_INVALID")
+    void resetRedeemedMeanwhile() throws Refusal {
+        activeSession();
+        engine.resets().requestReset("taro@example.jp");
+        String token = f.storage.outbox().pending().stream().map(OutboxEntry::notification)
+                .filter(n -> n.kind() == NotificationKind.PASSWORD_RESET).findFirst().orElseThrow()
+                .get(NotificationData.RESET_TOKEN).orElseThrow();
+        hasher.once(() -> engine.resets().resetPassword(token, SYMBOL.value(), TARO_KANA, "other2024x", "other2024x"));
+
+        refused(() -> engine.resets().resetPassword(token, SYMBOL.value(), TARO_KANA, "mine2024x", "mine2024x"),
+                ErrorCode.RESET_TOKEN_INVALID);
+
+        assertThat(engine.logins().login(SYMBOL.value(), TARO_KANA, "other2024x").firstLogin()).isFalse();
     }
 
     @Test
