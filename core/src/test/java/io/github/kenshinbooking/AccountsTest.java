@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.notification.NotificationKind;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -194,6 +196,18 @@ class AccountsTest {
     }
 
     @Test
+    @DisplayName("PW-2 AUTH-5 in first login the current password is the initial one; any other is INVALID_CREDENTIALS")
+    void firstChangeNeedsInitial() throws Refusal {
+        HouseholdSession s = f.engine.logins().login("1999999", TARO_KANA, INITIAL).session();
+
+        refused(() -> f.engine.passwords().changePassword(s, TARO, "kenren19600211", PASSWORD, PASSWORD),
+                ErrorCode.INVALID_CREDENTIALS);
+        assertThat(f.engine.logins().login("1999999", TARO_KANA, INITIAL).firstLogin()).isTrue();
+        f.engine.passwords().changePassword(s, TARO, INITIAL, PASSWORD, PASSWORD);
+        assertThat(f.engine.logins().login("1999999", TARO_KANA, PASSWORD).firstLogin()).isFalse();
+    }
+
+    @Test
     @DisplayName("PW-3 only a salted PBKDF2 hash is stored; the text never appears in it or in toString")
     void storedAsHash() {
         f.activeSession();
@@ -297,6 +311,73 @@ class AccountsTest {
         refused(() -> f.engine.resets().resetPassword(token, "1999999", TARO_KANA, "reset2024x", "reset2024x"),
                 ErrorCode.RESET_TOKEN_INVALID);
         assertThat(f.engine.logins().login("1999999", TARO_KANA, PASSWORD).firstLogin()).isFalse();
+    }
+
+    @Test
+    @DisplayName("RESET-2 AUTH-4 a successful reset lifts a lock at once, not only when the lock ends")
+    void resetLiftsLock() throws Refusal {
+        f.activeSession();
+        refused(() -> f.engine.logins().login("1999999", TARO_KANA, "bad1"), ErrorCode.INVALID_CREDENTIALS);
+        refused(() -> f.engine.logins().login("1999999", TARO_KANA, "bad2"), ErrorCode.INVALID_CREDENTIALS);
+        refused(() -> f.engine.logins().login("1999999", TARO_KANA, "bad3"), ErrorCode.ACCOUNT_LOCKED);
+        f.engine.resets().requestReset("taro@example.jp");
+        String token = mails(NotificationKind.PASSWORD_RESET).get(0).get(NotificationData.RESET_TOKEN).orElseThrow();
+        f.clock.add(Duration.ofMinutes(1)); // the lock holds for 29 more minutes
+
+        f.engine.resets().resetPassword(token, "1999999", TARO_KANA, "reset2024x", "reset2024x");
+
+        assertThat(f.engine.logins().login("1999999", TARO_KANA, "reset2024x").firstLogin()).isFalse();
+    }
+
+    @Test
+    @DisplayName("RESET-1 households sharing an address each get a link of their own")
+    void resetSharedAddress() throws Refusal {
+        f.activeSession();
+        HouseholdSession ume = f.otherSession();
+        f.engine.emails().setEmail(ume, Fixtures.UME, "taro@example.jp", "taro@example.jp");
+
+        f.engine.resets().requestReset("taro@example.jp");
+
+        List<String> tokens = mails(NotificationKind.PASSWORD_RESET).stream()
+                .map(n -> n.get(NotificationData.RESET_TOKEN).orElseThrow()).toList();
+        assertThat(tokens).hasSize(2).doesNotHaveDuplicates();
+        assertThat(tokens).map(t -> f.storage.resetTokens().findForUpdate(ResetToken.hashOf(t)).orElseThrow().household())
+                .containsExactlyInAnyOrder(SYMBOL, Fixtures.OTHER_SYMBOL);
+    }
+
+    @Test
+    @DisplayName("RESET-1 RESET-2 an account whose household is no longer in the member records gets no link")
+    void resetNeedsMemberRecords() throws Refusal {
+        f.activeSession();
+        f.storage.accounts().save(Account.initial(SymbolNumber.of("1777777"))
+                .withEmail(Optional.of(EmailAddress.parse("taro@example.jp"))));
+
+        f.engine.resets().requestReset("taro@example.jp");
+
+        List<Notification> sent = mails(NotificationKind.PASSWORD_RESET);
+        assertThat(sent).hasSize(1);
+        String token = sent.get(0).get(NotificationData.RESET_TOKEN).orElseThrow();
+        assertThat(f.storage.resetTokens().findForUpdate(ResetToken.hashOf(token)).orElseThrow().household())
+                .isEqualTo(SYMBOL);
+    }
+
+    @Test
+    @DisplayName("AUTH-3 the initial password of a representative is kenren and the birth date as yyyyMMdd")
+    void initialPasswordOfRepresentative() {
+        assertThat(f.engine.passwords().initialPassword(f.directory.find(SYMBOL).orElseThrow().representative()))
+                .isEqualTo("kenren19600210");
+    }
+
+    @Test
+    @DisplayName("MAIL-ADDR-1 a blank address deletes only with a blank confirmation; otherwise CONFIRMATION_MISMATCH")
+    void deleteNeedsBlankConfirmation() throws Refusal {
+        HouseholdSession s = f.activeSession();
+
+        refused(() -> f.engine.emails().setEmail(s, TARO, " ", "taro@example.jp"), ErrorCode.CONFIRMATION_MISMATCH);
+        assertThat(f.engine.emails().email(s)).map(EmailAddress::value).contains("taro@example.jp");
+
+        f.engine.emails().setEmail(s, TARO, " ", "");
+        assertThat(f.engine.emails().email(s)).isEmpty();
     }
 
     @Test

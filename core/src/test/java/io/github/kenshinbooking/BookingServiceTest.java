@@ -25,6 +25,8 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.policy.DeadlinePolicy;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationData;
@@ -32,6 +34,7 @@ import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.notification.OutboxEntry;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -176,6 +179,27 @@ class BookingServiceTest {
     }
 
     @Test
+    @DisplayName("CHG-1 ONE-1 ORDER-1 a change into a fiscal year where the member holds another reservation is refused, before SLOT_FULL")
+    void changeIntoOccupiedFiscalYear() throws Refusal {
+        Slot may12 = f.slot(LocalDate.of(2024, 5, 12), LocalTime.of(9, 0), 10);
+        Slot may19 = f.slot(LocalDate.of(2024, 5, 19), LocalTime.of(9, 0), 1);
+        Slot may26 = f.slot(LocalDate.of(2024, 5, 26), LocalTime.of(9, 0), 10);
+        Reservation fy2023 = bookings.book(session, request(TARO, feb18));
+        Reservation fy2024 = bookings.book(session, request(TARO, may12));
+        bookings.book(f.otherSession(), request(UME, may19)); // may19 is full now
+
+        refused(() -> bookings.change(session, fy2023.id(), may19.id(), null),
+                ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        refused(() -> bookings.change(session, fy2023.id(), may26.id(), null),
+                ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        assertThat(remaining(may26)).isEqualTo(10);
+
+        bookings.cancel(session, fy2024.id());
+        assertThat(bookings.change(session, fy2023.id(), may26.id(), null).fiscalYear().startYear()).isEqualTo(2024);
+        assertThat(remaining(feb18)).isEqualTo(10);
+    }
+
+    @Test
     @DisplayName("BOOK-2 confirm checks everything and writes nothing; the final step can still meet SLOT_FULL")
     void confirmThenFull() throws Refusal {
         BookingConfirmation c = bookings.confirm(session, request(TARO, feb25));
@@ -298,6 +322,64 @@ class BookingServiceTest {
     }
 
     @Test
+    @DisplayName("CNL-1 CNL-2 a cancel mail names the member; it says so when staff cancelled, and only then")
+    void cancelMails() throws Refusal {
+        Reservation taro = bookings.book(session, request(TARO, feb18));
+        Reservation hanako = bookings.book(session, request(HANAKO, feb18b));
+
+        bookings.cancel(session, taro.id());
+        Notification own = lastMail(NotificationKind.CANCELLED);
+        assertThat(own.get(NotificationData.MEMBER_NAME)).contains("建設 太郎");
+        assertThat(own.get(NotificationData.BY_STAFF)).isEmpty();
+
+        f.engine.staff().cancel(new StaffId("clerk-7"), "体調不良", hanako.id());
+        Notification byStaff = lastMail(NotificationKind.CANCELLED);
+        assertThat(byStaff.get(NotificationData.MEMBER_NAME)).contains("建設 花子");
+        assertThat(byStaff.get(NotificationData.BY_STAFF)).contains("true");
+    }
+
+    @Test
+    @DisplayName("SLOT-6 the event-cancelled mail names the member")
+    void eventCancelledMailNamesMember() throws Refusal {
+        bookings.book(session, request(TARO, feb18));
+
+        f.engine.staff().cancelEventDay(VENUE, LocalDate.of(2024, 2, 18));
+
+        assertThat(lastMail(NotificationKind.EVENT_CANCELLED).get(NotificationData.MEMBER_NAME)).contains("建設 太郎");
+    }
+
+    @Test
+    @DisplayName("HIST-1 HIST-2 a member who moved to another household sees there none of the old household's reservations")
+    void historyOfMovedMember() throws Refusal {
+        Reservation old = bookings.book(session, request(HANAKO, feb18));
+        bookings.cancel(session, old.id());
+        HouseholdSession other = f.otherSession();
+        Household taro = f.directory.find(Fixtures.SYMBOL).orElseThrow();
+        Household ume = f.directory.find(Fixtures.OTHER_SYMBOL).orElseThrow();
+        Member hanako = taro.member(HANAKO).orElseThrow();
+        f.directory.put(Household.of(Fixtures.SYMBOL, taro.members().stream().filter(m -> !m.id().equals(HANAKO))
+                .toList()));
+        f.directory.put(Household.of(Fixtures.OTHER_SYMBOL, List.of(ume.representative(), hanako)));
+
+        assertThat(bookings.history(other, HANAKO, HistoryFilter.all())).isEmpty();
+        Reservation now = bookings.book(other, request(HANAKO, feb25));
+        assertThat(bookings.history(other, HANAKO, HistoryFilter.all())).extracting(HistoryEntry::id)
+                .containsExactly(now.id());
+    }
+
+    @Test
+    @DisplayName("CHG-1 a reservation of a member no longer on the household's records is not moved: a refusal, not a crash")
+    void changeOfMemberNoLongerOnRecord() throws Refusal {
+        Reservation r = bookings.book(session, request(HANAKO, feb18));
+        Household taro = f.directory.find(Fixtures.SYMBOL).orElseThrow();
+        f.directory.put(Household.of(Fixtures.SYMBOL, taro.members().stream().filter(m -> !m.id().equals(HANAKO))
+                .toList()));
+
+        refused(() -> bookings.change(session, r.id(), feb18b.id(), null), ErrorCode.NOT_FOUND);
+        assertThat(f.storage.reservations().find(r.id()).orElseThrow().slot()).isEqualTo(feb18.id());
+    }
+
+    @Test
     @DisplayName("HIST-2 another household's reservation id gives NOT_FOUND for details, change and cancel")
     void otherHouseholdNotFound() throws Refusal {
         HouseholdSession other = f.otherSession();
@@ -325,6 +407,21 @@ class BookingServiceTest {
         assertThat(bookings.history(session, TARO, HistoryFilter.all()
                 .between(LocalDateTime.of(2024, 2, 18, 9, 0), LocalDateTime.of(2024, 2, 24, 0, 0))))
                 .extracting(HistoryEntry::id).containsExactly(b.id());
+    }
+
+    @Test
+    @DisplayName("HIST-1 the period's start is inclusive and excludes earlier exams; an entry shows its duration")
+    void historyFrom() throws Refusal {
+        Reservation a = bookings.book(session, request(TARO, feb18));
+        bookings.cancel(session, a.id());
+        Reservation b = bookings.book(session, request(TARO, feb25));
+
+        assertThat(bookings.history(session, TARO, HistoryFilter.all().between(LocalDateTime.of(2024, 2, 18, 9, 1),
+                null))).extracting(HistoryEntry::id).containsExactly(b.id());
+        assertThat(bookings.history(session, TARO, HistoryFilter.all().between(LocalDateTime.of(2024, 2, 18, 9, 0),
+                null))).extracting(HistoryEntry::id).containsExactly(b.id(), a.id());
+        assertThat(bookings.history(session, TARO, HistoryFilter.all()).get(0).duration())
+                .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

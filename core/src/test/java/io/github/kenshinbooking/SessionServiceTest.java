@@ -53,6 +53,7 @@ class SessionServiceTest {
         assertThat(login().token().value()).isNotEqualTo(token);
         HouseholdSession s = f.engine.sessions().resume(token);
         assertThat(s.household()).isEqualTo(SYMBOL);
+        assertThat(r.session().authenticatedAt()).isEqualTo(f.clock.instant());
         assertThat(s.authenticatedAt()).isEqualTo(r.session().authenticatedAt());
         // the resumed session works for the household's use cases
         assertThat(f.engine.emails().email(s)).isPresent();
@@ -70,6 +71,22 @@ class SessionServiceTest {
         assertThat(stored.household()).isEqualTo(SYMBOL);
         assertThat(r.toString()).doesNotContain(token);
         assertThat(r.token().toString()).doesNotContain(token);
+    }
+
+    @Test
+    @DisplayName("SES-1 a token equals the token of the same value only; both print without the value")
+    void tokenValue() throws Refusal {
+        LoginResult r = login();
+        String token = r.token().value();
+        SessionToken same = new SessionToken(token);
+        SessionToken other = login().token();
+
+        assertThat(same).isEqualTo(r.token()).hasSameHashCodeAs(r.token());
+        assertThat(other).isNotEqualTo(r.token());
+        assertThat(r.token()).isNotEqualTo(token);
+        assertThat(r.token().toString()).contains("SessionToken").doesNotContain(token);
+        assertThat(r.session().toString()).contains(SYMBOL.value()).doesNotContain(token)
+                .doesNotContain(TokenHash.of(token));
     }
 
     @Test

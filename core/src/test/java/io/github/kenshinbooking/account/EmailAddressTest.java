@@ -2,10 +2,12 @@ package io.github.kenshinbooking.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,5 +60,62 @@ class EmailAddressTest {
     @DisplayName("MAIL-ADDR-1 a label of exactly 63 characters is accepted")
     void longestLabel(String address) {
         assertThat(EmailAddress.valid(address)).isTrue();
+    }
+
+    @Test
+    @DisplayName("MAIL-ADDR-1 an address of 254 characters is accepted, one of 255 is not")
+    void longestAddress() {
+        // 64 + 1 + 189 and 64 + 1 + 190 characters, every domain label at most 63 long
+        String local = "a".repeat(64);
+        String domain = "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".jp";
+        String longest = local + "@" + domain;
+        String tooLong = local + "@" + domain.replace(".jp", "d.jp");
+
+        assertThat(longest).hasSize(254);
+        assertThat(tooLong).hasSize(255);
+        assertThat(EmailAddress.valid(longest)).isTrue();
+        assertThat(EmailAddress.valid(tooLong)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "",
+        "@example.jp",                      // no local part
+        "a@",                               // no domain
+        "a@b@example.jp",                   // two @
+        "ta ro@example.jp",                 // white space
+        "ta\u3000ro@example.jp",           // ideographic space
+        "ta\u007fro@example.jp",           // DEL
+        "ta\u0001ro@example.jp",           // a control character
+        "ta<ro@example.jp", "ta>ro@example.jp", "ta,ro@example.jp", "ta;ro@example.jp", "ta\"ro@example.jp",
+        "ta\\ro@example.jp",
+    })
+    @DisplayName("MAIL-ADDR-1 a malformed local part or a missing part is refused")
+    void malformed(String address) {
+        assertThat(EmailAddress.valid(address)).isFalse();
+        assertThatThrownBy(() -> EmailAddress.parse(address)).isInstanceOf(Refusal.class)
+                .extracting(e -> ((Refusal) e).code()).isEqualTo(ErrorCode.INVALID_EMAIL);
+    }
+
+    @Test
+    @DisplayName("MAIL-ADDR-1 no address at all is refused with INVALID_EMAIL on field email")
+    void missing() {
+        assertThat(EmailAddress.valid(null)).isFalse();
+        Refusal r = catchThrowableOfType(Refusal.class, () -> EmailAddress.parse(null));
+        assertThat(r.code()).isEqualTo(ErrorCode.INVALID_EMAIL);
+        assertThat(r.field()).contains(Refusal.FIELD_EMAIL);
+    }
+
+    @Test
+    @DisplayName("MAIL-ADDR-1 parse strips surrounding white space as typed; valid takes the text as it is")
+    void stripped() throws Refusal {
+        assertThat(EmailAddress.parse(" taro@example.jp\u3000").value()).isEqualTo("taro@example.jp");
+        assertThat(EmailAddress.valid(" taro@example.jp")).isFalse();
+    }
+
+    @Test
+    @DisplayName("an address prints as the address itself, not as a record")
+    void printsAsItself() throws Refusal {
+        assertThat(EmailAddress.parse("taro@example.jp")).hasToString("taro@example.jp");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.kenshinbooking.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.error.AgeLimit;
 import io.github.kenshinbooking.household.KanaName;
@@ -102,5 +103,41 @@ class EligibilityTest {
     void subsidyAge() {
         assertThat(eligibility.subsidyEligible(LocalDate.of(2009, 4, 1), FiscalYear.of(2024))).isTrue();
         assertThat(eligibility.subsidyEligible(LocalDate.of(2009, 4, 2), FiscalYear.of(2024))).isFalse();
+    }
+
+    @Test
+    @DisplayName("ELIG-2 ELIG-3 a member too young, too old or not qualified on the exam date is not eligible")
+    void notEligible() {
+        LocalDate exam = LocalDate.of(2024, 6, 1);
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        assertThat(eligibility.isEligible(born(LocalDate.of(1985, 4, 2), from, null), exam)).isFalse();
+        assertThat(eligibility.isEligible(born(LocalDate.of(1949, 6, 1), from, null), exam)).isFalse();
+        assertThat(eligibility.isEligible(born(LocalDate.of(1960, 2, 10), from, exam), exam)).isFalse();
+        assertThat(eligibility.isEligible(born(LocalDate.of(1960, 2, 10), exam.plusDays(1), null), exam)).isFalse();
+    }
+
+    @Test
+    @DisplayName("the ordinary age counts full years since birth; before the birth date it is -1")
+    void ageOn() {
+        LocalDate taro = LocalDate.of(1960, 2, 10);
+        assertThat(JapaneseAge.ageOn(taro, LocalDate.of(2024, 2, 9))).isEqualTo(63);
+        assertThat(JapaneseAge.ageOn(taro, LocalDate.of(2024, 2, 10))).isEqualTo(64);
+        assertThat(JapaneseAge.ageOn(taro, taro)).isZero();
+        assertThat(JapaneseAge.ageOn(taro, taro.minusDays(1))).isEqualTo(-1);
+    }
+
+    @Test
+    @DisplayName("ELIG-1 fiscal years 1900 to 9998 exist and are ordered by their start year")
+    void fiscalYearRange() {
+        assertThat(FiscalYear.of(1900).firstDay()).isEqualTo(LocalDate.of(1900, 4, 1));
+        assertThat(FiscalYear.of(9998).lastDay()).isEqualTo(LocalDate.of(9999, 3, 31));
+        assertThatThrownBy(() -> FiscalYear.of(1899)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FiscalYear.of(9999)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FiscalYear.of(2023)).isLessThan(FiscalYear.of(2024));
+        assertThat(FiscalYear.of(2025)).isGreaterThan(FiscalYear.of(2024));
+        assertThat(FiscalYear.of(2024).compareTo(FiscalYear.of(2024))).isZero();
+        assertThat(FiscalYear.of(2024).contains(LocalDate.of(2025, 3, 31))).isTrue();
+        assertThat(FiscalYear.of(2024).contains(LocalDate.of(2025, 4, 1))).isFalse();
+        assertThat(FiscalYear.of(2024).contains(LocalDate.of(2024, 3, 31))).isFalse();
     }
 }

@@ -46,6 +46,28 @@ class UnionPolicyTest {
     }
 
     @Test
+    @DisplayName("the builder sets every group, chained in any order")
+    void builderSetsEveryGroup() {
+        SlotPolicy slots = new SlotPolicy(Duration.ofMinutes(20), 5);
+        ResetPolicy reset = new ResetPolicy(Duration.ofMinutes(15), 5, 48);
+        SubsidyPolicy subsidy = new SubsidyPolicy(10_000, 50, 20_000);
+        MailPolicy mail = new MailPolicy(3, UnionContact.manualExample());
+        DeadlinePolicy deadlines = new DeadlinePolicy(10, 9, 1);
+        PasswordPolicy passwords = new PasswordPolicy("union", 10, 40, 700_000);
+
+        UnionPolicy p = UnionPolicy.builder().slots(slots).reset(reset).subsidy(subsidy).mail(mail)
+                .deadlines(deadlines).passwords(passwords).build();
+
+        assertThat(p.slots()).isEqualTo(slots);
+        assertThat(p.reset()).isEqualTo(reset);
+        assertThat(p.subsidy()).isEqualTo(subsidy);
+        assertThat(p.mail()).isEqualTo(mail);
+        assertThat(p.deadlines()).isEqualTo(deadlines);
+        assertThat(p.passwords()).isEqualTo(passwords);
+        assertThat(p.zone()).isEqualTo(UnionPolicy.defaults().zone());
+    }
+
+    @Test
     @DisplayName("each group rejects a value out of range, naming it")
     void validation() {
         assertRejects(() -> new DeadlinePolicy(-1, 13, 2), "deadlines.bookingDays");

@@ -47,5 +47,7 @@ class DeadlinesTest {
         assertThat(w.notYetOpen(s.receptionOpens().minusNanos(1))).isTrue();
         assertThat(w.closed(w.closes())).isTrue();
         assertThat(w.contains(w.closes().minusNanos(1))).isTrue();
+        assertThat(w.contains(s.receptionOpens().minusNanos(1))).isFalse();
+        assertThat(w.contains(w.closes())).isFalse();
     }
 }
