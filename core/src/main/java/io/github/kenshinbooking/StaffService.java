@@ -157,7 +157,7 @@ public final class StaffService {
         // the households are read from the directory before the unit of work (it may take a connection
         // of its own); a reservation booked in between sends the unit of work back for its household
         Map<SymbolNumber, Optional<Household>> households = new HashMap<>();
-        for (Slot s : ctx.storage().slots().findBetween(Optional.of(venue), date, date)) {
+        for (Slot s : ctx.storage().slots().findBetween(Optional.of(venue), date, date.plusDays(1))) {
             for (Reservation r : ctx.storage().reservations().findLiveBySlot(s.id())) {
                 households.computeIfAbsent(r.household(), ctx.directory()::find);
             }

@@ -1,5 +1,9 @@
 package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.error.ErrorCode;
+
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import static io.github.kenshinbooking.Fixtures.TARO;
 import static io.github.kenshinbooking.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +55,7 @@ class BookingRepeatTest {
         f = new Fixtures();
         stale = new StaleSnapshots(f.storage);
         KenshinBooking engine = KenshinBooking.builder().policy(f.policy).clock(f.clock).storage(stale)
-                .directory(f.directory).passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .directory(f.directory).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
         bookings = engine.bookings();
         session = f.activeSession();
     }
@@ -110,18 +114,21 @@ class BookingRepeatTest {
     }
 
     @Test
-    @DisplayName("BOOK-2 BOOK-4 confirming a repeated key shows the first booking, whatever the repeat asks for")
+    @DisplayName("BOOK-2 BOOK-4 HARD-6 confirming a repeated key shows the first booking; for another slot it is IDEMPOTENCY_KEY_REUSED")
     void confirmRepeat() throws Refusal {
         Slot s = slot(10);
         Slot other = f.slot(LocalDate.of(2024, 2, 25), LocalTime.of(10, 0), 10);
         bookings.book(session, request(TARO, s).withIdempotencyKey("click-1"));
 
         BookingConfirmation c = bookings.confirm(session,
-                BookingRequest.of(TARO, other.id(), "03-1111-2222", true).withIdempotencyKey("click-1"));
+                BookingRequest.of(TARO, s.id(), "03-1111-2222", true).withIdempotencyKey("click-1"));
 
         assertThat(c.slot().id()).isEqualTo(s.id());
         assertThat(c.phone().digits()).isEqualTo("09012345678");
         assertThat(c.member().id()).isEqualTo(TARO);
+        Refusal reused = catchThrowableOfType(Refusal.class, () -> bookings.confirm(session,
+                BookingRequest.of(TARO, other.id(), "03-1111-2222", true).withIdempotencyKey("click-1")));
+        assertThat(reused.code()).isEqualTo(ErrorCode.IDEMPOTENCY_KEY_REUSED);
     }
 
     /** Storage whose booking snapshot may miss the key's first result and the member's live reservation. */

@@ -48,7 +48,7 @@ class InterleavingTest {
     void setUp() {
         f = new Fixtures();
         directory = new Hooks.Directory(f.directory);
-        hasher = new Hooks.Hasher(new Pbkdf2PasswordHasher(1_000));
+        hasher = new Hooks.Hasher(Pbkdf2PasswordHasher.insecureForTests(1_000));
         engine = KenshinBooking.builder().policy(f.policy).clock(f.clock).storage(f.storage).directory(directory)
                 .passwordHasher(hasher).build();
     }

@@ -46,7 +46,7 @@ class KenshinBookingTest {
         InMemoryHouseholdDirectory directory = new InMemoryHouseholdDirectory();
 
         KenshinBooking engine = KenshinBooking.builder().policy(policy).clock(clock).storage(storage)
-                .directory(directory).passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .directory(directory).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
 
         assertThat(engine.policy()).isSameAs(policy);
         assertThat(engine.clock()).isSameAs(clock);
@@ -60,7 +60,7 @@ class KenshinBookingTest {
         UnionPolicy policy = UnionPolicy.builder().zone(UTC).deadlines(new DeadlinePolicy(13, 13, 5))
                 .ages(new AgePolicy(35, 75, 16)).subsidy(new SubsidyPolicy(10_000, 50, 20_000)).build();
         KenshinBooking engine = KenshinBooking.builder().policy(policy).storage(new InMemoryStorage())
-                .directory(new InMemoryHouseholdDirectory()).passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .directory(new InMemoryHouseholdDirectory()).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
         LocalDate exam = LocalDate.of(2024, 6, 16);
 
         // CNL-1 with 5 days: 2024-06-11 00:00 in UTC
@@ -77,7 +77,7 @@ class KenshinBookingTest {
     void defaultClock() {
         UnionPolicy policy = UnionPolicy.builder().zone(ZoneId.of("Asia/Tokyo")).build();
         KenshinBooking engine = KenshinBooking.builder().policy(policy).storage(new InMemoryStorage())
-                .directory(new InMemoryHouseholdDirectory()).passwordHasher(new Pbkdf2PasswordHasher(1_000)).build();
+                .directory(new InMemoryHouseholdDirectory()).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
 
         assertThat(engine.clock().getZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
     }
@@ -97,7 +97,7 @@ class KenshinBookingTest {
         };
         Fixtures f = new Fixtures();
         KenshinBooking engine = KenshinBooking.builder().policy(f.policy).clock(f.clock).storage(f.storage)
-                .directory(f.directory).secureRandom(counting).passwordHasher(new Pbkdf2PasswordHasher(1_000))
+                .directory(f.directory).secureRandom(counting).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000))
                 .build();
         int before = draws.get();
 
