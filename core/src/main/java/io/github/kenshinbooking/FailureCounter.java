@@ -2,6 +2,7 @@ package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.LoginAttempts;
+import io.github.kenshinbooking.account.TokenHash;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.policy.LockoutPolicy;
 import java.time.Instant;
@@ -54,6 +55,14 @@ final class FailureCounter {
         if (!current.equals(LoginAttempts.none())) {
             store.save(claim.key(), LoginAttempts.none());
         }
+    }
+
+    /**
+     * The key of a non-household count (a login source, a reset address): the prefix and 40 hex
+     * digits of the value's SHA-256, so the store keeps no address and every key fits its 64 characters.
+     */
+    static String hashedKey(String prefix, String value) {
+        return prefix + TokenHash.of(value).substring(0, 40);
     }
 
     /** AUTH-4's refusal with the lock's end, for a state that is locked. */

@@ -1,7 +1,6 @@
 package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
-import io.github.kenshinbooking.account.TokenHash;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
@@ -137,7 +136,7 @@ public final class LoginService {
      */
     private void throttleSource(String source, SourceThrottle throttle, Instant now) throws Refusal {
         try {
-            counter.claim(SOURCE_KEY_PREFIX + TokenHash.of(source).substring(0, 40), throttle.asLockout(), now);
+            counter.claim(FailureCounter.hashedKey(SOURCE_KEY_PREFIX, source), throttle.asLockout(), now);
         } catch (Refusal locked) {
             throw Refusal.sourceThrottled(locked.lockedUntil().orElseThrow());
         }

@@ -6,7 +6,6 @@ import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.LoginAttempts;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.ResetToken;
-import io.github.kenshinbooking.account.TokenHash;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -38,8 +37,7 @@ public final class ResetService {
     /**
      * Mails a reset link, valid for the policy's time, to each household registered with the
      * address (RESET-1). Answers the same whether or not the address is known, and takes the same
-     * steps for both (HARD-4): the token is drawn and hashed, the accounts and the directory read, and
-     * one unit of work run that writes the address's interval either way (an address on record adds
+     * steps for both (HARD-4): the accounts and the directory read, and one unit of work run that writes the address's interval either way (an address on record adds
      * its link and mail to the same commit). At most one mail per household and per address within
      * the policy's mail interval: a request within it answers alike and sends nothing (HARD-2).
      *
@@ -54,8 +52,6 @@ public final class ResetService {
         }
         EmailAddress address = new EmailAddress(email.strip());
         ResetPolicy policy = ctx.policy().reset();
-        String token = newToken(policy);
-        String tokenHash = ResetToken.hashOf(token);
         // the directory is read before the unit of work (it may use a connection of its own)
         Set<SymbolNumber> onRecord = new HashSet<>();
         for (Account acc : ctx.storage().accounts().findByEmail(address)) {
@@ -63,7 +59,7 @@ public final class ResetService {
                 onRecord.add(acc.household());
             }
         }
-        String addressKey = ADDRESS_KEY_PREFIX + TokenHash.of(mailbox(address)).substring(0, 40);
+        String addressKey = FailureCounter.hashedKey(ADDRESS_KEY_PREFIX, address.mailbox());
         ctx.storage().unitOfWork().execute(() -> {
             Instant now = ctx.clock().instant();
             // HARD-4 and HARD-2: every request, for an address on record or not, locks and writes the
@@ -74,7 +70,6 @@ public final class ResetService {
             }
             rows.save(addressKey, new LoginAttempts(0, Optional.of(now.plus(policy.mailInterval()))));
             List<Account> accounts = ctx.storage().accounts().findByEmail(address);
-            boolean first = true;
             for (Account acc : accounts) {
                 if (!onRecord.contains(acc.household()) || acc.email().isEmpty()) {
                     continue;
@@ -83,28 +78,18 @@ public final class ResetService {
                 if (last.isPresent() && now.isBefore(last.get().plus(policy.mailInterval()))) {
                     continue; // HARD-2: one mail per household per interval
                 }
-                // one address may serve several households: each gets a token of its own
-                String own = first ? token : newToken(policy);
-                String ownHash = first ? tokenHash : ResetToken.hashOf(own);
-                first = false;
+                String token = newToken(policy); // one address may serve several households: a token each
                 Instant expires = now.plus(policy.linkValidity());
-                ctx.storage().resetTokens().add(new ResetToken(ownHash,
-                        acc.household(), now, expires, 0, false));
+                ctx.storage().resetTokens().add(new ResetToken(ResetToken.hashOf(token), acc.household(), now,
+                        expires, 0, false));
                 ctx.notifier().to(acc.email().get(), NotificationKind.PASSWORD_RESET,
-                        Map.of(NotificationData.RESET_TOKEN, own,
+                        Map.of(NotificationData.RESET_TOKEN, token,
                                 NotificationData.RESET_EXPIRES_AT,
                                 LocalDateTime.ofInstant(expires, ctx.policy().zone()).toString()),
                         now);
             }
             return accounts;
         });
-    }
-
-    /** The address as one mailbox: the domain is case-insensitive, the local part is not (MAIL-ADDR-1). */
-    private static String mailbox(EmailAddress address) {
-        String v = address.value();
-        int at = v.lastIndexOf('@');
-        return v.substring(0, at) + "@" + v.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Prefix of an address's key in the login-attempt store (HARD-2's interval per address). */
@@ -172,8 +157,8 @@ public final class ResetService {
             }
             Account acc = access.account(t.household());
             ctx.storage().accounts().save(acc.withPasswordHash(hashed.get()));
-            ctx.storage().resetTokens().update(t.spent());
-            ctx.storage().resetTokens().voidAllOf(t.household()); // HARD-2: older links die with this one
+            // spends this token and voids every other link of the household (HARD-2)
+            ctx.storage().resetTokens().voidAllOf(t.household());
             ctx.storage().loginAttempts().save(t.household().value(), LoginAttempts.none());
             ctx.storage().sessions().endAllOf(t.household());
             return Outcome.ok(t.household());

@@ -91,6 +91,17 @@ public record EmailAddress(String value) {
                 && value.substring(a + 1).equalsIgnoreCase(other.value.substring(b + 1));
     }
 
+    /**
+     * The mailbox this address names, as one string: the local part as it is, the domain in lower
+     * case (the comparison of {@link #sameMailbox}, as a key).
+     *
+     * @return {@code local@domain} with the domain lower-cased
+     */
+    public String mailbox() {
+        int at = value.indexOf('@');
+        return value.substring(0, at + 1) + value.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Override
     public String toString() {
         return value;
