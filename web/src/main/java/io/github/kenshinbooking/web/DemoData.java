@@ -1,0 +1,119 @@
+package io.github.kenshinbooking.web;
+
+import io.github.kenshinbooking.KenshinBooking;
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.account.PasswordHasher;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.KanaName;
+import io.github.kenshinbooking.household.Member;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.Sex;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.jdbc.JdbcHouseholdDirectory;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import io.github.kenshinbooking.schedule.Venue;
+import io.github.kenshinbooking.storage.Storage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+
+/**
+ * The manual's union on a fresh database: the 建設 household in its first login (initial password
+ * {@code kenren19600210}), the 梅田 household that set its own password and an e-mail (for the reset flow),
+ * and three venues with slots from three to eight weeks ahead whose reception opened yesterday.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "kenshin.web.demo.enabled", matchIfMissing = true)
+class DemoData implements ApplicationRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    /** The household of the manual's example card, still on its initial password. */
+    static final String KENSETSU = "1999999";
+    /** Its representative's kana (半角カナ, as typed at login). */
+    static final String KENSETSU_KANA = "ｹﾝｾﾂ ﾀﾛｳ";
+    /** The initial password: prefix and the representative's birth date (AUTH-3). */
+    static final String KENSETSU_PASSWORD = "kenren19600210";
+    /** A household that already set its password and e-mail. */
+    static final String UMEDA = "1888888";
+    static final String UMEDA_KANA = "ｳﾒﾀﾞ ｳﾒ";
+    static final String UMEDA_PASSWORD = "umeume2024";
+    static final String UMEDA_EMAIL = "ume@example.jp";
+
+    @Autowired private KenshinBooking engine;
+    @Autowired private JdbcHouseholdDirectory directory;
+    @Autowired private Storage storage;
+    @Autowired private PasswordHasher hasher;
+    @Autowired private Environment environment;
+
+    @Override
+    public void run(ApplicationArguments args) throws Refusal {
+        if (directory.find(SymbolNumber.of(KENSETSU)).isPresent()) {
+            return; // a demo database from an earlier run
+        }
+        directory.put(new Household(SymbolNumber.of(KENSETSU), Optional.of("01"),
+                Optional.of("東京都港区西新橋1-6-11 西新橋光和ビル6F"),
+                List.of(member("1999999-01", "ｹﾝｾﾂ ﾀﾛｳ", "建設 太郎", "1960-02-10", Sex.M, "1990-03-01", true),
+                        member("1999999-02", "ｹﾝｾﾂ ﾊﾅｺ", "建設 花子", "1964-08-03", Sex.F, "1999-06-02", false),
+                        member("1999999-03", "ｹﾝｾﾂ ｼﾞﾛｳ", "建設 次郎", "1998-06-03", Sex.M, "2022-04-15", false))));
+        directory.put(Household.of(SymbolNumber.of(UMEDA), List.of(
+                member("1888888-01", UMEDA_KANA, "梅田 うめ", "1958-05-05", Sex.F, "1980-04-01", true),
+                member("1888888-02", "ｳﾒﾀﾞ ﾏﾂｵ", "梅田 松男", "1957-01-20", Sex.M, "1980-04-01", false))));
+        Account umeda = Account.initial(SymbolNumber.of(UMEDA)).withPasswordHash(hasher.hash(UMEDA_PASSWORD))
+                .withEmail(Optional.of(EmailAddress.parse(UMEDA_EMAIL)));
+        storage.unitOfWork().execute(() -> {
+            storage.accounts().save(umeda);
+            return null;
+        });
+        Instant opened = engine.clock().instant().minus(1, ChronoUnit.DAYS);
+        LocalDate today = LocalDate.now(engine.clock());
+        List<String[]> venues = List.of(new String[] {"ミリカローデン那珂川", "ヘルスポートクリニック"},
+                new String[] {"建設会館", "新橋健診センター"}, new String[] {"大阪府建設会館", "ヘルスポートクリニック"});
+        for (int week = 3; week <= 8; week++) {
+            LocalDate sunday = today.plusWeeks(week).with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                    java.time.DayOfWeek.SUNDAY));
+            String[] venue = venues.get(week % venues.size());
+            for (LocalTime start = LocalTime.of(9, 0); start.isBefore(LocalTime.of(11, 0)); start = start.plusMinutes(30)) {
+                int capacity = start.getHour() == 10 && start.getMinute() == 30 ? 2 : 10;
+                engine.schedule().addSlot(new SlotSpec(Venue.of(venue[0]), venue[1], sunday, start,
+                        Duration.ofMinutes(30), capacity, opened));
+            }
+        }
+        LOG.info("demo data loaded: 2 households, 3 venues, 24 slots");
+    }
+
+    @EventListener
+    void announce(ApplicationReadyEvent ready) {
+        String port = environment.getProperty("local.server.port", "8080");
+        String url = "http://localhost:" + port + "/";
+        System.out.println();
+        System.out.println("集団特定健診 WEB予約システム (デモ) が起動しました: " + url);
+        System.out.println("  初回ログイン: 記号番号 " + KENSETSU + " / 組合員フリガナ " + KENSETSU_KANA
+                + " / パスワード " + KENSETSU_PASSWORD);
+        System.out.println("  2回目以降:   記号番号 " + UMEDA + " / 組合員フリガナ " + UMEDA_KANA
+                + " / パスワード " + UMEDA_PASSWORD + " (メール " + UMEDA_EMAIL + ")");
+        System.out.println("  デモ用メールボックス: " + url + "demo/mails");
+        System.out.println();
+    }
+
+    private static Member member(String id, String kana, String name, String birth, Sex sex, String qualified,
+            boolean representative) {
+        return new Member(MemberId.of(id), KanaName.of(kana), name, LocalDate.parse(birth), sex,
+                LocalDate.parse(qualified), Optional.empty(), representative);
+    }
+}

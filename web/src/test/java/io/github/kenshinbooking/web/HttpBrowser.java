@@ -1,0 +1,82 @@
+package io.github.kenshinbooking.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** A cookie-keeping HTTP client that reads pages and submits their forms as a browser without JavaScript does. */
+final class HttpBrowser {
+    private final String base;
+    private final HttpClient client;
+    private HttpResponse<String> last;
+
+    HttpBrowser(int port) {
+        this.base = "http://localhost:" + port;
+        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    Document get(String pathOrUrl) throws IOException, InterruptedException {
+        return page(client.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /** Submits the form with its own fields (hidden ones, checked boxes, typed values) and the given ones. */
+    Document submit(Element form, Map<String, String> values) throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]")) {
+            String type = input.attr("type");
+            if (("radio".equals(type) || "checkbox".equals(type)) && !input.hasAttr("checked")) {
+                continue;
+            }
+            fields.put(input.attr("name"), input.attr("value"));
+        }
+        fields.putAll(values);
+        String action = form.attr("action");
+        if ("get".equalsIgnoreCase(form.attr("method"))) {
+            return get(action + "?" + encode(fields));
+        }
+        return post(action, fields);
+    }
+
+    Document post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return page(client.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> last() {
+        return last;
+    }
+
+    String path() {
+        return last.uri().getPath();
+    }
+
+    private Document page(HttpResponse<String> response) {
+        last = response;
+        return Jsoup.parse(response.body(), response.uri().toString());
+    }
+
+    private URI uri(String pathOrUrl) {
+        return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl);
+    }
+
+    private static String encode(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
