@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the mail, history, cancel, logout; refusals at their fields; CSRF and security headers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"kenshin.passwords.pbkdf2-iterations=600000", "kenshin.outbox.interval=200ms"})
+        properties = {"kenshin.outbox.interval=200ms", "spring.datasource.url=jdbc:h2:mem:site-walk;DB_CLOSE_DELAY=-1"})
 class HouseholdSiteTest {
     @LocalServerPort int port;
     @Autowired GreenMail mailServer;
