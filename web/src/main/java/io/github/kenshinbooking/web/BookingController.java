@@ -67,7 +67,9 @@ class BookingController {
     @GetMapping("/m/{memberId}/calendar")
     String calendar(HouseholdAuthentication auth, @PathVariable String memberId,
             @RequestParam(required = false) String month, @RequestParam(defaultValue = "") String venue,
-            @RequestParam(defaultValue = "month") String view, Model model) throws Refusal {
+            @RequestParam(defaultValue = "month") String view, @RequestParam(defaultValue = "") String change,
+            Model model) throws Refusal {
+        model.addAttribute("change", change.matches("\\d{1,18}") ? change : "");
         HouseholdSession session = auth.session();
         Member member = site.member(session, memberId);
         site.selected(model, session, member);
@@ -121,10 +123,12 @@ class BookingController {
 
     @GetMapping("/m/{memberId}/day/{date}")
     String day(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable String date,
-            @RequestParam(defaultValue = "") String venue, Model model) throws Refusal {
+            @RequestParam(defaultValue = "") String venue, @RequestParam(defaultValue = "") String change,
+            Model model) throws Refusal {
         HouseholdSession session = auth.session();
         Member member = site.member(session, memberId);
         site.selected(model, session, member);
+        model.addAttribute("change", change.matches("\\d{1,18}") ? change : "");
         LocalDate day = parseDate(date);
         Optional<Venue> chosenVenue = venue.isBlank() ? Optional.empty() : Optional.of(Venue.parse(venue));
         List<SlotAvailability> slots = site.engine().calendar().list(session, member.id(), day, day.plusDays(1),
@@ -203,13 +207,66 @@ class BookingController {
         return "redirect:/m/" + memberId + "/reservations/" + r.id().value() + "/booked";
     }
 
-    @GetMapping("/m/{memberId}/reservations/{id}/{page:booked|cancelled}")
+    @GetMapping("/m/{memberId}/reservations/{id}/change")
+    String changeInput(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
+            @RequestParam(required = false) Long slot, @RequestParam(required = false) String phone, Model model)
+            throws Refusal {
+        return changeInput(auth.session(), memberId, id, slot, phone, FormErrors.none(), model);
+    }
+
+    private String changeInput(HouseholdSession session, String memberId, long id, Long slot, String phone,
+            FormErrors errors, Model model) throws Refusal {
+        Member member = site.member(session, memberId);
+        site.selected(model, session, member);
+        var details = site.engine().bookings().details(session, ReservationId.of(id));
+        model.addAttribute("details", details);
+        model.addAttribute("newSlot", slot == null ? null
+                : site.engine().calendar().availability(session, member.id(), SlotId.of(slot)));
+        model.addAttribute("phone", phone == null ? details.reservation().phone().toString() : phone);
+        model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
+        model.addAttribute("errors", errors);
+        return "change-input";
+    }
+
+    @PostMapping("/m/{memberId}/reservations/{id}/change/confirm")
+    String changeConfirm(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
+            @RequestParam(required = false) Long slot, @RequestParam(defaultValue = "") String phone, Model model)
+            throws Refusal {
+        HouseholdSession session = auth.session();
+        if (slot == null) {
+            return changeInput(session, memberId, id, null, phone,
+                    site.errors(Refusal.onField(io.github.kenshinbooking.error.ErrorCode.INVALID_INPUT,
+                            Refusal.FIELD_SLOT, "no new slot chosen")), model);
+        }
+        changeInput(session, memberId, id, slot, phone, FormErrors.none(), model);
+        return "change-confirm";
+    }
+
+    @PostMapping("/m/{memberId}/reservations/{id}/change")
+    String change(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
+            @RequestParam long slot, @RequestParam(defaultValue = "") String phone, Model model) throws Refusal {
+        HouseholdSession session = auth.session();
+        site.member(session, memberId);
+        Reservation changed;
+        try {
+            changed = site.engine().bookings().change(session, ReservationId.of(id), SlotId.of(slot), phone);
+        } catch (Refusal refusal) {
+            return changeInput(session, memberId, id, slot, phone, site.errors(refusal, "phone"), model);
+        }
+        return "redirect:/m/" + memberId + "/reservations/" + changed.id().value() + "/changed";
+    }
+
+    @GetMapping("/m/{memberId}/reservations/{id}/{page:booked|cancelled|changed}")
     String completed(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
             @PathVariable String page, Model model) throws Refusal {
         HouseholdSession session = auth.session();
         site.selected(model, session, site.member(session, memberId));
         model.addAttribute("details", site.engine().bookings().details(session, ReservationId.of(id)));
-        return "booked".equals(page) ? "book-done" : "cancel-done";
+        return switch (page) {
+            case "booked" -> "book-done";
+            case "changed" -> "change-done";
+            default -> "cancel-done";
+        };
     }
 
     @GetMapping("/m/{memberId}/history")

@@ -92,6 +92,22 @@ class HouseholdSiteTest {
         MimeMessage mail = awaitMail("taro@example.jp", reservationId);
         assertThat(mail.getSubject()).isNotBlank();
 
+        // 予約変更: 予約詳細 → 予約内容の変更 → カレンダーから日時を選択する → another time → 確認 → 予約を変更する
+        Document toChange = b.get("/m/1999999-01/reservations/" + reservationId);
+        Document changeInput = b.get(toChange.selectFirst("a[href$=/change]").attr("href"));
+        Document changeCalendar = b.get(changeInput.selectFirst("a[href*=change=" + reservationId + "]").attr("href"));
+        assertThat(changeCalendar.select("table.calendar a[href*=/day/]").text()).contains("◎");
+        Document changeDay = b.get(changeCalendar.selectFirst("table.calendar a[href*=/day/]").attr("href"));
+        Element otherTime = changeDay.select("a[href*=/change?]").last();
+        assertThat(otherTime).isNotNull();
+        Document withNewSlot = b.get(otherTime.attr("href"));
+        Document changeConfirm = b.submit(withNewSlot.selectFirst("main form"), Map.of());
+        assertThat(changeConfirm.select("button.primary").text()).isEqualTo("予約を変更する");
+        Document changedPage = b.submit(changeConfirm.selectFirst("main form"), Map.of());
+        assertThat(changedPage.select("h1").text()).isEqualTo("予約変更が完了しました。");
+        assertThat(changedPage.select("#reservation-id").text()).isEqualTo(reservationId);
+        assertThat(changedPage.select("a.button").text()).isEqualTo("続けて編集をする");
+
         // 予約履歴 → 予約詳細 → 予約キャンセル → はい
         Document history = b.get("/m/1999999-01/history");
         assertThat(history.select("tbody tr td").first().text()).isEqualTo("確定");
