@@ -24,14 +24,14 @@ class AccountController {
     @GetMapping("/m/{memberId}/mypage")
     String mypage(HouseholdAuthentication auth, @PathVariable String memberId, Model model) {
         HouseholdSession session = auth.session();
-        site.selected(model, session, site.member(session, memberId));
+        site.selected(model, session, memberId);
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
         return "mypage";
     }
 
     @GetMapping("/m/{memberId}/password")
     String password(HouseholdAuthentication auth, @PathVariable String memberId, Model model) {
-        site.selected(model, auth.session(), site.member(auth.session(), memberId));
+        site.selected(model, auth.session(), memberId);
         model.addAttribute("errors", FormErrors.none());
         return "password";
     }
@@ -41,8 +41,7 @@ class AccountController {
             @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String newPassword,
             @RequestParam(defaultValue = "") String confirm, Model model) {
         HouseholdSession session = auth.session();
-        Member member = site.member(session, memberId);
-        site.selected(model, session, member);
+        Member member = site.selected(model, session, memberId);
         try {
             site.engine().passwords().changePassword(session, member.id(), current, newPassword, confirm);
         } catch (Refusal refusal) {
@@ -55,7 +54,7 @@ class AccountController {
     @GetMapping("/m/{memberId}/email")
     String email(HouseholdAuthentication auth, @PathVariable String memberId, Model model) {
         HouseholdSession session = auth.session();
-        site.selected(model, session, site.member(session, memberId));
+        site.selected(model, session, memberId);
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse(""));
         model.addAttribute("errors", FormErrors.none());
         return "email-input";
@@ -66,7 +65,7 @@ class AccountController {
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String confirm,
             Model model) {
         HouseholdSession session = auth.session();
-        site.selected(model, session, site.member(session, memberId));
+        site.selected(model, session, memberId);
         model.addAttribute("email", email);
         if (!email.equals(confirm)) {
             model.addAttribute("errors", site.errors(
@@ -82,8 +81,7 @@ class AccountController {
     String setEmail(HouseholdAuthentication auth, @PathVariable String memberId,
             @RequestParam(defaultValue = "") String email, Model model) {
         HouseholdSession session = auth.session();
-        Member member = site.member(session, memberId);
-        site.selected(model, session, member);
+        Member member = site.selected(model, session, memberId);
         try {
             site.engine().emails().setEmail(session, member.id(), email, email);
         } catch (Refusal refusal) {

@@ -71,8 +71,7 @@ class BookingController {
             Model model) throws Refusal {
         model.addAttribute("change", change.matches("\\d{1,18}") ? change : "");
         HouseholdSession session = auth.session();
-        Member member = site.member(session, memberId);
-        site.selected(model, session, member);
+        Member member = site.selected(model, session, memberId);
         YearMonth shown = month == null ? firstMonthWithSlots(session, member) : parseMonth(month);
         Optional<Venue> chosenVenue = venue.isBlank() ? Optional.empty() : Optional.of(Venue.parse(venue));
         List<CalendarDay> all = site.engine().calendar().month(session, member.id(), shown, Optional.empty());
@@ -126,8 +125,7 @@ class BookingController {
             @RequestParam(defaultValue = "") String venue, @RequestParam(defaultValue = "") String change,
             Model model) throws Refusal {
         HouseholdSession session = auth.session();
-        Member member = site.member(session, memberId);
-        site.selected(model, session, member);
+        Member member = site.selected(model, session, memberId);
         model.addAttribute("change", change.matches("\\d{1,18}") ? change : "");
         LocalDate day = parseDate(date);
         Optional<Venue> chosenVenue = venue.isBlank() ? Optional.empty() : Optional.of(Venue.parse(venue));
@@ -156,8 +154,7 @@ class BookingController {
 
     private String input(HouseholdSession session, String memberId, SlotId slot, String phone, FormErrors errors,
             Model model) throws Refusal {
-        Member member = site.member(session, memberId);
-        site.selected(model, session, member);
+        Member member = site.selected(model, session, memberId);
         model.addAttribute("slot", site.engine().calendar().availability(session, member.id(), slot));
         model.addAttribute("changeDeadline", site.engine().calendar().deadline(slot, DeadlineKind.CHANGE));
         model.addAttribute("cancelDeadline", site.engine().calendar().deadline(slot, DeadlineKind.CANCEL));
@@ -172,7 +169,7 @@ class BookingController {
             @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "false") boolean acceptTerms,
             Model model) throws Refusal {
         HouseholdSession session = auth.session();
-        Member member = site.member(session, memberId);
+        Member member = site.selected(model, session, memberId);
         BookingConfirmation confirmation;
         try {
             confirmation = site.engine().bookings().confirm(session,
@@ -181,7 +178,6 @@ class BookingController {
             return input(session, memberId, SlotId.of(slot), phone,
                     site.errors(refusal, "phone", "acceptTerms"), model);
         }
-        site.selected(model, session, member);
         model.addAttribute("confirmation", confirmation);
         model.addAttribute("phone", phone);
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
@@ -216,8 +212,7 @@ class BookingController {
 
     private String changeInput(HouseholdSession session, String memberId, long id, Long slot, String phone,
             FormErrors errors, Model model) throws Refusal {
-        Member member = site.member(session, memberId);
-        site.selected(model, session, member);
+        Member member = site.selected(model, session, memberId);
         var details = site.engine().bookings().details(session, ReservationId.of(id));
         model.addAttribute("details", details);
         model.addAttribute("newSlot", slot == null ? null
@@ -260,7 +255,7 @@ class BookingController {
     String completed(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
             @PathVariable String page, Model model) throws Refusal {
         HouseholdSession session = auth.session();
-        site.selected(model, session, site.member(session, memberId));
+        site.selected(model, session, memberId);
         model.addAttribute("details", site.engine().bookings().details(session, ReservationId.of(id)));
         return switch (page) {
             case "booked" -> "book-done";
@@ -274,8 +269,7 @@ class BookingController {
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(required = false) List<String> status, Model model) throws Refusal {
         HouseholdSession session = auth.session();
-        Member member = site.member(session, memberId);
-        site.selected(model, session, member);
+        Member member = site.selected(model, session, memberId);
         HistoryFilter filter = HistoryFilter.all();
         if (!from.isBlank() || !to.isBlank()) {
             filter = filter.between(from.isBlank() ? LocalDate.of(2000, 1, 1).atStartOfDay() : parseDate(from).atStartOfDay(),
@@ -297,7 +291,7 @@ class BookingController {
     String details(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id, Model model)
             throws Refusal {
         HouseholdSession session = auth.session();
-        site.selected(model, session, site.member(session, memberId));
+        site.selected(model, session, memberId);
         model.addAttribute("details", site.engine().bookings().details(session, ReservationId.of(id)));
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
         model.addAttribute("errors", FormErrors.none());
@@ -308,7 +302,7 @@ class BookingController {
     String cancelConfirm(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
             Model model) throws Refusal {
         HouseholdSession session = auth.session();
-        site.selected(model, session, site.member(session, memberId));
+        site.selected(model, session, memberId);
         model.addAttribute("details", site.engine().bookings().details(session, ReservationId.of(id)));
         model.addAttribute("errors", FormErrors.none());
         return "cancel-confirm";
@@ -321,7 +315,7 @@ class BookingController {
         try {
             site.engine().bookings().cancel(session, ReservationId.of(id));
         } catch (Refusal refusal) {
-            site.selected(model, session, site.member(session, memberId));
+            site.selected(model, session, memberId);
             model.addAttribute("details", site.engine().bookings().details(session, ReservationId.of(id)));
             model.addAttribute("errors", site.errors(refusal));
             return "cancel-confirm";

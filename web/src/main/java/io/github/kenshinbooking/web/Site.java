@@ -37,20 +37,32 @@ class Site {
 
     /** The selected member (利用者), who must belong to the logged-in household. */
     Member member(HouseholdSession session, String memberId) {
+        return member(household(session), memberId);
+    }
+
+    /**
+     * Puts the selected member and the household on the page (the header's ようこそ and menu), reading the
+     * household once.
+     *
+     * @return the selected member
+     */
+    Member selected(Model model, HouseholdSession session, String memberId) {
+        Household household = household(session);
+        Member member = member(household, memberId);
+        model.addAttribute("member", member);
+        model.addAttribute("household", household);
+        return member;
+    }
+
+    private static Member member(Household household, String memberId) {
         MemberId id;
         try {
             id = MemberId.parse(memberId);
         } catch (Refusal badId) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return household(session).members().stream().filter(m -> m.id().equals(id)).findFirst()
+        return household.members().stream().filter(m -> m.id().equals(id)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    /** Puts the selected member and the household on the page (the header's ようこそ and menu). */
-    void selected(Model model, HouseholdSession session, Member member) {
-        model.addAttribute("member", member);
-        model.addAttribute("household", household(session));
     }
 
     FormErrors errors(Refusal refusal, String... formFields) {
