@@ -10,10 +10,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password verification at login, bounded to what the processors can hash: at most {@code threads} logins
- * verify at once, at most {@code queue} more wait in arrival order (a fair semaphore), and a login beyond
- * that, or one that waited {@code maxWait}, is turned away at once with a retry-after estimate instead of
- * holding a server thread. Households already logged in never pass here, so their pages keep their latency
- * while logins pile up. Thread-safe.
+ * verify at once, and the others wait in arrival order (a fair semaphore) as long as their expected wait (the
+ * logins ahead of them times the moving mean of one login) stays within {@code maxWait} and at most
+ * {@code queue} wait. A login beyond that is turned away at once with a {@code Retry-After} for when the
+ * queue will have room again, instead of holding a server thread; so the hashing threads are never idle
+ * while logins wait, and no thread waits for nothing. Households already logged in never pass here, so
+ * their pages keep their latency while logins pile up. Thread-safe.
  */
 @Component
 class LoginGate {
@@ -55,13 +57,15 @@ class LoginGate {
     }
 
     <T> T run(Work<T> work) throws Busy, Refusal {
-        if (inside.incrementAndGet() > admitted) {
+        int ahead = inside.incrementAndGet() - 1;
+        long expectedWait = waitNanos(ahead);
+        if (ahead >= admitted || expectedWait > maxWait.toNanos()) {
             inside.decrementAndGet();
-            throw new Busy(retryAfter(admitted));
+            throw new Busy(retryAfter(expectedWait));
         }
         try {
             if (!running.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new Busy(retryAfter(inside.get()));
+                throw new Busy(retryAfter(waitNanos(inside.get())));
             }
             long start = System.nanoTime();
             try {
@@ -73,7 +77,7 @@ class LoginGate {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy(retryAfter(inside.get()));
+            throw new Busy(retryAfter(waitNanos(inside.get())));
         } finally {
             inside.decrementAndGet();
         }
@@ -84,8 +88,18 @@ class LoginGate {
         return inside.get();
     }
 
-    private Duration retryAfter(int ahead) {
-        long nanos = (long) Math.ceil((double) ahead / threads) * meanNanos.get();
-        return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    /** The expected wait of a login with {@code ahead} logins before it: whole rounds of {@code threads}. */
+    private long waitNanos(int ahead) {
+        return (long) (ahead / threads) * meanNanos.get();
+    }
+
+    /**
+     * When a login turned away with {@code expectedWait} should come back: once the queue has drained to half
+     * of {@code maxWait}, so that it finds room and the queue still holds work when it arrives (coming back
+     * late would leave the processors idle). Whole seconds, at least 1.
+     */
+    private Duration retryAfter(long expectedWait) {
+        long nanos = expectedWait - maxWait.toNanos() / 2;
+        return Duration.ofSeconds(Math.max(1, nanos / 1_000_000_000L));
     }
 }

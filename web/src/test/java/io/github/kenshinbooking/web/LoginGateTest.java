@@ -1,0 +1,109 @@
+package io.github.kenshinbooking.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The login gate on its own, with real threads: bounded, first come first served, turning away at once. */
+class LoginGateTest {
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private static LoginGate gate(int threads, int queue, Duration maxWait) {
+        return new LoginGate(new WebProperties(null, new WebProperties.Logins(threads, queue, maxWait), null));
+    }
+
+    @Test
+    @DisplayName("SES-4: beyond the threads and the queue a login is turned away at once with a Retry-After of at least a second")
+    void turnsAwayBeyondTheQueueAtOnce() throws Exception {
+        LoginGate gate = gate(1, 2, Duration.ofSeconds(10));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        Future<String> first = pool.submit(() -> gate.run(() -> {
+            running.countDown();
+            await(release);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<String> second = pool.submit(() -> gate.run(() -> "second"));
+        Future<String> third = pool.submit(() -> gate.run(() -> "third"));
+        awaitInside(gate, 3);
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> gate.run(() -> "fourth")).isInstanceOfSatisfying(LoginGate.Busy.class,
+                busy -> assertThat(busy.retryAfter()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+        assertThat(gate.inside()).isEqualTo(3);
+
+        release.countDown();
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("second");
+        assertThat(third.get(5, TimeUnit.SECONDS)).isEqualTo("third");
+        assertThat(gate.inside()).isZero();
+        assertThat(gate.run(() -> "again")).isEqualTo("again");
+    }
+
+    @Test
+    @DisplayName("waiting logins are served in arrival order")
+    void servesWaitingLoginsFirstComeFirstServed() throws Exception {
+        LoginGate gate = gate(1, 20, Duration.ofSeconds(30));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        Future<Integer> holder = pool.submit(() -> gate.run(() -> {
+            running.countDown();
+            await(release);
+            return -1;
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        List<Integer> served = new CopyOnWriteArrayList<>();
+        List<Future<Integer>> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            waiting.add(pool.submit(() -> gate.run(() -> {
+                served.add(n);
+                return n;
+            })));
+            awaitInside(gate, 2 + i); // the next arrives only once this one waits
+        }
+        release.countDown();
+        holder.get(5, TimeUnit.SECONDS);
+        for (Future<Integer> f : waiting) {
+            f.get(5, TimeUnit.SECONDS);
+        }
+        assertThat(served).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitInside(LoginGate gate, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (gate.inside() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + gate.inside() + " inside, expected " + n);
+            }
+            Thread.sleep(5);
+        }
+        Thread.sleep(20); // and parked on the semaphore
+    }
+}
