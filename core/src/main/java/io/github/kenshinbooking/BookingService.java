@@ -273,9 +273,11 @@ public final class BookingService {
      * STAFF-2's booking on a member's behalf: the household's booking without a session (so AUTH-5
      * does not apply), recorded with the staff action, the closing enforced or overridden.
      */
-    Reservation bookForMember(SymbolNumber household, BookingRequest request, StaffAction staff,
-            ReceptionClosing closing) throws Refusal {
+    Reservation bookForMember(BookingRequest request, StaffAction staff, ReceptionClosing closing) throws Refusal {
         ValidRequest v = validateRequest(request);
+        // ORDER-1: the input first, then the member's household from the member records
+        SymbolNumber household = ctx.directory().findByMember(v.member()).map(Household::symbolNumber)
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_MEMBER, "no such member"));
         return place(household, v, Optional.of(staff), closing, Operation.STAFF_BOOK);
     }
 

@@ -116,13 +116,7 @@ public final class StaffService {
             Inputs.required(staff, Refusal.FIELD_STAFF);
             Inputs.reason(reason);
             Inputs.required(closing, Refusal.FIELD_CLOSING);
-            Inputs.required(request, Refusal.FIELD_REQUEST);
-            Inputs.required(request.member(), Refusal.FIELD_MEMBER);
-            PhoneNumber.parse(request.phone()); // in ORDER-1's place, before the member records are read
-            SymbolNumber household = ctx.directory().findByMember(request.member()).map(Household::symbolNumber)
-                    .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_MEMBER, "no such member"));
-            return bookings.bookForMember(household, request, new StaffAction(staff, reason, ctx.clock().instant()),
-                    closing);
+            return bookings.bookForMember(request, new StaffAction(staff, reason, ctx.clock().instant()), closing);
         } catch (Refusal r) {
             ctx.observer().refused(Operation.STAFF_BOOK, r.code());
             throw r;
