@@ -9,7 +9,11 @@ import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationDetails;
 import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.ReceptionClosing;
+import io.github.kenshinbooking.reservation.ReservationStatus;
 import io.github.kenshinbooking.reservation.StaffAction;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditRecord;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.eligibility.FiscalYear;
@@ -60,7 +64,7 @@ public final class BookingService {
      */
     public BookingConfirmation confirm(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
-        Decision d = decide(session, v);
+        Decision d = decide(session.household(), v, Optional.empty(), ReceptionClosing.ENFORCED);
         if (d instanceof Repeat repeat) {
             Reservation r = repeat.first();
             return confirmation(repeat.member(), slot(r.slot()), r.phone());
@@ -100,22 +104,35 @@ public final class BookingService {
 
     private Reservation bookObserved(HouseholdSession session, BookingRequest request) throws Refusal {
         ValidRequest v = validate(session, request);
+        return place(session.household(), v, Optional.empty(), ReceptionClosing.ENFORCED, Operation.BOOK);
+    }
+
+    /**
+     * BOOK-2's complete step after the input, for the household (with its session, AUTH-5 checked) or
+     * for staff on its behalf (STAFF-2: no session, the closing may be overridden): the decision, then
+     * one atomic write of the reservation, its mail and its audit record (AUDIT-1).
+     */
+    private Reservation place(SymbolNumber household, ValidRequest v, Optional<StaffAction> staff,
+            ReceptionClosing closing, Operation operation) throws Refusal {
         try {
-            Decision d = decide(session, v);
+            Decision d = decide(household, v, staff, closing);
             if (d instanceof Repeat repeat) {
                 return repeat.first();
             }
             Fresh c = (Fresh) d;
-            Instant now = ctx.clock().instant();
-            Reservation r = Reservation.booked(ctx.storage().reservationIds().next(), session.household(),
-                    c.member().id(), c.slot().id(), c.slot().fiscalYear(), v.phone(), ctx.policy().termsVersion(),
-                    now, ctx.deadlines().deadline(DeadlineKind.CHANGE, c.slot().date()),
-                    ctx.deadlines().deadline(DeadlineKind.CANCEL, c.slot().date()));
+            Instant now = staff.map(StaffAction::at).orElseGet(ctx.clock()::instant);
+            Reservation r = new Reservation(ctx.storage().reservationIds().next(), household, c.member().id(),
+                    c.slot().id(), c.slot().fiscalYear(), ReservationStatus.CONFIRMED, v.phone(),
+                    ctx.policy().termsVersion(), now, now, staff,
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CHANGE, c.slot().date())),
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, c.slot().date())));
             Optional<Notification> mail = ctx.notifier().reservationNotification(c.account().email(),
-                    NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(), false,
-                    Optional.empty());
-            if (ctx.storage().book(new NewBooking(r, mail, now, v.key()))) {
-                ctx.observer().succeeded(Operation.BOOK);
+                    NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(),
+                    staff.isPresent(), Optional.empty());
+            AuditRecord audit = Audits.ofReservation(r, staff, AuditAction.BOOKED, "", Audits.reservation(r, c.slot())
+                    + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : ""));
+            if (ctx.storage().book(new NewBooking(r, mail, now, v.key()), audit)) {
+                ctx.observer().succeeded(operation);
                 return r;
             }
         } catch (Refusal r) {
@@ -124,7 +141,7 @@ public final class BookingService {
             // first result (the other refusals come before the key check or do not depend on it)
             if (v.key().isPresent() && (r.code() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR
                     || r.code() == ErrorCode.SLOT_FULL)) {
-                Optional<Reservation> first = firstResult(session, v.key().get());
+                Optional<Reservation> first = firstResult(household, v.key().get());
                 if (first.isPresent()) {
                     return sameRequest(first.get(), v);
                 }
@@ -132,7 +149,7 @@ public final class BookingService {
             throw r;
         }
         // a concurrent request with the same key committed first: answer its result
-        return sameRequest(firstResult(session, v.key().orElseThrow())
+        return sameRequest(firstResult(household, v.key().orElseThrow())
                 .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found")), v);
     }
 
@@ -163,7 +180,7 @@ public final class BookingService {
         return ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
-            return changeChecked(r, household, newSlot, newPhone, Optional.empty());
+            return changeChecked(r, household, newSlot, newPhone, Optional.empty(), ReceptionClosing.ENFORCED);
         });
     }
 
@@ -253,11 +270,23 @@ public final class BookingService {
     // ---- shared with StaffService -------------------------------------------------------------
 
     /**
+     * STAFF-2's booking on a member's behalf: the household's booking without a session (so AUTH-5
+     * does not apply), recorded with the staff action, the closing enforced or overridden.
+     */
+    Reservation bookForMember(BookingRequest request, StaffAction staff, ReceptionClosing closing) throws Refusal {
+        ValidRequest v = validateRequest(request);
+        // ORDER-1: the input first, then the member's household from the member records
+        SymbolNumber household = ctx.directory().findByMember(v.member()).map(Household::symbolNumber)
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_MEMBER, "no such member"));
+        return place(household, v, Optional.of(staff), closing, Operation.STAFF_BOOK);
+    }
+
+    /**
      * CHG-1 and the staff's change, after the reservation is located: ORDER-1 from ALREADY_CANCELLED on.
      * {@code household} is the reservation's household as the directory answered before the unit of work.
      */
     Reservation changeChecked(Reservation r, Optional<Household> household, SlotId newSlotId, Optional<PhoneNumber> newPhone,
-            Optional<StaffAction> staff) throws Refusal {
+            Optional<StaffAction> staff, ReceptionClosing closing) throws Refusal {
         Instant now = ctx.clock().instant();
         Slot current = liveSlot(r, DeadlineKind.CHANGE, staff.isPresent(), now);
         Slot target = ctx.storage().slots().find(newSlotId)
@@ -270,7 +299,7 @@ public final class BookingService {
         FiscalYear fy = target.fiscalYear();
         boolean otherLiveInYear = !fy.equals(r.fiscalYear())
                 && ctx.storage().reservations().findLive(r.member(), fy).isPresent();
-        ctx.bookingRules().check(member, target, otherLiveInYear, now);
+        ctx.bookingRules().check(member, target, otherLiveInYear, now, closing);
         // the moved reservation is promised the new slot's deadlines under the policy in force now,
         // also when staff move it (CNL-2)
         Reservation moved = r.movedTo(target.id(), fy, newPhone.orElse(r.phone()), now, staff,
@@ -280,6 +309,9 @@ public final class BookingService {
         ctx.notifier().reservation(NotificationKind.CHANGED, moved, Optional.of(member.name()), target,
                 Optional.of(current), staff.isPresent(), Optional.empty(), now);
         ctx.storage().reservations().move(r, moved);
+        Audits.append(ctx, Audits.ofReservation(moved, staff, AuditAction.CHANGED, Audits.reservation(r, current),
+                Audits.reservation(moved, target)
+                        + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : "")));
         return moved;
     }
 
@@ -288,19 +320,23 @@ public final class BookingService {
             throws Refusal {
         Instant now = ctx.clock().instant();
         Slot s = liveSlot(r, DeadlineKind.CANCEL, staff.isPresent(), now);
-        return release(r, s, r.cancelled(now, staff), NotificationKind.CANCELLED, staff.isPresent(),
-                Notifier.memberName(household, r), now);
+        Reservation cancelled = r.cancelled(now, staff);
+        return release(r, s, cancelled, NotificationKind.CANCELLED, staff.isPresent(),
+                Notifier.memberName(household, r), now, Audits.ofReservation(cancelled, staff, AuditAction.CANCELLED,
+                        Audits.reservation(r, s), Audits.reservation(cancelled, s)));
     }
 
     /**
-     * Stores a cancellation and records its mail, withdrawing the reminder it no longer gets (MAIL-3):
-     * the one way a place is given back, for a cancel, a staff cancel and an event-day cancellation.
+     * Stores a cancellation, records its mail and appends its audit record, withdrawing the reminder it
+     * no longer gets (MAIL-3): the one way a place is given back, for a cancel, a staff cancel and an
+     * event-day cancellation.
      */
     Reservation release(Reservation r, Slot s, Reservation cancelled, NotificationKind kind, boolean byStaff,
-            Optional<String> memberName, Instant now) throws Refusal {
+            Optional<String> memberName, Instant now, AuditRecord audit) throws Refusal {
         ctx.notifier().withdrawReminder(r.id(), s.date());
         ctx.notifier().reservation(kind, cancelled, memberName, s, Optional.empty(), byStaff, Optional.empty(), now);
         ctx.storage().reservations().cancel(r, cancelled);
+        Audits.append(ctx, audit);
         return cancelled;
     }
 
@@ -329,6 +365,10 @@ public final class BookingService {
 
     private ValidRequest validate(HouseholdSession session, BookingRequest request) throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
+        return validateRequest(request);
+    }
+
+    private static ValidRequest validateRequest(BookingRequest request) throws Refusal {
         Inputs.required(request, Refusal.FIELD_REQUEST);
         Inputs.required(request.member(), Refusal.FIELD_MEMBER);
         Inputs.required(request.slot(), Refusal.FIELD_SLOT);
@@ -341,16 +381,22 @@ public final class BookingService {
         return new ValidRequest(request.member(), request.slot(), phone, key);
     }
 
-    /** ORDER-1 for a booking after the input: session, member, a repeated key, the slot, then the booking checks. */
-    private Decision decide(HouseholdSession session, ValidRequest v) throws Refusal {
-        BookingSnapshot read = ctx.storage().bookingSnapshot(session.household(), v.member(), v.slot(), v.key());
-        Account account = HouseholdAccess.active(read.account().orElse(Account.initial(session.household())));
-        Member member = HouseholdAccess.memberOf(access.household(session.household()), v.member());
+    /**
+     * ORDER-1 for a booking after the input: session (AUTH-5; not for staff, STAFF-2), member, a
+     * repeated key, the slot, then the booking checks.
+     */
+    private Decision decide(SymbolNumber household, ValidRequest v, Optional<StaffAction> staff,
+            ReceptionClosing closing) throws Refusal {
+        BookingSnapshot read = ctx.storage().bookingSnapshot(household, v.member(), v.slot(), v.key());
+        Account stored = read.account().orElse(Account.initial(household));
+        Account account = staff.isPresent() ? stored : HouseholdAccess.active(stored);
+        Member member = HouseholdAccess.memberOf(access.household(household), v.member());
         if (read.repeat().isPresent()) {
             return new Repeat(member, sameRequest(read.repeat().get(), v));
         }
         Slot slot = read.slot().orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
-        ctx.bookingRules().check(member, slot, read.liveInSlotYear().isPresent(), ctx.clock().instant());
+        ctx.bookingRules().check(member, slot, read.liveInSlotYear().isPresent(),
+                staff.map(StaffAction::at).orElseGet(ctx.clock()::instant), closing);
         return new Fresh(account, member, slot);
     }
 
@@ -367,8 +413,8 @@ public final class BookingService {
         return first;
     }
 
-    private Optional<Reservation> firstResult(HouseholdSession session, IdempotencyKey key) {
-        return ctx.storage().idempotency().find(session.household(), key).flatMap(ctx.storage().reservations()::find);
+    private Optional<Reservation> firstResult(SymbolNumber household, IdempotencyKey key) {
+        return ctx.storage().idempotency().find(household, key).flatMap(ctx.storage().reservations()::find);
     }
 
     private BookingConfirmation confirmation(Member m, Slot s, PhoneNumber phone) {

@@ -1,6 +1,12 @@
 package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -65,7 +71,11 @@ public final class EmailService {
                     throw Refusal.onField(ErrorCode.CONFIRMATION_MISMATCH, Refusal.FIELD_CONFIRM, "confirmation differs");
                 }
             }
-            ctx.storage().accounts().save(access.account(h.symbolNumber()).withEmail(address));
+            Account before = access.account(h.symbolNumber());
+            ctx.storage().accounts().save(before.withEmail(address));
+            Audits.append(ctx, AuditRecord.of(ctx.clock().instant(), AuditActor.household(h.symbolNumber(), selected),
+                    AuditChannel.WEB, AuditAction.EMAIL_CHANGED, AuditTarget.household(h.symbolNumber()),
+                    Audits.email(before.email()), Audits.email(address)));
             if (address.isPresent()) {
                 ctx.notifier().to(address.get(), NotificationKind.EMAIL_CHANGED,
                         Map.of(NotificationData.EMAIL, address.get().value(),

@@ -37,6 +37,7 @@ public final class KenshinBooking {
     private final ResetService resets;
     private final BookingService bookings;
     private final StaffService staff;
+    private final StaffAccountService staffAccounts;
     private final CalendarService calendar;
     private final ScheduleService schedule;
     private final ReminderJob reminders;
@@ -52,6 +53,7 @@ public final class KenshinBooking {
         this.resets = new ResetService(ctx, access);
         this.bookings = new BookingService(ctx, access);
         this.staff = new StaffService(ctx, bookings);
+        this.staffAccounts = new StaffAccountService(ctx, logins.dummyHash());
         this.calendar = new CalendarService(ctx, access);
         this.schedule = new ScheduleService(ctx);
         this.reminders = new ReminderJob(ctx);
@@ -93,9 +95,17 @@ public final class KenshinBooking {
         return bookings;
     }
 
-    /** @return staff change and cancel after deadlines (CNL-2) and event-day cancellation (SLOT-6) */
+    /**
+     * @return staff actions: unlock (STAFF-1), book, change and cancel on a member's behalf (STAFF-2,
+     *     CNL-2), slots (STAFF-3, SLOT-6), each named and with a reason (STAFF-4) and audited (AUDIT-1)
+     */
     public StaffService staff() {
         return staff;
+    }
+
+    /** @return staff accounts of the back office: create, disable, sign in */
+    public StaffAccountService staffAccounts() {
+        return staffAccounts;
     }
 
     /** @return slot status, month and list calendars (SLOT-4, SLOT-5) */

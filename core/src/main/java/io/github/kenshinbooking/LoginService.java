@@ -1,7 +1,13 @@
 package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.LoginAttempts;
 import io.github.kenshinbooking.account.PasswordHash;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -30,13 +36,14 @@ import java.util.Optional;
  * <li><b>Verify</b>, outside any unit of work: the household from the directory, the account, then
  * PBKDF2 (the dummy hash for an unknown household or an account still on its initial password, so
  * every attempt costs the same work: AUTH-4). A rehash the hasher asks for is computed here too.</li>
- * <li><b>Outcome</b>: a failure writes nothing more (it was counted by its claim) and answers
+ * <li><b>Outcome</b>: a failure writes nothing more (it was counted, and audited as
+ * {@code LOGIN_ATTEMPT} or {@code LOCKED}, by its claim: AUDIT-1) and answers
  * {@code INVALID_CREDENTIALS}, or {@code ACCOUNT_LOCKED} if its claim locked the key. A success
  * runs a second short unit of work that re-reads the lock state for update: if another attempt's
  * claim locked the key meanwhile, the lock wins and the success answers {@code ACCOUNT_LOCKED}
  * (AUTH-4: a locked household cannot log in); otherwise the success undoes its claim by clearing
  * the state (a success clears, as in sequence), saves the rehash if the stored hash is still the one
- * verified, and answers the session.</li>
+ * verified, appends {@code LOGIN_SUCCEEDED} to the audit trail, and answers the session.</li>
  * </ol>
  * While a claim that would lock is being verified, concurrent attempts are refused as locked even
  * if that claim then succeeds and clears the lock: the count errs on the side of the lock. A claim
@@ -110,7 +117,10 @@ public final class LoginService {
             // counted before the household's own count, so a throttled source learns nothing of it
             throttleSource(source.get(), throttle.get(), now);
         }
-        FailureCounter.Claim claimed = counter.claim(symbol.value(), ctx.policy().lockout(), now);
+        AuditActor actor = AuditActor.household(symbol);
+        FailureCounter.Claim claimed = counter.claim(symbol.value(), ctx.policy().lockout(), now,
+                new FailureCounter.ClaimAudit(actor, AuditChannel.WEB, AuditAction.LOGIN_ATTEMPT,
+                        AuditTarget.household(symbol)));
         Optional<Household> household = ctx.directory().find(symbol);
         Optional<Account> account = household.flatMap(h -> ctx.storage().accounts().find(symbol));
         if (!verify(household, account, kana, password)) {
@@ -121,11 +131,16 @@ public final class LoginService {
         Optional<PasswordHash> rehash = verified.filter(ctx.hasher()::needsRehash)
                 .map(old -> ctx.hasher().hash(password));
         return ctx.storage().unitOfWork().execute(() -> {
-            counter.succeeded(claimed);
+            LoginAttempts cleared = counter.succeeded(claimed);
             Account acc = access.account(symbol);
-            if (rehash.isPresent() && acc.passwordHash().equals(verified)) {
+            boolean rehashed = rehash.isPresent() && acc.passwordHash().equals(verified);
+            if (rehashed) {
                 ctx.storage().accounts().save(acc.withPasswordHash(rehash.get()));
             }
+            Audits.append(ctx, AuditRecord.of(now, actor, AuditChannel.WEB, AuditAction.LOGIN_SUCCEEDED,
+                    AuditTarget.household(symbol), Audits.attempts(cleared),
+                    Audits.attempts(LoginAttempts.none()) + " session=started" + (acc.firstLogin() ? " firstLogin" : "")
+                            + (rehashed ? " passwordRehashed" : "")));
             return SessionService.start(ctx, symbol, now, acc.firstLogin());
         });
     }
@@ -140,6 +155,11 @@ public final class LoginService {
         } catch (Refusal locked) {
             throw Refusal.sourceThrottled(locked.lockedUntil().orElseThrow());
         }
+    }
+
+    /** The hash verified against when there is nothing to verify: shared with staff sign-in (same work). */
+    PasswordHash dummyHash() {
+        return dummyHash;
     }
 
     /**

@@ -1,7 +1,13 @@
 package io.github.kenshinbooking;
 
 import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.account.LoginAttempts;
 import io.github.kenshinbooking.account.PasswordHash;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -52,8 +58,11 @@ public final class PasswordService {
         Account read = access.account(h.symbolNumber());
         String initial = access.initialPassword(rep);
         // HARD-1: the current password is a password guess like a login's: counted before it is verified
+        AuditActor actor = AuditActor.household(h.symbolNumber(), rep.id());
+        AuditTarget target = AuditTarget.household(h.symbolNumber());
         FailureCounter.Claim claimed = counter.claim(h.symbolNumber().value(), ctx.policy().lockout(),
-                ctx.clock().instant());
+                ctx.clock().instant(), new FailureCounter.ClaimAudit(actor, AuditChannel.WEB,
+                        AuditAction.PASSWORD_ATTEMPT, target));
         Optional<PasswordHash> verified = read.passwordHash();
         boolean currentOk = verified
                 .map(hash -> ctx.hasher().verify(current, hash))
@@ -66,14 +75,17 @@ public final class PasswordService {
         } catch (Refusal refused) {
             // the current password was right: its claim is undone although the new one is refused
             ctx.storage().unitOfWork().execute(() -> {
-                counter.succeeded(claimed);
+                LoginAttempts cleared = counter.succeeded(claimed);
+                Audits.append(ctx, AuditRecord.of(ctx.clock().instant(), actor, AuditChannel.WEB,
+                        AuditAction.PASSWORD_CHANGE_REFUSED, target, Audits.attempts(cleared),
+                        Audits.attempts(LoginAttempts.none()) + " refused=" + refused.code()));
                 return claimed;
             });
             throw refused;
         }
         PasswordHash next = ctx.hasher().hash(newPassword);
         ctx.storage().unitOfWork().execute(() -> {
-            counter.succeeded(claimed);
+            LoginAttempts cleared = counter.succeeded(claimed);
             Account acc = access.account(h.symbolNumber());
             if (!acc.passwordHash().equals(verified)) {
                 throw invalidCurrent(); // changed since it was verified: the current password typed is stale
@@ -81,6 +93,10 @@ public final class PasswordService {
             ctx.storage().accounts().save(acc.withPasswordHash(next));
             ctx.storage().sessions().endAllOfExcept(h.symbolNumber(), session.tokenHash());
             ctx.storage().resetTokens().voidAllOf(h.symbolNumber()); // HARD-2
+            Audits.append(ctx, AuditRecord.of(ctx.clock().instant(), actor, AuditChannel.WEB,
+                    AuditAction.PASSWORD_CHANGED, target,
+                    Audits.attempts(cleared) + (acc.firstLogin() ? " firstLogin" : ""),
+                    Audits.attempts(LoginAttempts.none()) + " otherSessions=ended resetLinks=voided"));
             return acc;
         });
     }

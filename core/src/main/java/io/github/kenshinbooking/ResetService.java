@@ -6,6 +6,11 @@ import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.LoginAttempts;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.ResetToken;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -82,6 +87,9 @@ public final class ResetService {
                 Instant expires = now.plus(policy.linkValidity());
                 ctx.storage().resetTokens().add(new ResetToken(ResetToken.hashOf(token), acc.household(), now,
                         expires, 0, false));
+                Audits.append(ctx, AuditRecord.of(now, AuditActor.household(acc.household()), AuditChannel.WEB,
+                        AuditAction.RESET_REQUESTED, AuditTarget.household(acc.household()), "",
+                        "link=mailed to " + AuditRecord.maskEmail(acc.email().get()) + " expires=" + expires));
                 ctx.notifier().to(acc.email().get(), NotificationKind.PASSWORD_RESET,
                         Map.of(NotificationData.RESET_TOKEN, token,
                                 NotificationData.RESET_EXPIRES_AT,
@@ -147,7 +155,11 @@ public final class ResetService {
             ResetToken t = found.get();
             if (!identityOk(t, household, symbolNumber, kana)) {
                 // the mismatch must count even though the request is refused: commit it
-                ctx.storage().resetTokens().update(t.withMismatch());
+                ResetToken counted = t.withMismatch();
+                ctx.storage().resetTokens().update(counted);
+                Audits.append(ctx, AuditRecord.of(now, AuditActor.household(t.household()), AuditChannel.WEB,
+                        AuditAction.RESET_IDENTITY_MISMATCH, AuditTarget.household(t.household()),
+                        "mismatches=" + t.identityMismatches(), "mismatches=" + counted.identityMismatches()));
                 return Outcome.refused(ErrorCode.RESET_IDENTITY_MISMATCH);
             }
             Member rep = household.get().representative();
@@ -161,6 +173,9 @@ public final class ResetService {
             ctx.storage().resetTokens().voidAllOf(t.household());
             ctx.storage().loginAttempts().save(t.household().value(), LoginAttempts.none());
             ctx.storage().sessions().endAllOf(t.household());
+            Audits.append(ctx, AuditRecord.of(now, AuditActor.household(t.household()), AuditChannel.WEB,
+                    AuditAction.PASSWORD_RESET, AuditTarget.household(t.household()), "",
+                    "lock=lifted sessions=ended resetLinks=voided"));
             return Outcome.ok(t.household());
         });
         outcome.get();

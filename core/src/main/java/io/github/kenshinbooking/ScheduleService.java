@@ -1,14 +1,18 @@
 package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
 
 import io.github.kenshinbooking.error.Refusal;
 
 /**
- * The union's schedule: opening slots (SLOT-1, SLOT-2). Cancelling an event day (SLOT-6) is a staff
- * action, {@link StaffService#cancelEventDay}. Authenticating union staff is the integrator's concern.
- * Thread-safe.
+ * The union's schedule set up by the integrator: opening slots (SLOT-1, SLOT-2), audited as the
+ * system job {@code schedule} (channel {@code BATCH}). Staff open, edit, close and cancel slots with
+ * their name and a reason through {@link StaffService} (STAFF-3, STAFF-4). Thread-safe.
  */
 public final class ScheduleService {
     private final EngineContext ctx;
@@ -18,7 +22,8 @@ public final class ScheduleService {
     }
 
     /**
-     * Opens a slot.
+     * Opens a slot, audited as the system job {@code schedule} (AUDIT-1); for a staff member with a
+     * reason use {@link StaffService#addSlot}.
      *
      * @param spec the slot's venue, institution, date, start, length, capacity and reception opening
      * @return the slot, with its id
@@ -26,6 +31,11 @@ public final class ScheduleService {
      */
     public Slot addSlot(SlotSpec spec) throws Refusal {
         Inputs.required(spec, Refusal.FIELD_SLOT);
-        return ctx.storage().unitOfWork().execute(() -> ctx.storage().slots().add(spec));
+        return ctx.storage().unitOfWork().execute(() -> {
+            Slot added = ctx.storage().slots().add(spec);
+            Audits.append(ctx, AuditRecord.of(ctx.clock().instant(), Audits.SCHEDULE_JOB, AuditChannel.BATCH,
+                    AuditAction.SLOT_ADDED, AuditTarget.slot(added.id()), "", Audits.slot(added)));
+            return added;
+        });
     }
 }

@@ -58,7 +58,7 @@ class ArchitectureTest {
                 .layer("Values").definedBy(ROOT + ".error..", ROOT + ".policy..", ROOT + ".household..",
                         ROOT + ".eligibility..")
                 .layer("Domain").definedBy(ROOT + ".schedule..", ROOT + ".account..", ROOT + ".reservation..",
-                        ROOT + ".notification..", ROOT + ".subsidy..")
+                        ROOT + ".notification..", ROOT + ".subsidy..", ROOT + ".audit..", ROOT + ".staff..")
                 .layer("Ports").definedBy(ROOT + ".storage..")
                 .layer("Observation").definedBy(ROOT + ".observation..")
                 .layer("UseCases").definedBy(ROOT)
@@ -78,7 +78,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".household..",
                         ROOT + ".eligibility..", ROOT + ".schedule..", ROOT + ".account..", ROOT + ".reservation..",
                         ROOT + ".notification..", ROOT + ".storage..", ROOT + ".subsidy..", ROOT + ".memory..",
-                        ROOT + ".observation..")
+                        ROOT + ".observation..", ROOT + ".audit..", ROOT + ".staff..")
                 .check(CORE);
     }
 
@@ -88,7 +88,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".observation..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT, ROOT + ".policy..", ROOT + ".household..",
                         ROOT + ".eligibility..", ROOT + ".schedule..", ROOT + ".account..", ROOT + ".reservation..",
-                        ROOT + ".notification..", ROOT + ".storage..", ROOT + ".subsidy..", ROOT + ".memory..")
+                        ROOT + ".notification..", ROOT + ".storage..", ROOT + ".subsidy..", ROOT + ".memory..",
+                        ROOT + ".audit..", ROOT + ".staff..")
                 .check(CORE);
     }
 

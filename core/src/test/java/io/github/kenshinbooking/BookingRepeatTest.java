@@ -198,5 +198,15 @@ class BookingRepeatTest {
         public SessionStore sessions() {
             return d.sessions();
         }
+
+        @Override
+        public io.github.kenshinbooking.audit.AuditLog audit() {
+            return d.audit();
+        }
+
+        @Override
+        public io.github.kenshinbooking.staff.StaffAccountStore staffAccounts() {
+            return d.staffAccounts();
+        }
     }
 }

@@ -51,6 +51,21 @@ public enum ErrorCode {
     SLOT_FULL,
     /** The event day was cancelled (開催中止, SLOT-6). */
     EVENT_CANCELLED,
+    /**
+     * Union staff closed the slot to new bookings (STAFF-3); answered where {@code EVENT_CANCELLED}
+     * stands in ORDER-1, after it.
+     */
+    SLOT_CLOSED,
+    /**
+     * A slot's capacity may not go below the places taken, held or booked (STAFF-3); nothing was
+     * changed.
+     */
+    CAPACITY_BELOW_TAKEN,
+    /**
+     * The slot holds live reservations, so its start, duration and reception window cannot be edited
+     * (STAFF-3; the project's addition, not in the upstream catalogue).
+     */
+    SLOT_HAS_RESERVATIONS,
     /** The terms of use were not accepted (BOOK-1). */
     TERMS_NOT_ACCEPTED,
     /** The phone number is malformed. */

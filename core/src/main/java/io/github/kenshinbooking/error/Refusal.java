@@ -86,6 +86,18 @@ public final class Refusal extends Exception {
     public static final String FIELD_KIND = "kind";
     /** Subsidy (SUB-2): the cost of the checkup; names {@code INVALID_AMOUNT}. */
     public static final String FIELD_COST = "cost";
+    /** Staff slot management (STAFF-3): a slot's new capacity (定員); names {@code CAPACITY_BELOW_TAKEN}. */
+    public static final String FIELD_CAPACITY = "capacity";
+    /** Staff slot management (STAFF-3): a slot's new start, duration and reception opening. */
+    public static final String FIELD_SLOT_EDIT = "slotEdit";
+    /** Staff accounts: the account created or disabled (as opposed to {@link #FIELD_STAFF}, who acts). */
+    public static final String FIELD_STAFF_ACCOUNT = "staffAccount";
+    /** Staff accounts: the staff member's display name. */
+    public static final String FIELD_DISPLAY_NAME = "displayName";
+    /** Staff accounts: the role, staff or administrator. */
+    public static final String FIELD_ROLE = "role";
+    /** Staff booking and change (STAFF-2): whether staff override the reception window's closing. */
+    public static final String FIELD_CLOSING = "closing";
 
     /** The RULES.md code. */
     private final ErrorCode code;

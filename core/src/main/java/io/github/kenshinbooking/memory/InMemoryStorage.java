@@ -4,11 +4,13 @@ import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
 import io.github.kenshinbooking.account.SessionStore;
+import io.github.kenshinbooking.audit.AuditLog;
 import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.reservation.IdempotencyStore;
 import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
 import io.github.kenshinbooking.schedule.SlotStore;
+import io.github.kenshinbooking.staff.StaffAccountStore;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.storage.UnitOfWork;
 
@@ -29,8 +31,10 @@ public final class InMemoryStorage implements Storage {
     private final MemoryLoginAttemptStore loginAttempts = new MemoryLoginAttemptStore(tx);
     private final MemoryResetTokenStore resetTokens = new MemoryResetTokenStore(tx);
     private final MemorySessionStore sessions = new MemorySessionStore(tx);
+    private final MemoryAuditLog audit = new MemoryAuditLog(tx);
+    private final MemoryStaffAccountStore staffAccounts = new MemoryStaffAccountStore(tx);
 
-    /** Empty storage: no slots, reservations, accounts or mails. */
+    /** Empty storage: no slots, reservations, accounts, mails or audit records. */
     public InMemoryStorage() {
     }
 
@@ -82,5 +86,15 @@ public final class InMemoryStorage implements Storage {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public StaffAccountStore staffAccounts() {
+        return staffAccounts;
     }
 }

@@ -3,6 +3,7 @@ package io.github.kenshinbooking.memory;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotEdit;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.SlotStore;
@@ -77,13 +78,70 @@ final class MemorySlotStore implements SlotStore {
             List<Slot> out = new ArrayList<>();
             for (Slot s : List.copyOf(slots.values())) {
                 if (s.venue().equals(venue) && s.date().equals(date)) {
-                    Slot c = withReserved(s, s.reserved(), true);
+                    Slot c = new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(),
+                            s.capacity(), s.receptionOpens(), s.reserved(), true, s.closed());
                     tx.put(slots, s.id(), c);
                     out.add(c);
                 }
             }
             out.sort(Comparator.comparing(Slot::start).thenComparing(s -> s.id().value()));
             return out;
+        });
+    }
+
+    @Override
+    public Optional<Slot> changeCapacity(SlotId id, int capacity) throws Refusal {
+        Objects.requireNonNull(id, "id");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative");
+        }
+        return tx.execute(() -> {
+            Slot s = slots.get(id);
+            if (s == null) {
+                return Optional.<Slot>empty();
+            }
+            if (capacity < s.reserved()) {
+                throw Refusal.onField(ErrorCode.CAPACITY_BELOW_TAKEN, Refusal.FIELD_CAPACITY,
+                        s.reserved() + " places are taken");
+            }
+            Slot c = new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(), capacity,
+                    s.receptionOpens(), s.reserved(), s.eventCancelled(), s.closed());
+            tx.put(slots, id, c);
+            return Optional.of(c);
+        });
+    }
+
+    @Override
+    public Optional<Slot> setClosed(SlotId id, boolean closed) {
+        Objects.requireNonNull(id, "id");
+        return tx.write(() -> {
+            Slot s = slots.get(id);
+            if (s == null) {
+                return Optional.<Slot>empty();
+            }
+            Slot c = new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(), s.capacity(),
+                    s.receptionOpens(), s.reserved(), s.eventCancelled(), closed);
+            tx.put(slots, id, c);
+            return Optional.of(c);
+        });
+    }
+
+    @Override
+    public Optional<Slot> edit(SlotId id, SlotEdit edit) throws Refusal {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(edit, "edit");
+        return tx.execute(() -> {
+            Slot s = slots.get(id);
+            if (s == null) {
+                return Optional.<Slot>empty();
+            }
+            if (s.reserved() > 0) {
+                throw Refusal.onField(ErrorCode.SLOT_HAS_RESERVATIONS, Refusal.FIELD_SLOT,
+                        s.reserved() + " live reservations");
+            }
+            Slot e = edit.applyTo(s);
+            tx.put(slots, id, e);
+            return Optional.of(e);
         });
     }
 
@@ -101,20 +159,23 @@ final class MemorySlotStore implements SlotStore {
         if (s.eventCancelled()) {
             throw Refusal.of(ErrorCode.EVENT_CANCELLED);
         }
+        if (s.closed()) {
+            throw Refusal.of(ErrorCode.SLOT_CLOSED);
+        }
         if (s.reserved() >= s.capacity()) {
             throw Refusal.of(ErrorCode.SLOT_FULL);
         }
-        tx.put(slots, id, withReserved(s, s.reserved() + 1, s.eventCancelled()));
+        tx.put(slots, id, withReserved(s, s.reserved() + 1));
     }
 
     /** Gives a place back, inside the caller's write. */
     void release(SlotId id) {
         Slot s = slots.get(id);
-        tx.put(slots, id, withReserved(s, s.reserved() - 1, s.eventCancelled()));
+        tx.put(slots, id, withReserved(s, s.reserved() - 1));
     }
 
-    private static Slot withReserved(Slot s, int reserved, boolean cancelled) {
+    private static Slot withReserved(Slot s, int reserved) {
         return new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(), s.capacity(),
-                s.receptionOpens(), reserved, cancelled);
+                s.receptionOpens(), reserved, s.eventCancelled(), s.closed());
     }
 }

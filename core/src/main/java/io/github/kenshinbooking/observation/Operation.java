@@ -10,7 +10,9 @@ public enum Operation {
     CHANGE,
     /** A household's cancel (CNL-1). */
     CANCEL,
-    /** A change by union staff (CNL-2). */
+    /** A booking by union staff on a member's behalf (STAFF-2, 電話予約). */
+    STAFF_BOOK,
+    /** A change by union staff (CNL-2, STAFF-2). */
     STAFF_CHANGE,
     /** A cancel by union staff (CNL-2). */
     STAFF_CANCEL,

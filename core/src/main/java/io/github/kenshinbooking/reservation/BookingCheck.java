@@ -15,7 +15,12 @@ import java.util.Set;
 public enum BookingCheck {
     /** SLOT-6: the event day was not cancelled ({@code EVENT_CANCELLED}). */
     EVENT_DAY(ErrorCode.EVENT_CANCELLED),
-    /** SLOT-2: the reception window is open ({@code RECEPTION_NOT_OPEN}, then {@code BOOKING_CLOSED}). */
+    /** STAFF-3: staff did not close the slot to new bookings ({@code SLOT_CLOSED}, where ORDER-1 has the event day). */
+    SLOT_OPEN(ErrorCode.SLOT_CLOSED),
+    /**
+     * SLOT-2: the reception window is open ({@code RECEPTION_NOT_OPEN}, then {@code BOOKING_CLOSED};
+     * staff may override the closing, STAFF-2).
+     */
     RECEPTION(ErrorCode.RECEPTION_NOT_OPEN, ErrorCode.BOOKING_CLOSED),
     /** ELIG-2: the member's age on the exam date ({@code NOT_ELIGIBLE_AGE}). */
     AGE(ErrorCode.NOT_ELIGIBLE_AGE),
@@ -27,7 +32,7 @@ public enum BookingCheck {
     CAPACITY(ErrorCode.SLOT_FULL);
 
     /** The checks about the slot alone, which the calendar's status reflects (SLOT-4, ELIG-4). */
-    public static final Set<BookingCheck> OF_SLOT = EnumSet.of(EVENT_DAY, RECEPTION, CAPACITY);
+    public static final Set<BookingCheck> OF_SLOT = EnumSet.of(EVENT_DAY, SLOT_OPEN, RECEPTION, CAPACITY);
 
     private final List<ErrorCode> refusals;
 

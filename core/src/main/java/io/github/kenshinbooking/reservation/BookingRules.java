@@ -36,7 +36,7 @@ public final class BookingRules {
 
     /**
      * Refuses with the first failing check of the whole list, for booking {@code member} into
-     * {@code slot} at {@code now}.
+     * {@code slot} at {@code now}; the reception window's closing holds.
      *
      * @param member the member to book
      * @param slot the slot to book
@@ -44,14 +44,33 @@ public final class BookingRules {
      *     fiscal year
      * @param now the current instant
      * @throws Refusal the first failing check's code, in ORDER-1: {@code EVENT_CANCELLED},
-     *     {@code RECEPTION_NOT_OPEN}, {@code BOOKING_CLOSED}, {@code NOT_ELIGIBLE_AGE},
-     *     {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}, {@code SLOT_FULL};
-     *     {@code NOT_ELIGIBLE_AGE} carries {@link Refusal#ageLimit()}
+     *     {@code SLOT_CLOSED}, {@code RECEPTION_NOT_OPEN}, {@code BOOKING_CLOSED},
+     *     {@code NOT_ELIGIBLE_AGE}, {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR},
+     *     {@code SLOT_FULL}; {@code NOT_ELIGIBLE_AGE} carries {@link Refusal#ageLimit()}
      */
     public void check(Member member, Slot slot, boolean liveInSlotYear, Instant now) throws Refusal {
+        check(member, slot, liveInSlotYear, now, ReceptionClosing.ENFORCED);
+    }
+
+    /**
+     * Refuses with the first failing check of the whole list, as {@link #check(Member, Slot, boolean,
+     * Instant)}, with the reception window's closing enforced or overridden by staff (STAFF-2).
+     *
+     * @param member the member to book
+     * @param slot the slot to book
+     * @param liveInSlotYear whether the member already holds another live reservation in the slot's
+     *     fiscal year
+     * @param now the current instant
+     * @param closing {@link ReceptionClosing#OVERRIDDEN} to skip {@code BOOKING_CLOSED} only
+     * @throws Refusal as {@link #check(Member, Slot, boolean, Instant)}, without {@code BOOKING_CLOSED}
+     *     when the closing is overridden
+     */
+    public void check(Member member, Slot slot, boolean liveInSlotYear, Instant now, ReceptionClosing closing)
+            throws Refusal {
         requireNonNull(member, "member");
+        requireNonNull(closing, "closing");
         Optional<ErrorCode> refusal = firstRefusal(EnumSet.allOf(BookingCheck.class), Optional.of(member), slot,
-                liveInSlotYear, now);
+                liveInSlotYear, now, closing);
         if (refusal.isPresent()) {
             if (refusal.get() == ErrorCode.NOT_ELIGIBLE_AGE) {
                 throw Refusal.notEligibleAge(
@@ -75,7 +94,8 @@ public final class BookingRules {
         if (heldByMember) {
             return SlotStatus.RESERVED;
         }
-        Optional<ErrorCode> refusal = firstRefusal(BookingCheck.OF_SLOT, Optional.empty(), slot, false, now);
+        Optional<ErrorCode> refusal = firstRefusal(BookingCheck.OF_SLOT, Optional.empty(), slot, false, now,
+                ReceptionClosing.ENFORCED);
         if (refusal.isEmpty()) {
             return SlotStatus.AVAILABLE;
         }
@@ -84,12 +104,12 @@ public final class BookingRules {
     }
 
     private Optional<ErrorCode> firstRefusal(Set<BookingCheck> checks, Optional<Member> member, Slot slot,
-            boolean liveInSlotYear, Instant now) {
+            boolean liveInSlotYear, Instant now, ReceptionClosing closing) {
         requireNonNull(slot, "slot");
         requireNonNull(now, "now");
         for (BookingCheck check : BookingCheck.values()) {
             if (checks.contains(check)) {
-                Optional<ErrorCode> refusal = refusal(check, member, slot, liveInSlotYear, now);
+                Optional<ErrorCode> refusal = refusal(check, member, slot, liveInSlotYear, now, closing);
                 if (refusal.isPresent()) {
                     return refusal;
                 }
@@ -99,14 +119,16 @@ public final class BookingRules {
     }
 
     private Optional<ErrorCode> refusal(BookingCheck check, Optional<Member> member, Slot slot,
-            boolean liveInSlotYear, Instant now) {
+            boolean liveInSlotYear, Instant now, ReceptionClosing closing) {
         switch (check) {
             case EVENT_DAY:
                 return when(slot.eventCancelled(), ErrorCode.EVENT_CANCELLED);
+            case SLOT_OPEN:
+                return when(slot.closed(), ErrorCode.SLOT_CLOSED);
             case RECEPTION:
                 ReceptionWindow window = deadlines.receptionWindow(slot);
                 return window.notYetOpen(now) ? Optional.of(ErrorCode.RECEPTION_NOT_OPEN)
-                        : when(window.closed(now), ErrorCode.BOOKING_CLOSED);
+                        : when(window.closed(now) && closing == ReceptionClosing.ENFORCED, ErrorCode.BOOKING_CLOSED);
             case AGE:
                 return when(!eligibility.ageEligible(member.orElseThrow().birthDate(), slot.date()),
                         ErrorCode.NOT_ELIGIBLE_AGE);

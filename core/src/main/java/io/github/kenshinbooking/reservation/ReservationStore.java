@@ -63,8 +63,9 @@ public interface ReservationStore {
      *
      * @param reservation the new live reservation
      * @throws Refusal {@code SLOT_FULL} if no place is left, {@code EVENT_CANCELLED} if the slot's
-     *     day was cancelled, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the member already holds a
-     *     live reservation in that fiscal year
+     *     day was cancelled, {@code SLOT_CLOSED} if staff closed the slot (STAFF-3),
+     *     {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the member already holds a live reservation in
+     *     that fiscal year
      */
     void insert(Reservation reservation) throws Refusal;
 
@@ -75,8 +76,8 @@ public interface ReservationStore {
      *
      * @param current the reservation as it is stored
      * @param moved the same reservation in its new slot, fiscal year and phone
-     * @throws Refusal {@code ALREADY_CANCELLED} if it is no longer live, {@code SLOT_FULL} or
-     *     {@code EVENT_CANCELLED} for the new slot, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the
+     * @throws Refusal {@code ALREADY_CANCELLED} if it is no longer live, {@code SLOT_FULL},
+     *     {@code EVENT_CANCELLED} or {@code SLOT_CLOSED} for the new slot, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the
      *     move enters a fiscal year where the member holds another live reservation
      */
     void move(Reservation current, Reservation moved) throws Refusal;

@@ -6,6 +6,8 @@ import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
 import io.github.kenshinbooking.account.SessionStore;
+import io.github.kenshinbooking.audit.AuditLog;
+import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -19,6 +21,7 @@ import io.github.kenshinbooking.reservation.ReservationStore;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
+import io.github.kenshinbooking.staff.StaffAccountStore;
 import java.util.Optional;
 
 /**
@@ -104,6 +107,20 @@ public interface Storage {
     SessionStore sessions();
 
     /**
+     * The audit trail (AUDIT-1, AUDIT-2), appended in the same unit of work as every change.
+     *
+     * @return the audit log
+     */
+    AuditLog audit();
+
+    /**
+     * Union staff accounts of the back office.
+     *
+     * @return the staff account store
+     */
+    StaffAccountStore staffAccounts();
+
+    /**
      * Reads what a booking decision needs: the household's account, the slot, the member's live
      * reservation in the slot's fiscal year and, with a key, the reservation the key already
      * produced. Joins the current unit of work if there is one.
@@ -144,6 +161,29 @@ public interface Storage {
                 outbox().add(booking.notification().get(), booking.at());
             }
             reservations().insert(r);
+            return true;
+        });
+    }
+
+    /**
+     * Writes a booking as {@link #book(NewBooking)} and appends its audit record (AUDIT-1) in the same
+     * unit of work: both or neither. The default runs {@link #book(NewBooking)} and
+     * {@link AuditLog#append} in one unit of work; an adapter may override it with an equivalent that
+     * costs fewer round trips (the JDBC adapter on PostgreSQL writes both in its one statement).
+     *
+     * @param booking the reservation, its notification, the time and the key
+     * @param audit the booking's audit record
+     * @return {@code false}, having written nothing (no audit record either), if another request
+     *     claimed the same key first
+     * @throws Refusal as {@link #book(NewBooking)}
+     */
+    default boolean book(NewBooking booking, AuditRecord audit) throws Refusal {
+        java.util.Objects.requireNonNull(audit, "audit");
+        return unitOfWork().execute(() -> {
+            if (!book(booking)) {
+                return false;
+            }
+            audit().append(audit);
             return true;
         });
     }

@@ -74,6 +74,8 @@ class RefusalTest {
         assertThat(Refusal.FIELD_PHONE).isEqualTo("phone");
         assertThat(Refusal.FIELD_ACCEPT_TERMS).isEqualTo("acceptTerms");
         assertThat(Refusal.FIELD_IDEMPOTENCY_KEY).isEqualTo("idempotencyKey");
-        assertThat(RefusalMessages.fieldNames()).hasSize(27);
+        assertThat(Refusal.FIELD_CAPACITY).isEqualTo("capacity");
+        assertThat(Refusal.FIELD_STAFF_ACCOUNT).isEqualTo("staffAccount");
+        assertThat(RefusalMessages.fieldNames()).hasSize(33);
     }
 }

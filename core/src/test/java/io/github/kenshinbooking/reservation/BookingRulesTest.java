@@ -77,8 +77,10 @@ class BookingRulesTest {
     @Test
     @DisplayName("ORDER-1 the checks are listed in the order their refusals are answered")
     void order() {
-        assertThat(BookingCheck.values()).containsExactly(BookingCheck.EVENT_DAY, BookingCheck.RECEPTION,
-                BookingCheck.AGE, BookingCheck.QUALIFICATION, BookingCheck.ONE_PER_FISCAL_YEAR, BookingCheck.CAPACITY);
+        assertThat(BookingCheck.values()).containsExactly(BookingCheck.EVENT_DAY, BookingCheck.SLOT_OPEN,
+                BookingCheck.RECEPTION, BookingCheck.AGE, BookingCheck.QUALIFICATION, BookingCheck.ONE_PER_FISCAL_YEAR,
+                BookingCheck.CAPACITY);
+        assertThat(BookingCheck.SLOT_OPEN.refusals()).containsExactly(ErrorCode.SLOT_CLOSED);
         assertThat(BookingCheck.RECEPTION.refusals()).containsExactly(ErrorCode.RECEPTION_NOT_OPEN,
                 ErrorCode.BOOKING_CLOSED);
     }
@@ -99,6 +101,56 @@ class BookingRulesTest {
         assertThat(refusal(ELIGIBLE, full, true, OPEN)).isEqualTo(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         assertThat(refusal(ELIGIBLE, full, false, OPEN)).isEqualTo(ErrorCode.SLOT_FULL);
         assertThat(refusal(ELIGIBLE, slot(1, 0, false), false, OPEN)).isNull();
+    }
+
+    private static Slot closed(int capacity, int reserved, boolean cancelled) {
+        Slot s = slot(capacity, reserved, cancelled);
+        return new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(), s.capacity(),
+                s.receptionOpens(), s.reserved(), s.eventCancelled(), true);
+    }
+
+    @Test
+    @DisplayName("STAFF-3 ORDER-1 a slot closed by staff answers SLOT_CLOSED where EVENT_CANCELLED stands, after it")
+    void closedSlot() {
+        Instant before = OPENS.minusSeconds(1);
+        assertThat(refusal(TOO_YOUNG_AND_UNQUALIFIED, closed(1, 1, true), true, before))
+                .isEqualTo(ErrorCode.EVENT_CANCELLED);
+        assertThat(refusal(TOO_YOUNG_AND_UNQUALIFIED, closed(1, 1, false), true, before))
+                .isEqualTo(ErrorCode.SLOT_CLOSED);
+        assertThat(refusal(ELIGIBLE, closed(5, 0, false), false, OPEN)).isEqualTo(ErrorCode.SLOT_CLOSED);
+        assertThat(RULES.status(closed(5, 0, false), false, OPEN)).isEqualTo(SlotStatus.OUTSIDE_RECEPTION);
+        assertThat(RULES.status(closed(5, 1, false), true, OPEN)).isEqualTo(SlotStatus.RESERVED);
+    }
+
+    private static ErrorCode refusal(Member m, Slot s, boolean live, Instant now, ReceptionClosing closing) {
+        try {
+            RULES.check(m, s, live, now, closing);
+            return null;
+        } catch (Refusal r) {
+            return r.code();
+        }
+    }
+
+    @Test
+    @DisplayName("STAFF-2 staff may override the closing of the reception window only: its opening and every other check hold")
+    void closingOverride() {
+        Instant closes = Instant.parse("2024-02-04T15:00:00Z");
+        Slot open = slot(5, 0, false);
+        assertThat(refusal(ELIGIBLE, open, false, closes, ReceptionClosing.ENFORCED))
+                .isEqualTo(ErrorCode.BOOKING_CLOSED);
+        assertThat(refusal(ELIGIBLE, open, false, closes, ReceptionClosing.OVERRIDDEN)).isNull();
+        assertThat(refusal(ELIGIBLE, open, false, OPENS.minusSeconds(1), ReceptionClosing.OVERRIDDEN))
+                .isEqualTo(ErrorCode.RECEPTION_NOT_OPEN);
+        assertThat(refusal(TOO_YOUNG_AND_UNQUALIFIED, open, false, closes, ReceptionClosing.OVERRIDDEN))
+                .isEqualTo(ErrorCode.NOT_ELIGIBLE_AGE);
+        assertThat(refusal(ELIGIBLE, open, true, closes, ReceptionClosing.OVERRIDDEN))
+                .isEqualTo(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
+        assertThat(refusal(ELIGIBLE, slot(1, 1, false), false, closes, ReceptionClosing.OVERRIDDEN))
+                .isEqualTo(ErrorCode.SLOT_FULL);
+        assertThat(refusal(ELIGIBLE, slot(1, 0, true), false, closes, ReceptionClosing.OVERRIDDEN))
+                .isEqualTo(ErrorCode.EVENT_CANCELLED);
+        assertThat(refusal(ELIGIBLE, closed(1, 0, false), false, closes, ReceptionClosing.OVERRIDDEN))
+                .isEqualTo(ErrorCode.SLOT_CLOSED);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.account.PasswordHash;
+import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  * dialect (left joins of account, slot, the member's live reservations and the key's reservation).
  * On PostgreSQL the write is one auto-commit statement: a place taken from a stripe of the slot that
  * no other booking holds ({@link Places}), the reservation, the key and the outbox row chained in
- * data-modifying CTEs, so the stripe's row lock is held only from that statement's update to its
+ * data-modifying CTEs (and the booking's audit record, AUDIT-1), so the stripe's row lock is held only from that statement's update to its
  * commit, with no round trip in between. When no stripe is free without waiting (the slot is full,
  * or every stripe with room is held by a booking in flight) it writes nothing and the caller takes
  * the transaction instead, which waits for the stripes and answers the refusal. Inside a caller's
@@ -63,8 +64,9 @@ final class JdbcBookings {
 
     /** The write statement for each shape of booking, by {@link #writeIndex}. */
     private static String[] writeStatements() {
-        String[] out = new String[8];
+        String[] out = new String[16];
         for (int i = 0; i < out.length; i++) {
+            boolean audit = (i & 8) != 0;
             boolean key = (i & 4) != 0;
             boolean mail = (i & 2) != 0;
             boolean dedupe = (i & 1) != 0;
@@ -80,13 +82,19 @@ final class JdbcBookings {
                 sql.append(", ob AS (INSERT INTO kb_outbox (").append(OUTBOX_COLUMNS)
                         .append(") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins").append(dedupe ? " ON CONFLICT DO NOTHING)" : ")");
             }
+            if (audit) {
+                // AUDIT-1: the booking's audit record in the same statement, so in the same commit
+                sql.append(", au AS (INSERT INTO kb_audit (").append(JdbcAuditLog.INSERT_COLUMNS).append(") SELECT ")
+                        .append(String.join(", ", java.util.Collections.nCopies(JdbcAuditLog.INSERT_PARAMS, "?")))
+                        .append(" FROM ins)");
+            }
             out[i] = sql.append(" SELECT count(*) FROM ins").toString();
         }
         return out;
     }
 
-    private static int writeIndex(boolean key, boolean mail, boolean dedupe) {
-        return (key ? 4 : 0) | (mail ? 2 : 0) | (mail && dedupe ? 1 : 0);
+    private static int writeIndex(boolean audit, boolean key, boolean mail, boolean dedupe) {
+        return (audit ? 8 : 0) | (key ? 4 : 0) | (mail ? 2 : 0) | (mail && dedupe ? 1 : 0);
     }
 
     /** {@code t.c AS t_c, ...} for every column. */
@@ -166,14 +174,14 @@ final class JdbcBookings {
     }
 
     /**
-     * The write of {@link io.github.kenshinbooking.storage.Storage#book} as one auto-commit
-     * statement (only when {@link #oneStatement()}).
+     * The write of {@link io.github.kenshinbooking.storage.Storage#book}, with its audit record if one is
+     * given, as one auto-commit statement (only when {@link #oneStatement()}).
      */
-    Written book(NewBooking b) throws Refusal {
+    Written book(NewBooking b, Optional<AuditRecord> audit) throws Refusal {
         Reservation r = b.reservation();
         JdbcReservationStore.checkText(r);
         b.notification().ifPresent(JdbcOutbox::checkText);
-        String statement = WRITES[writeIndex(b.key().isPresent(), b.notification().isPresent(),
+        String statement = WRITES[writeIndex(audit.isPresent(), b.key().isPresent(), b.notification().isPresent(),
                 b.notification().flatMap(Notification::dedupeKey).isPresent())];
         return tx.atomicStatement("book", c -> {
             try (PreparedStatement ps = c.prepareStatement(statement)) {
@@ -194,7 +202,10 @@ final class JdbcBookings {
                     ps.setString(i++, NotificationData.encode(n.data()));
                     Jdbc.setInstant(ps, i++, b.at());
                     ps.setInt(i++, 0);
-                    Jdbc.setInstant(ps, i, b.at());
+                    Jdbc.setInstant(ps, i++, b.at());
+                }
+                if (audit.isPresent()) {
+                    JdbcAuditLog.bind(ps, i, audit.get());
                 }
                 long inserted;
                 try (ResultSet rs = ps.executeQuery()) {

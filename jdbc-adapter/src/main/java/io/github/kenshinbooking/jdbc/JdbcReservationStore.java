@@ -262,20 +262,21 @@ final class JdbcReservationStore implements ReservationStore {
 
     /**
      * Why a place could not be taken, in the order of the in-memory store: ONE-1 (when asked),
-     * then {@code EVENT_CANCELLED}, then {@code SLOT_FULL}.
+     * then {@code EVENT_CANCELLED}, then {@code SLOT_CLOSED}, then {@code SLOT_FULL}.
      */
     static Refusal noPlace(Connection c, MemberId member, FiscalYear fy, SlotId slot, boolean checkLive)
             throws SQLException {
         if (checkLive && liveExists(c, member, fy)) {
             return Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT cancelled FROM kb_slot WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT cancelled, closed FROM kb_slot WHERE id = ?")) {
             ps.setLong(1, slot.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new IllegalArgumentException("no slot " + slot);
                 }
-                return Refusal.of(rs.getBoolean(1) ? ErrorCode.EVENT_CANCELLED : ErrorCode.SLOT_FULL);
+                return Refusal.of(rs.getBoolean(1) ? ErrorCode.EVENT_CANCELLED
+                        : rs.getBoolean(2) ? ErrorCode.SLOT_CLOSED : ErrorCode.SLOT_FULL);
             }
         }
     }

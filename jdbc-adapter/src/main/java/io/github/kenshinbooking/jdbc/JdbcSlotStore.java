@@ -2,7 +2,10 @@ package io.github.kenshinbooking.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotEdit;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.SlotStore;
@@ -27,7 +30,8 @@ import java.util.Optional;
 final class JdbcSlotStore implements SlotStore {
     /** The names under which {@link #select} answers the slot's columns (after a prefix). */
     static final String COLUMNS =
-            "id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved, reception_opens, cancelled";
+            "id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved, reception_opens, cancelled,"
+            + " closed";
     private static final String SELECT = select("kb_slot", "");
     private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::date)
             .thenComparing(s -> s.venue().name()).thenComparing(Slot::start).thenComparing(s -> s.id().value());
@@ -174,6 +178,58 @@ final class JdbcSlotStore implements SlotStore {
         return out;
     }
 
+    @Override
+    public Optional<Slot> changeCapacity(SlotId id, int capacity) throws Refusal {
+        requireNonNull(id, "id");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative");
+        }
+        return tx.writeRefusing("change slot capacity", c -> Places.changeCapacity(c, tx.dialect(), id.value(),
+                capacity, stripes) ? find(c, id.value()) : Optional.<Slot>empty());
+    }
+
+    @Override
+    public Optional<Slot> setClosed(SlotId id, boolean closed) {
+        requireNonNull(id, "id");
+        return tx.write("close slot", c -> {
+            if (find(c, id.value()).isEmpty()) {
+                return Optional.<Slot>empty();
+            }
+            // the stripes first, as a booking takes them: a booking in flight finishes before the close
+            Places.setBookable(c, id.value(), closed);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kb_slot SET closed = ? WHERE id = ?")) {
+                ps.setBoolean(1, closed);
+                ps.setLong(2, id.value());
+                ps.executeUpdate();
+            }
+            return find(c, id.value());
+        });
+    }
+
+    @Override
+    public Optional<Slot> edit(SlotId id, SlotEdit edit) throws Refusal {
+        requireNonNull(id, "id");
+        requireNonNull(edit, "edit");
+        return tx.writeRefusing("edit slot", c -> {
+            Boolean empty = Places.lockEmpty(c, tx.dialect(), id.value());
+            if (empty == null) {
+                return Optional.<Slot>empty();
+            }
+            if (!empty) {
+                throw Refusal.onField(ErrorCode.SLOT_HAS_RESERVATIONS, Refusal.FIELD_SLOT, "live reservations hold it");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE kb_slot SET start_time = ?, duration_seconds = ?,"
+                    + " reception_opens = ? WHERE id = ?")) {
+                Jdbc.setTime(ps, 1, edit.start());
+                ps.setLong(2, edit.duration().getSeconds());
+                Jdbc.setInstant(ps, 3, edit.receptionOpens());
+                ps.setLong(4, id.value());
+                ps.executeUpdate();
+            }
+            return find(c, id.value());
+        });
+    }
+
     private static List<Slot> list(PreparedStatement ps) throws SQLException {
         List<Slot> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -193,6 +249,7 @@ final class JdbcSlotStore implements SlotStore {
         return new Slot(SlotId.of(rs.getLong(p + "id")), Venue.of(rs.getString(p + "venue")),
                 rs.getString(p + "institution"), Jdbc.getDate(rs, p + "exam_date"), Jdbc.getTime(rs, p + "start_time"),
                 Duration.ofSeconds(rs.getLong(p + "duration_seconds")), rs.getInt(p + "capacity"),
-                Jdbc.getInstant(rs, p + "reception_opens"), rs.getInt(p + "reserved"), rs.getBoolean(p + "cancelled"));
+                Jdbc.getInstant(rs, p + "reception_opens"), rs.getInt(p + "reserved"), rs.getBoolean(p + "cancelled"),
+                rs.getBoolean(p + "closed"));
     }
 }

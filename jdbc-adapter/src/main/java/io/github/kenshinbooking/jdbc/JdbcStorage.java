@@ -6,6 +6,8 @@ import io.github.kenshinbooking.account.AccountStore;
 import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.ResetTokenStore;
 import io.github.kenshinbooking.account.SessionStore;
+import io.github.kenshinbooking.audit.AuditLog;
+import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
@@ -17,6 +19,7 @@ import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
+import io.github.kenshinbooking.staff.StaffAccountStore;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
 import io.github.kenshinbooking.reservation.NewBooking;
 import io.github.kenshinbooking.storage.Storage;
@@ -64,6 +67,8 @@ public final class JdbcStorage implements Storage {
     private final JdbcLoginAttemptStore loginAttempts;
     private final JdbcResetTokenStore resetTokens;
     private final JdbcSessionStore sessions;
+    private final JdbcAuditLog audit;
+    private final JdbcStaffAccountStore staffAccounts;
     private final JdbcBookings bookings;
 
     private JdbcStorage(Transactions tx, int idBlock, int stripes) {
@@ -77,6 +82,8 @@ public final class JdbcStorage implements Storage {
         this.loginAttempts = new JdbcLoginAttemptStore(tx);
         this.resetTokens = new JdbcResetTokenStore(tx);
         this.sessions = new JdbcSessionStore(tx);
+        this.audit = new JdbcAuditLog(tx);
+        this.staffAccounts = new JdbcStaffAccountStore(tx);
         this.bookings = new JdbcBookings(tx);
     }
 
@@ -169,6 +176,16 @@ public final class JdbcStorage implements Storage {
         return sessions;
     }
 
+    @Override
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public StaffAccountStore staffAccounts() {
+        return staffAccounts;
+    }
+
     /** One statement on every dialect: account, slot, the member's live reservations, the key's reservation. */
     @Override
     public BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
@@ -185,12 +202,26 @@ public final class JdbcStorage implements Storage {
     public boolean book(NewBooking booking) throws Refusal {
         requireNonNull(booking, "booking");
         if (bookings.oneStatement()) {
-            JdbcBookings.Written written = bookings.book(booking);
+            JdbcBookings.Written written = bookings.book(booking, Optional.empty());
             if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
                 return written == JdbcBookings.Written.BOOKED;
             }
         }
         return Storage.super.book(booking);
+    }
+
+    /** As {@link #book(NewBooking)}, the audit record in the same statement or transaction (AUDIT-1). */
+    @Override
+    public boolean book(NewBooking booking, AuditRecord audit) throws Refusal {
+        requireNonNull(booking, "booking");
+        requireNonNull(audit, "audit");
+        if (bookings.oneStatement()) {
+            JdbcBookings.Written written = bookings.book(booking, Optional.of(audit));
+            if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
+                return written == JdbcBookings.Written.BOOKED;
+            }
+        }
+        return Storage.super.book(booking, audit);
     }
 
     /** The dialect of the database behind a data source. */

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.jdbc;
 
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +22,16 @@ import java.util.List;
  * LOCKED}); only if there is none does it lock every stripe of the slot, in stripe order, and look
  * again, so a refusal means the slot was full at one instant, never that its free places were
  * merely busy. H2 applies {@code LIMIT} before skipping locked rows, so it always takes the second
- * way. Internal.
+ * way.
+ *
+ * <p>Staff change a slot's places here too (STAFF-3). A capacity change, and an edit that needs the slot
+ * empty, first lock every stripe of the slot (so no booking, cancel or move of the slot is in flight)
+ * and then the slot's row (so two capacity changes queue); they decide on the stripes read under those
+ * locks and write with conditional updates that also check what was read, so a stale read can never
+ * write a wrong count: it rolls back and runs again. A capacity change keeps every stripe's reserved
+ * places; lowering it takes only free places (a stripe left with none is removed), raising it adds new
+ * stripes up to the adapter's count, else spreads the places over the stripes. Closing a slot marks its
+ * stripes not bookable, as a cancelled event day does. Internal.
  */
 final class Places {
     /** Stripes per slot unless set otherwise: as many bookings of one slot as proceed at once. */
@@ -141,6 +152,161 @@ final class Places {
             ps.setString(1, venue);
             Jdbc.setDate(ps, 2, date);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * STAFF-3: sets the slot's capacity, never below its places taken. Locks every stripe, then the slot.
+     *
+     * @return {@code false} (nothing changed) for an unknown slot
+     * @throws Refusal {@code CAPACITY_BELOW_TAKEN}, having written nothing
+     */
+    static boolean changeCapacity(Connection c, Dialect dialect, long slot, int capacity, int stripesPerSlot)
+            throws SQLException, Refusal {
+        lockAll(c, slot);
+        Boolean bookable = lockSlot(c, dialect, slot);
+        if (bookable == null) {
+            return false;
+        }
+        List<Stripe> stripes = lockAll(c, slot); // again: also the stripes a capacity change committed meanwhile
+        int taken = 0;
+        int total = 0;
+        int last = -1;
+        for (Stripe s : stripes) {
+            taken += s.reserved;
+            total += s.capacity;
+            last = Math.max(last, s.stripe);
+        }
+        if (capacity < taken) {
+            throw Refusal.onField(ErrorCode.CAPACITY_BELOW_TAKEN, Refusal.FIELD_CAPACITY, taken + " places are taken");
+        }
+        if (capacity < total) {
+            int lower = total - capacity;
+            for (int i = stripes.size() - 1; i >= 0 && lower > 0; i--) {
+                Stripe s = stripes.get(i);
+                int by = Math.min(lower, s.capacity - s.reserved);
+                if (by > 0) {
+                    setCapacity(c, slot, s, s.capacity - by);
+                    lower -= by;
+                }
+            }
+        } else if (capacity > total) {
+            int raise = capacity - total;
+            int room = Math.min(stripesPerSlot - stripes.size(), raise);
+            if (room > 0) {
+                int[] shares = shares(raise, room);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO kb_slot_stripe (slot_id, stripe, capacity,"
+                        + " reserved, bookable) VALUES (?, ?, ?, 0, ?)")) {
+                    for (int i = 0; i < shares.length; i++) {
+                        ps.setLong(1, slot);
+                        ps.setInt(2, last + 1 + i);
+                        ps.setInt(3, shares[i]);
+                        ps.setBoolean(4, bookable);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            } else {
+                int[] shares = shares(raise, stripes.size());
+                for (int i = 0; i < shares.length; i++) {
+                    setCapacity(c, slot, stripes.get(i), stripes.get(i).capacity + shares[i]);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_slot SET capacity = ? WHERE id = ?")) {
+            ps.setInt(1, capacity);
+            ps.setLong(2, slot);
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    /**
+     * STAFF-3: whether the slot holds no place taken, for an edit in the same transaction. Locks every
+     * stripe, then the slot.
+     *
+     * @return {@code null} for an unknown slot, else whether no place is taken
+     */
+    static Boolean lockEmpty(Connection c, Dialect dialect, long slot) throws SQLException {
+        lockAll(c, slot);
+        if (lockSlot(c, dialect, slot) == null) {
+            return null;
+        }
+        for (Stripe s : lockAll(c, slot)) {
+            if (s.reserved > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * STAFF-3: closes the slot's stripes to bookings, waiting for bookings in flight, or opens them again
+     * unless the slot's event day is cancelled.
+     */
+    static void setBookable(Connection c, long slot, boolean closed) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(closed
+                ? "UPDATE kb_slot_stripe SET bookable = FALSE WHERE slot_id = ?"
+                : "UPDATE kb_slot_stripe SET bookable = (SELECT NOT s.cancelled FROM kb_slot s WHERE s.id = ?)"
+                        + " WHERE slot_id = ?")) {
+            ps.setLong(1, slot);
+            if (!closed) {
+                ps.setLong(2, slot);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Locks the slot's row for a change of its places; answers whether new stripes would be bookable
+     * (neither cancelled nor closed), or {@code null} for an unknown slot.
+     */
+    private static Boolean lockSlot(Connection c, Dialect dialect, long slot) throws SQLException {
+        // on PostgreSQL a lock that does not block the key-share locks of reservations referring to the slot
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM kb_slot WHERE id = ?"
+                + (dialect == Dialect.POSTGRESQL ? " FOR NO KEY UPDATE" : " FOR UPDATE"))) {
+            ps.setLong(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+            }
+        }
+        // read again once locked: H2 may answer a locking read with the values from before its wait
+        try (PreparedStatement ps = c.prepareStatement("SELECT cancelled, closed FROM kb_slot WHERE id = ?")) {
+            ps.setLong(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return !rs.getBoolean(1) && !rs.getBoolean(2);
+            }
+        }
+    }
+
+    /**
+     * One stripe's new capacity, conditional on the stripe being as read and keeping its reserved places;
+     * a stripe left without places is removed. A stripe not as read (a stale read) rolls the unit of work
+     * back to run again.
+     */
+    private static void setCapacity(Connection c, long slot, Stripe s, int capacity) throws SQLException {
+        String sql = capacity == 0
+                ? "DELETE FROM kb_slot_stripe WHERE slot_id = ? AND stripe = ? AND capacity = ? AND reserved = 0"
+                : "UPDATE kb_slot_stripe SET capacity = ? WHERE slot_id = ? AND stripe = ? AND capacity = ?"
+                        + " AND reserved <= ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (capacity > 0) {
+                ps.setInt(i++, capacity);
+            }
+            ps.setLong(i++, slot);
+            ps.setInt(i++, s.stripe);
+            ps.setInt(i++, s.capacity);
+            if (capacity > 0) {
+                ps.setInt(i, capacity);
+            }
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("stripe " + s.stripe + " of slot " + slot + " changed under a capacity change",
+                        "40001");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
+import io.github.kenshinbooking.testkit.contract.AuditLogContract;
 import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
 import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
 import io.github.kenshinbooking.testkit.contract.HardeningContract;
@@ -14,6 +15,7 @@ import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
 import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
+import io.github.kenshinbooking.testkit.contract.StaffAccountStoreContract;
 import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
 import org.junit.jupiter.api.Nested;
 
@@ -121,6 +123,22 @@ abstract class JdbcContracts {
 
     @Nested
     class Hardening extends HardeningContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditLogContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class StaffAccounts extends StaffAccountStoreContract {
         @Override
         protected Storage createStorage() {
             return JdbcContracts.this.fresh();

@@ -54,7 +54,7 @@ public final class MicrometerEngineObserver implements EngineObserver {
     public void succeeded(Operation operation) {
         switch (operation) {
             case LOGIN -> counter(LOGINS, "Logins by outcome (AUTH-1..AUTH-4)", "outcome", "SUCCESS").increment();
-            case BOOK -> counter(BOOKINGS, "Bookings committed (BOOK-2)").increment();
+            case BOOK, STAFF_BOOK -> counter(BOOKINGS, "Bookings committed (BOOK-2)").increment();
             case CHANGE -> counter(CHANGES, "Changes committed (CHG-1, CNL-2)", "by", "household").increment();
             case STAFF_CHANGE -> counter(CHANGES, "Changes committed (CHG-1, CNL-2)", "by", "staff").increment();
             case CANCEL -> counter(CANCELS, "Cancellations committed (CNL-1, CNL-2, SLOT-6)", "by", "household").increment();

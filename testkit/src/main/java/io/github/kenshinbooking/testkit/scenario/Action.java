@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.LoginResult;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditEntry;
+import io.github.kenshinbooking.audit.AuditQuery;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
@@ -19,6 +24,7 @@ import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.reservation.HistoryEntry;
 import io.github.kenshinbooking.reservation.HistoryFilter;
+import io.github.kenshinbooking.reservation.ReceptionClosing;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.ReservationStatus;
@@ -26,6 +32,7 @@ import io.github.kenshinbooking.reservation.StaffId;
 import io.github.kenshinbooking.schedule.CalendarDay;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Venue;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -173,17 +180,20 @@ sealed interface Action {
         }
     }
 
-    /** With {@code staff}: a staff change (CNL-2), which uses no household session. */
+    /**
+     * With {@code staff}: a staff change (CNL-2, STAFF-2), which uses no household session, past the new
+     * slot's booking deadline with {@code overrideClosing}.
+     */
     record Change(String reservation, Optional<String> household, String slot, String phone, Optional<String> staff,
-            Optional<String> as) implements Action {
+            Optional<String> reason, boolean overrideClosing, Optional<String> as) implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             Named n = Named.of(c, reservation);
             Reservation r;
             try {
                 if (staff.isPresent()) {
-                    r = c.engine().staff().change(StaffId.parse(staff.get()), STAFF_REASON, n.id, c.slot(slot),
-                            phone);
+                    r = c.engine().staff().change(StaffId.parse(staff.get()), reason.orElse(STAFF_REASON), n.id,
+                            c.slot(slot), phone, overrideClosing ? ReceptionClosing.OVERRIDDEN : ReceptionClosing.ENFORCED);
                 } else {
                     HouseholdSession s = c.session(household.orElseGet(() -> c.ownerOf(reservation)));
                     r = c.engine().bookings().change(s, n.id, c.slot(slot), phone);
@@ -196,14 +206,15 @@ sealed interface Action {
         }
     }
 
-    /** With {@code staff}: a staff cancel (CNL-2), which uses no household session. */
-    record Cancel(String reservation, Optional<String> household, Optional<String> staff) implements Action {
+    /** With {@code staff}: a staff cancel (CNL-2, STAFF-2), which uses no household session. */
+    record Cancel(String reservation, Optional<String> household, Optional<String> staff, Optional<String> reason)
+            implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             Named n = Named.of(c, reservation);
             try {
                 if (staff.isPresent()) {
-                    c.engine().staff().cancel(StaffId.parse(staff.get()), STAFF_REASON, n.id);
+                    c.engine().staff().cancel(StaffId.parse(staff.get()), reason.orElse(STAFF_REASON), n.id);
                 } else {
                     HouseholdSession s = c.session(household.orElseGet(() -> c.ownerOf(reservation)));
                     c.engine().bookings().cancel(s, n.id);
@@ -219,6 +230,43 @@ sealed interface Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             c.engine().staff().cancelEventDay(Venue.parse(venue), date);
+            return Outcome.done();
+        }
+    }
+
+    /** STAFF-2: a booking by staff on the member's behalf (電話予約), with no household session. */
+    record StaffBook(String member, String slot, String staff, String reason, String phone, boolean acceptTerms,
+            Optional<String> idempotencyKey, boolean overrideClosing, Optional<String> as) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            as.ifPresent(n -> c.attempting(n, c.member(member).household()));
+            BookingRequest request = new BookingRequest(c.member(member).member().id(), c.slot(slot), phone,
+                    acceptTerms, idempotencyKey.orElse(null));
+            Reservation r = c.engine().staff().book(StaffId.parse(staff), reason, request,
+                    overrideClosing ? ReceptionClosing.OVERRIDDEN : ReceptionClosing.ENFORCED);
+            as.ifPresent(n -> c.bind(n, r));
+            return Outcome.done();
+        }
+    }
+
+    /** STAFF-3: staff close a slot to new bookings, or open it again. */
+    record CloseSlot(String slot, String staff, String reason, boolean close) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            if (close) {
+                c.engine().staff().closeSlot(StaffId.parse(staff), reason, c.slot(slot));
+            } else {
+                c.engine().staff().reopenSlot(StaffId.parse(staff), reason, c.slot(slot));
+            }
+            return Outcome.done();
+        }
+    }
+
+    /** STAFF-3: staff set a slot's capacity. */
+    record SetCapacity(String slot, int capacity, String staff, String reason) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            c.engine().staff().changeCapacity(StaffId.parse(staff), reason, c.slot(slot), capacity);
             return Outcome.done();
         }
     }
@@ -305,6 +353,30 @@ sealed interface Action {
                 v.add(c.displayName(e.id()));
             }
             return Outcome.value(v);
+        }
+    }
+
+    /**
+     * AUDIT-1, AUDIT-2: the audit trail of one reservation, slot or household, in time order, one entry
+     * per record: {@code ACTION CHANNEL actor-id}, then {@code : reason} when there is one.
+     */
+    record Audit(Optional<String> reservation, Optional<String> slot, Optional<String> household,
+            Optional<AuditAction> action) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            AuditTarget target = reservation.isPresent() ? AuditTarget.reservation(Named.of(c, reservation.get()).id)
+                    : slot.isPresent() ? AuditTarget.slot(c.slot(slot.get()))
+                    : AuditTarget.household(SymbolNumber.parse(household.orElseThrow(), "household"));
+            AuditQuery q = AuditQuery.period(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z")).byTarget(target);
+            AuditQuery query = action.isPresent() ? q.byAction(action.get()) : q;
+            ArrayNode v = JsonNodeFactory.instance.arrayNode();
+            c.engine().storage().audit().forEach(query, e -> v.add(show(e)));
+            return Outcome.value(v);
+        }
+
+        private static String show(AuditEntry e) {
+            AuditRecord r = e.record();
+            return r.action() + " " + r.channel() + " " + r.actor().id() + r.reason().map(x -> ": " + x).orElse("");
         }
     }
 

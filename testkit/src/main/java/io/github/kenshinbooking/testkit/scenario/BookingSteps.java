@@ -27,12 +27,25 @@ final class BookingSteps {
         Optional<String> household = refs.householdRef(n);
         String slot = refs.slotRef(n);
         String phone = n.opt("phone").isPresent() ? n.req("phone").stringOrNull() : null;
-        return new Action.Change(reservation, household, slot, phone, staff(n), refs.as(n));
+        Optional<String> staff = staff(n);
+        boolean override = StaffSteps.overrideClosing(n);
+        Optional<String> reason = n.optNonNull("reason").isPresent() ? Optional.of(StaffSteps.reason(n))
+                : Optional.empty();
+        if (staff.isEmpty() && (override || reason.isPresent())) {
+            throw n.error("\"overrideClosing\" and \"reason\" go with \"staff\" (a household change has neither)");
+        }
+        return new Action.Change(reservation, household, slot, phone, staff, reason, override, refs.as(n));
     }
 
     static Action cancel(Node n, StepRefs refs) throws InvalidScenarioException {
         String reservation = refs.reservationRef(n);
-        return new Action.Cancel(reservation, refs.householdRef(n), staff(n));
+        Optional<String> staff = staff(n);
+        Optional<String> reason = n.optNonNull("reason").isPresent() ? Optional.of(StaffSteps.reason(n))
+                : Optional.empty();
+        if (staff.isEmpty() && reason.isPresent()) {
+            throw n.error("\"reason\" goes with \"staff\" (a household cancel has none)");
+        }
+        return new Action.Cancel(reservation, refs.householdRef(n), staff, reason);
     }
 
     static Action cancelEvent(Node n, StepRefs refs) throws InvalidScenarioException {

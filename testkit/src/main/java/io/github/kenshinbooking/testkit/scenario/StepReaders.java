@@ -34,6 +34,10 @@ final class StepReaders {
         k.put("change", new Kind(BookingSteps::change, ValueType.NONE));
         k.put("cancel", new Kind(BookingSteps::cancel, ValueType.NONE));
         k.put("cancelEvent", new Kind(BookingSteps::cancelEvent, ValueType.NONE));
+        k.put("staffBook", new Kind(StaffSteps::staffBook, ValueType.NONE));
+        k.put("closeSlot", new Kind(StaffSteps::closeSlot, ValueType.NONE));
+        k.put("reopenSlot", new Kind(StaffSteps::reopenSlot, ValueType.NONE));
+        k.put("setCapacity", new Kind(StaffSteps::setCapacity, ValueType.NONE));
         k.put("sendReminders", new Kind(MailSteps::sendReminders, ValueType.NONE));
         k.put("remaining", new Kind(CalendarSteps::remaining, ValueType.INTEGER));
         k.put("status", new Kind(CalendarSteps::status, ValueType.STATUS));
@@ -43,6 +47,7 @@ final class StepReaders {
         k.put("eligible", new Kind(RuleSteps::eligible, ValueType.BOOLEAN));
         k.put("history", new Kind(BookingSteps::history, ValueType.NAMES));
         k.put("mails", new Kind(MailSteps::mails, ValueType.INTEGER));
+        k.put("audit", new Kind(StaffSteps::audit, ValueType.NAMES));
         k.put("subsidy", new Kind(RuleSteps::subsidy, ValueType.INTEGER));
         k.put("subsidyEligible", new Kind(RuleSteps::subsidyEligible, ValueType.BOOLEAN));
         return Collections.unmodifiableMap(k);

@@ -6,6 +6,7 @@ import io.github.kenshinbooking.memory.InMemoryHouseholdDirectory;
 import io.github.kenshinbooking.memory.InMemoryStorage;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
+import io.github.kenshinbooking.testkit.contract.AuditLogContract;
 import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
 import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
 import io.github.kenshinbooking.testkit.contract.HardeningContract;
@@ -16,6 +17,7 @@ import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
 import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
+import io.github.kenshinbooking.testkit.contract.StaffAccountStoreContract;
 import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
 import org.junit.jupiter.api.Nested;
 
@@ -117,6 +119,22 @@ class InMemoryStorageContractsTest {
 
     @Nested
     class Hardening extends HardeningContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditLogContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class StaffAccounts extends StaffAccountStoreContract {
         @Override
         protected Storage createStorage() {
             return new InMemoryStorage();

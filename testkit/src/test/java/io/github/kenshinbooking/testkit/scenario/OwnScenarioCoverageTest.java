@@ -15,7 +15,8 @@ class OwnScenarioCoverageTest {
     /** The step table of docs/SCENARIOS.md. */
     private static final Set<String> KINDS = Set.of("login", "changePassword", "setEmail", "skipEmail", "requestReset",
             "resetPassword", "book", "change", "cancel", "cancelEvent", "sendReminders", "remaining", "status", "mark",
-            "calendar", "deadline", "eligible", "history", "mails", "subsidy", "subsidyEligible");
+            "calendar", "deadline", "eligible", "history", "mails", "subsidy", "subsidyEligible", "unlock", "staffBook",
+            "closeSlot", "reopenSlot", "setCapacity", "audit");
 
     @Test
     @DisplayName("the built-in corpus uses every step kind of SCENARIOS.md, staff and household forms included")
@@ -32,6 +33,7 @@ class OwnScenarioCoverageTest {
 
         assertThat(seen).containsAll(KINDS).contains("change.staff", "cancel.staff", "book.household",
                 "change.household", "calendar.household", "book.idempotencyKey", "history.status", "history.from",
-                "history.to", "mails.kind", "change.phone");
+                "history.to", "mails.kind", "change.phone", "change.overrideClosing", "change.reason", "cancel.reason",
+                "staffBook.overrideClosing", "staffBook.reason", "audit.reservation", "audit.slot", "audit.action");
     }
 }

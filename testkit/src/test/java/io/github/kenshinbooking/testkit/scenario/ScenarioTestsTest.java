@@ -40,8 +40,8 @@ class ScenarioTestsTest {
                 .hasMessage("step 2: expected 10, got 9");
         assertThat(outcome(tests.get(2))).isInstanceOf(AssertionFailedError.class)
                 .hasMessage(invalid + ": $.steps[0].do: unknown step \"nap\"; known: login, resume, logout, unlock, changePassword, setEmail, "
-                        + "skipEmail, requestReset, resetPassword, book, change, cancel, cancelEvent, sendReminders, "
-                        + "remaining, status, mark, calendar, deadline, eligible, history, mails, subsidy, subsidyEligible");
+                        + "skipEmail, requestReset, resetPassword, book, change, cancel, cancelEvent, staffBook, closeSlot, reopenSlot, setCapacity, sendReminders, "
+                        + "remaining, status, mark, calendar, deadline, eligible, history, mails, audit, subsidy, subsidyEligible");
         assertThat(tests.get(2).getTestSourceUri()).contains(invalid.toUri());
     }
 
