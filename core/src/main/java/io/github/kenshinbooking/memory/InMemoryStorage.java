@@ -9,6 +9,7 @@ import io.github.kenshinbooking.reservation.IdempotencyStore;
 import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
 import io.github.kenshinbooking.schedule.SlotStore;
+import io.github.kenshinbooking.storage.RetentionStore;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.storage.UnitOfWork;
 
@@ -29,6 +30,8 @@ public final class InMemoryStorage implements Storage {
     private final MemoryLoginAttemptStore loginAttempts = new MemoryLoginAttemptStore(tx);
     private final MemoryResetTokenStore resetTokens = new MemoryResetTokenStore(tx);
     private final MemorySessionStore sessions = new MemorySessionStore(tx);
+    private final MemoryRetentionStore retention = new MemoryRetentionStore(tx, reservations, idempotency, accounts,
+            outbox);
 
     /** Empty storage: no slots, reservations, accounts or mails. */
     public InMemoryStorage() {
@@ -82,5 +85,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
     }
 }
