@@ -198,5 +198,10 @@ class BookingRepeatTest {
         public SessionStore sessions() {
             return d.sessions();
         }
+
+        @Override
+        public io.github.kenshinbooking.storage.RetentionStore retention() {
+            return d.retention();
+        }
     }
 }

@@ -19,11 +19,15 @@ import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
 import io.github.kenshinbooking.reservation.NewBooking;
+import io.github.kenshinbooking.exchange.RosterEntry;
+import io.github.kenshinbooking.exchange.RosterQuery;
+import io.github.kenshinbooking.storage.RetentionStore;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.storage.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -65,6 +69,8 @@ public final class JdbcStorage implements Storage {
     private final JdbcResetTokenStore resetTokens;
     private final JdbcSessionStore sessions;
     private final JdbcBookings bookings;
+    private final JdbcRoster roster;
+    private final JdbcRetentionStore retention;
 
     private JdbcStorage(Transactions tx, int idBlock, int stripes) {
         this.tx = tx;
@@ -78,6 +84,8 @@ public final class JdbcStorage implements Storage {
         this.resetTokens = new JdbcResetTokenStore(tx);
         this.sessions = new JdbcSessionStore(tx);
         this.bookings = new JdbcBookings(tx);
+        this.roster = new JdbcRoster(tx);
+        this.retention = new JdbcRetentionStore(tx);
     }
 
     /**
@@ -167,6 +175,20 @@ public final class JdbcStorage implements Storage {
     @Override
     public SessionStore sessions() {
         return sessions;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
+    }
+
+    /**
+     * One query read through a forward-only cursor with a fetch size (on PostgreSQL inside a transaction,
+     * which its driver needs to stream), on a connection of its own outside a unit of work.
+     */
+    @Override
+    public void forEachLive(RosterQuery query, Consumer<RosterEntry> action) {
+        roster.forEachLive(requireNonNull(query, "query"), requireNonNull(action, "action"));
     }
 
     /** One statement on every dialect: account, slot, the member's live reservations, the key's reservation. */
