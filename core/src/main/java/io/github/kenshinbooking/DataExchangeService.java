@@ -141,6 +141,10 @@ public final class DataExchangeService {
             return Optional.empty();
         }
         f.row(row.line());
+        row.problem().ifPresent(p -> f.fail(Refusal.FIELD_ROW, p));
+        if (row.problem().isPresent()) {
+            return Optional.empty();
+        }
         Optional<String> venue = f.text(row.venue(), Refusal.FIELD_VENUE, Venue.MAX_LENGTH);
         Optional<String> institution = f.text(row.institution(), Refusal.FIELD_INSTITUTION, Venue.MAX_LENGTH);
         Optional<LocalDate> date = f.date(row.date(), Refusal.FIELD_DATE);
@@ -229,6 +233,13 @@ public final class DataExchangeService {
                     continue;
                 }
                 f.row(row.line());
+                if (row.problem().isPresent()) {
+                    f.fail(Refusal.FIELD_ROW, row.problem().get());
+                    if (group != null) {
+                        group.bad = true; // the row may have been one of its members
+                    }
+                    continue;
+                }
                 Optional<SymbolNumber> symbol = symbol(row.symbolNumber());
                 Optional<Member> member = member(row);
                 if (symbol.isEmpty()) {

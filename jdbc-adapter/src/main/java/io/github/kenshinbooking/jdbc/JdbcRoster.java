@@ -31,10 +31,16 @@ final class JdbcRoster {
 
     JdbcRoster(Transactions tx) {
         this.tx = tx;
-        String select = "SELECT " + JdbcSlotStore.select("s", "s_") + ", "
+        // the slots' reserved counts in one aggregate, not one subquery per row
+        String slot = Arrays.stream(JdbcSlotStore.COLUMNS.split(",\\s*"))
+                .map(c -> (c.equals("reserved") ? "COALESCE(st.reserved, 0)" : "s." + c) + " AS s_" + c)
+                .collect(Collectors.joining(", "));
+        String select = "SELECT " + slot + ", "
                 + Arrays.stream(JdbcReservationStore.COLUMNS.split(",\\s*")).map(c -> "r." + c + " AS r_" + c)
                         .collect(Collectors.joining(", "))
                 + " FROM kb_reservation r JOIN kb_slot s ON s.id = r.slot_id"
+                + " LEFT JOIN (SELECT slot_id, SUM(reserved) AS reserved FROM kb_slot_stripe GROUP BY slot_id) st"
+                + " ON st.slot_id = s.id"
                 + " WHERE r.status = 'CONFIRMED' AND s.exam_date >= ? AND s.exam_date < ?";
         String order = " ORDER BY s.exam_date, s.venue, s.start_time, s.id, r.id";
         this.sqlAll = select + order;
