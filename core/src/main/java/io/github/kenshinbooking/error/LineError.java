@@ -2,8 +2,6 @@ package io.github.kenshinbooking.error;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.Serializable;
-
 /**
  * One bad row of an import file (DATA-2, DATA-3), as {@link Refusal#lineErrors()} reports it: the
  * line of the file it starts on (the header is line 1), the field at fault and why. Immutable and
@@ -14,7 +12,7 @@ import java.io.Serializable;
  *               ({@link Refusal#FIELD_ROW} for the row as a whole, {@link Refusal#FIELD_HEADER} for the header)
  * @param detail why, for the staff fixing the file and for logs
  */
-public record LineError(long line, String field, String detail) implements Serializable {
+public record LineError(long line, String field, String detail) {
     /**
      * Checks the components.
      *

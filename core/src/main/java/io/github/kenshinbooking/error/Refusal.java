@@ -24,7 +24,8 @@ import java.util.Optional;
  *       for {@link ErrorCode#IMPORT_INVALID} (DATA-2, DATA-3).</li>
  * </ul>
  * A refusal means nothing was written. It has no stack trace: it is an expected outcome, not a bug.
- * It is serializable; its details are stored nullable and exposed as {@link Optional}.
+ * It is serializable; its details are stored nullable and exposed as {@link Optional}, except the
+ * line errors, which a deserialized refusal no longer holds (their count stays).
  */
 public final class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
@@ -124,8 +125,8 @@ public final class Refusal extends Exception {
     private final Instant lockedUntil;
     /** The crossed age bound, or {@code null}. */
     private final AgeLimit ageLimit;
-    /** The bad rows of an import reported (at most the policy's bound), empty for other codes. */
-    private final List<LineError> lineErrors;
+    /** The bad rows of an import reported (at most the policy's bound); not serialized, read back as none. */
+    private final transient List<LineError> lineErrors;
     /** How many bad rows the import had, reported or not. */
     private final long lineErrorCount;
 
@@ -292,7 +293,7 @@ public final class Refusal extends Exception {
      * @return the reported bad rows in file order; empty for any other code
      */
     public List<LineError> lineErrors() {
-        return lineErrors;
+        return lineErrors == null ? List.of() : lineErrors;
     }
 
     /**
