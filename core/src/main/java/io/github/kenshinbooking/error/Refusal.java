@@ -232,8 +232,8 @@ public final class Refusal extends Exception {
      * {@link ErrorCode#IMPORT_INVALID} with the bad rows of the file (DATA-2, DATA-3): nothing of it was
      * written.
      *
-     * @param lineErrors the bad rows reported, by line; at least one; copied
-     * @param lineErrorCount how many bad rows the file had, at least as many as reported (an import
+     * @param lineErrors the errors reported (a bad field, or a bad row as a whole), by line; at least one; copied
+     * @param lineErrorCount how many errors the file had, at least as many as reported (an import
      *     reports a bounded number of them)
      * @return the refusal, to throw
      * @throws IllegalArgumentException if no error is given or the count is below the errors given
@@ -245,7 +245,7 @@ public final class Refusal extends Exception {
         }
         LineError first = errors.get(0);
         return new Refusal(ErrorCode.IMPORT_INVALID, null, null, null, errors, lineErrorCount,
-                lineErrorCount + " bad row(s), first: line " + first.line() + " [" + first.field() + "]: "
+                lineErrorCount + " error(s), first: line " + first.line() + " [" + first.field() + "]: "
                         + first.detail());
     }
 
@@ -297,7 +297,7 @@ public final class Refusal extends Exception {
     }
 
     /**
-     * How many bad rows the import file had, including those past the reported ones.
+     * How many errors (bad fields and bad rows) the import file had, including those past the reported ones.
      *
      * @return the count, at least {@code lineErrors().size()}; 0 for any other code
      */
