@@ -41,6 +41,8 @@ public final class KenshinBooking {
     private final CalendarService calendar;
     private final ScheduleService schedule;
     private final ReminderJob reminders;
+    private final DataExchangeService exchange;
+    private final RetentionJob retention;
     private final SubsidyCalculator subsidy;
 
     private KenshinBooking(EngineContext ctx) {
@@ -57,6 +59,8 @@ public final class KenshinBooking {
         this.calendar = new CalendarService(ctx, access);
         this.schedule = new ScheduleService(ctx);
         this.reminders = new ReminderJob(ctx);
+        this.exchange = new DataExchangeService(ctx);
+        this.retention = new RetentionJob(ctx);
         this.subsidy = new SubsidyCalculator(ctx.policy());
     }
 
@@ -121,6 +125,16 @@ public final class KenshinBooking {
     /** @return the day-before reminder job (MAIL-3) */
     public ReminderJob reminders() {
         return reminders;
+    }
+
+    /** @return the roster and the slot and member imports (DATA-1..DATA-3) */
+    public DataExchangeService exchange() {
+        return exchange;
+    }
+
+    /** @return the retention job and its dry run (DATA-4) */
+    public RetentionJob retention() {
+        return retention;
     }
 
     /** @return the subsidy calculation (SUB-2) */

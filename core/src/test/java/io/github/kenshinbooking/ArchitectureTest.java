@@ -58,7 +58,7 @@ class ArchitectureTest {
                 .layer("Values").definedBy(ROOT + ".error..", ROOT + ".policy..", ROOT + ".household..",
                         ROOT + ".eligibility..")
                 .layer("Domain").definedBy(ROOT + ".schedule..", ROOT + ".account..", ROOT + ".reservation..",
-                        ROOT + ".notification..", ROOT + ".subsidy..", ROOT + ".audit..", ROOT + ".staff..")
+                        ROOT + ".notification..", ROOT + ".subsidy..", ROOT + ".audit..", ROOT + ".staff..", ROOT + ".exchange..")
                 .layer("Ports").definedBy(ROOT + ".storage..")
                 .layer("Observation").definedBy(ROOT + ".observation..")
                 .layer("UseCases").definedBy(ROOT)
@@ -100,6 +100,7 @@ class ArchitectureTest {
                 .should().haveSimpleNameEndingWith("Service")
                 .orShould().haveSimpleName("KenshinBooking")
                 .orShould().haveSimpleName("ReminderJob")
+                .orShould().haveSimpleName("RetentionJob")
                 .orShould().haveSimpleName("HouseholdSession")
                 .orShould().haveSimpleName("LoginResult")
                 .orShould().haveSimpleName("SessionToken")

@@ -208,5 +208,10 @@ class BookingRepeatTest {
         public io.github.kenshinbooking.staff.StaffAccountStore staffAccounts() {
             return d.staffAccounts();
         }
+
+        @Override
+        public io.github.kenshinbooking.storage.RetentionStore retention() {
+            return d.retention();
+        }
     }
 }

@@ -83,5 +83,10 @@ public enum ErrorCode {
     /** An amount of money is invalid, e.g. a negative cost (SUB-2). */
     INVALID_AMOUNT,
     /** A malformed field; {@link Refusal#field()} names it. */
-    INVALID_INPUT
+    INVALID_INPUT,
+    /**
+     * An import file (DATA-2, DATA-3) has bad rows, so nothing of it was written;
+     * {@link Refusal#lineErrors()} names each bad row's line and reason.
+     */
+    IMPORT_INVALID
 }

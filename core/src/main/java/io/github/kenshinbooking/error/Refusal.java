@@ -3,6 +3,7 @@ package io.github.kenshinbooking.error;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,10 +19,13 @@ import java.util.Optional;
  *   <li>{@link #lockedUntil()}: the instant the login lock ends, always for
  *       {@link ErrorCode#ACCOUNT_LOCKED} from {@code LoginService} (AUTH-4);</li>
  *   <li>{@link #ageLimit()}: too young or too old, always for {@link ErrorCode#NOT_ELIGIBLE_AGE} from
- *       the booking rules (ELIG-2, ORDER-1).</li>
+ *       the booking rules (ELIG-2, ORDER-1);</li>
+ *   <li>{@link #lineErrors()} and {@link #lineErrorCount()}: the bad rows of an import file, always
+ *       for {@link ErrorCode#IMPORT_INVALID} (DATA-2, DATA-3).</li>
  * </ul>
  * A refusal means nothing was written. It has no stack trace: it is an expected outcome, not a bug.
- * It is serializable; its details are stored nullable and exposed as {@link Optional}.
+ * It is serializable; its details are stored nullable and exposed as {@link Optional}, except the
+ * line errors, which a deserialized refusal no longer holds (their count stays).
  */
 public final class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
@@ -98,6 +102,30 @@ public final class Refusal extends Exception {
     public static final String FIELD_ROLE = "role";
     /** Staff booking and change (STAFF-2): whether staff override the reception window's closing. */
     public static final String FIELD_CLOSING = "closing";
+    /** Slot import (DATA-2): the checkup institution (健診機関). */
+    public static final String FIELD_INSTITUTION = "institution";
+    /** Slot import (DATA-2): the start time. */
+    public static final String FIELD_START = "start";
+    /** Slot import (DATA-2): the slot's length in minutes. */
+    public static final String FIELD_DURATION = "duration";
+    /** Slot import (DATA-2): the date and time reception opens (SLOT-2). */
+    public static final String FIELD_RECEPTION_OPENS = "receptionOpens";
+    /** Member import (DATA-3): the member's name in kanji (漢字氏名). */
+    public static final String FIELD_NAME = "name";
+    /** Member import (DATA-3): the birth date. */
+    public static final String FIELD_BIRTH_DATE = "birthDate";
+    /** Member import (DATA-3): the sex. */
+    public static final String FIELD_SEX = "sex";
+    /** Member import (DATA-3): the date the qualification began (資格取得日). */
+    public static final String FIELD_QUALIFIED_FROM = "qualifiedFrom";
+    /** Member import (DATA-3): the date the qualification ended (資格喪失日). */
+    public static final String FIELD_QUALIFIED_UNTIL = "qualifiedUntil";
+    /** Member import (DATA-3): the representative flag (代表者). */
+    public static final String FIELD_REPRESENTATIVE = "representative";
+    /** Imports (DATA-2, DATA-3): a whole row, e.g. a wrong number of columns or a household without representative. */
+    public static final String FIELD_ROW = "row";
+    /** Imports (DATA-2, DATA-3): the header row (line 1): a missing or unknown column. */
+    public static final String FIELD_HEADER = "header";
 
     /** The RULES.md code. */
     private final ErrorCode code;
@@ -107,17 +135,28 @@ public final class Refusal extends Exception {
     private final Instant lockedUntil;
     /** The crossed age bound, or {@code null}. */
     private final AgeLimit ageLimit;
+    /** The bad rows of an import reported (at most the policy's bound); not serialized, read back as none. */
+    private final transient List<LineError> lineErrors;
+    /** How many bad rows the import had, reported or not. */
+    private final long lineErrorCount;
 
     private Refusal(ErrorCode code, String field, String detail) {
         this(code, field, null, null, detail);
     }
 
     private Refusal(ErrorCode code, String field, Instant lockedUntil, AgeLimit ageLimit, String detail) {
+        this(code, field, lockedUntil, ageLimit, List.of(), 0, detail);
+    }
+
+    private Refusal(ErrorCode code, String field, Instant lockedUntil, AgeLimit ageLimit, List<LineError> lineErrors,
+            long lineErrorCount, String detail) {
         super(message(code, field, detail), null, false, false);
         this.code = requireNonNull(code, "code");
         this.field = field;
         this.lockedUntil = lockedUntil;
         this.ageLimit = ageLimit;
+        this.lineErrors = lineErrors;
+        this.lineErrorCount = lineErrorCount;
     }
 
     /**
@@ -200,6 +239,27 @@ public final class Refusal extends Exception {
     }
 
     /**
+     * {@link ErrorCode#IMPORT_INVALID} with the bad rows of the file (DATA-2, DATA-3): nothing of it was
+     * written.
+     *
+     * @param lineErrors the errors reported (a bad field, or a bad row as a whole), by line; at least one; copied
+     * @param lineErrorCount how many errors the file had, at least as many as reported (an import
+     *     reports a bounded number of them)
+     * @return the refusal, to throw
+     * @throws IllegalArgumentException if no error is given or the count is below the errors given
+     */
+    public static Refusal importInvalid(List<LineError> lineErrors, long lineErrorCount) {
+        List<LineError> errors = List.copyOf(requireNonNull(lineErrors, "lineErrors"));
+        if (errors.isEmpty() || lineErrorCount < errors.size()) {
+            throw new IllegalArgumentException("need at least one error and a count of at least " + errors.size());
+        }
+        LineError first = errors.get(0);
+        return new Refusal(ErrorCode.IMPORT_INVALID, null, null, null, errors, lineErrorCount,
+                lineErrorCount + " error(s), first: line " + first.line() + " [" + first.field() + "]: "
+                        + first.detail());
+    }
+
+    /**
      * The RULES.md code.
      *
      * @return the code
@@ -234,6 +294,25 @@ public final class Refusal extends Exception {
      */
     public Optional<AgeLimit> ageLimit() {
         return Optional.ofNullable(ageLimit);
+    }
+
+    /**
+     * The bad rows of an import file, for {@link ErrorCode#IMPORT_INVALID} (DATA-2, DATA-3): by line,
+     * at most as many as the policy reports ({@code DataExchangePolicy.maxReportedErrors}).
+     *
+     * @return the reported bad rows in file order; empty for any other code
+     */
+    public List<LineError> lineErrors() {
+        return lineErrors == null ? List.of() : lineErrors;
+    }
+
+    /**
+     * How many errors (bad fields and bad rows) the import file had, including those past the reported ones.
+     *
+     * @return the count, at least {@code lineErrors().size()}; 0 for any other code
+     */
+    public long lineErrorCount() {
+        return lineErrorCount;
     }
 
     private static String message(ErrorCode code, String field, String detail) {

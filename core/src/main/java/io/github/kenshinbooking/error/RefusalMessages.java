@@ -124,6 +124,23 @@ public final class RefusalMessages {
     }
 
     /**
+     * The Japanese line of one bad row of an import file (DATA-2, DATA-3), e.g.
+     * {@code 3行目 生年月日: 生年月日を正しくご入力ください。(INVALID_INPUT [birthDate]: ...)}: the
+     * line, the field's label, the message of {@code INVALID_INPUT} for the field, and the detail.
+     *
+     * @param error one of {@link Refusal#lineErrors()}
+     * @return the line to show
+     */
+    public String lineMessage(LineError error) {
+        requireNonNull(error, "error");
+        String label = fieldLabel(error.field());
+        String pattern = texts.getOrDefault(ErrorCode.INVALID_INPUT.name() + FIELD_VARIANT,
+                texts.get(ErrorCode.INVALID_INPUT.name()));
+        String text = new MessageFormat(pattern, Locale.JAPAN).format(new Object[] {label});
+        return error.line() + "行目 " + label + ": " + text + " (" + error.detail() + ")";
+    }
+
+    /**
      * The Japanese label of a field (key {@code field.<name>}), e.g. {@code 記号番号} for
      * {@link Refusal#FIELD_SYMBOL_NUMBER}.
      *

@@ -1,5 +1,8 @@
 package io.github.kenshinbooking.household;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,4 +31,21 @@ public interface HouseholdDirectory {
      * @return the member's household, or empty for an unknown member
      */
     Optional<Household> findByMember(MemberId memberId);
+
+    /**
+     * The members with those ids that exist, for a page of the roster (DATA-1). The default asks
+     * {@link #findByMember} once per id; an adapter may read them all at once.
+     *
+     * @param memberIds the member ids; unknown and repeated ones are harmless
+     * @return each known member, by id
+     */
+    default Map<MemberId, Member> findMembers(Collection<MemberId> memberIds) {
+        Map<MemberId, Member> out = new HashMap<>();
+        for (MemberId id : memberIds) {
+            if (!out.containsKey(id)) {
+                findByMember(id).flatMap(h -> h.member(id)).ifPresent(m -> out.put(id, m));
+            }
+        }
+        return out;
+    }
 }

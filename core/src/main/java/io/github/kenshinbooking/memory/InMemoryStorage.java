@@ -11,6 +11,7 @@ import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
 import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.staff.StaffAccountStore;
+import io.github.kenshinbooking.storage.RetentionStore;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.storage.UnitOfWork;
 
@@ -33,6 +34,8 @@ public final class InMemoryStorage implements Storage {
     private final MemorySessionStore sessions = new MemorySessionStore(tx);
     private final MemoryAuditLog audit = new MemoryAuditLog(tx);
     private final MemoryStaffAccountStore staffAccounts = new MemoryStaffAccountStore(tx);
+    private final MemoryRetentionStore retention = new MemoryRetentionStore(tx, reservations, idempotency, accounts,
+            outbox);
 
     /** Empty storage: no slots, reservations, accounts, mails or audit records. */
     public InMemoryStorage() {
@@ -96,5 +99,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public StaffAccountStore staffAccounts() {
         return staffAccounts;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** {@link AccountStore} in a map by household. Internal. */
 final class MemoryAccountStore implements AccountStore {
     private final MemoryTransactions tx;
-    private final Map<SymbolNumber, Account> accounts = new HashMap<>();
+    final Map<SymbolNumber, Account> accounts = new HashMap<>();
 
     MemoryAccountStore(MemoryTransactions tx) {
         this.tx = tx;

@@ -11,7 +11,7 @@ import java.util.Optional;
 /** {@link IdempotencyStore} in a map keyed by household and key. Internal. */
 final class MemoryIdempotencyStore implements IdempotencyStore {
     private final MemoryTransactions tx;
-    private final Map<String, ReservationId> claimed = new HashMap<>();
+    final Map<String, ReservationId> claimed = new HashMap<>();
 
     MemoryIdempotencyStore(MemoryTransactions tx) {
         this.tx = tx;

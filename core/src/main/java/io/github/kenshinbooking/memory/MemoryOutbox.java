@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** {@link NotificationOutbox} in a map by id, with an index of the dedupe keys. Internal. */
 final class MemoryOutbox implements NotificationOutbox {
     private final MemoryTransactions tx;
-    private final Map<Long, OutboxEntry> entries = new HashMap<>();
+    final Map<Long, OutboxEntry> entries = new HashMap<>();
     private final Map<String, Long> byDedupeKey = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
 

@@ -23,8 +23,8 @@ import java.util.Optional;
 final class MemoryReservationStore implements ReservationStore {
     private final MemoryTransactions tx;
     private final MemorySlotStore slots;
-    private final Map<ReservationId, Reservation> reservations = new HashMap<>();
-    private final Map<String, ReservationId> liveByMemberYear = new HashMap<>();
+    final Map<ReservationId, Reservation> reservations = new HashMap<>();
+    final Map<String, ReservationId> liveByMemberYear = new HashMap<>();
 
     MemoryReservationStore(MemoryTransactions tx, MemorySlotStore slots) {
         this.tx = tx;
@@ -112,7 +112,7 @@ final class MemoryReservationStore implements ReservationStore {
         });
     }
 
-    private static String memberYear(MemberId m, FiscalYear fy) {
+    static String memberYear(MemberId m, FiscalYear fy) {
         return m.value() + "\u0000" + fy.startYear();
     }
 }

@@ -20,10 +20,11 @@ import java.time.ZoneId;
  * @param subsidy      the subsidy calculation (SUB-2)
  * @param mail         reminders and the union's mail identity (MAIL-1, MAIL-3)
  * @param sessions     session expiry and token size (SES-1, SES-2)
+ * @param exchange     data exchange: imports and retention (DATA-2..DATA-4)
  */
 public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadlines, SlotPolicy slots,
         LockoutPolicy lockout, PasswordPolicy passwords, ResetPolicy reset, AgePolicy ages, SubsidyPolicy subsidy,
-        MailPolicy mail, SessionPolicy sessions) {
+        MailPolicy mail, SessionPolicy sessions, DataExchangePolicy exchange) {
 
     /**
      * Checks the values.
@@ -39,6 +40,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
      * @param subsidy the subsidy calculation (SUB-2)
      * @param mail reminders and the union's mail identity (MAIL-1, MAIL-3)
      * @param sessions session expiry and token size (SES-1, SES-2)
+     * @param exchange data exchange: imports and retention (DATA-2..DATA-4)
      * @throws NullPointerException if a part is missing
      */
     public UnionPolicy {
@@ -53,6 +55,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         requireNonNull(subsidy, "subsidy");
         requireNonNull(mail, "mail");
         requireNonNull(sessions, "sessions");
+        requireNonNull(exchange, "exchange");
     }
 
     /**
@@ -95,6 +98,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         private SubsidyPolicy subsidy = SubsidyPolicy.defaults();
         private MailPolicy mail = MailPolicy.defaults();
         private SessionPolicy sessions = SessionPolicy.defaults();
+        private DataExchangePolicy exchange = DataExchangePolicy.defaults();
 
         private Builder(UnionPolicy p) {
             if (p != null) {
@@ -109,6 +113,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
                 subsidy = p.subsidy;
                 mail = p.mail;
                 sessions = p.sessions;
+                exchange = p.exchange;
             }
         }
 
@@ -234,13 +239,24 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         }
 
         /**
+         * Sets the data exchange settings (DATA-2..DATA-4).
+         *
+         * @param exchange the data exchange settings
+         * @return this builder
+         */
+        public Builder exchange(DataExchangePolicy exchange) {
+            this.exchange = requireNonNull(exchange, "exchange");
+            return this;
+        }
+
+        /**
          * Builds the policy.
          *
          * @return the policy
          */
         public UnionPolicy build() {
             return new UnionPolicy(zone, termsVersion, deadlines, slots, lockout, passwords, reset, ages, subsidy,
-                    mail, sessions);
+                    mail, sessions, exchange);
         }
     }
 }

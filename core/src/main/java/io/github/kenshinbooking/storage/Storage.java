@@ -9,6 +9,8 @@ import io.github.kenshinbooking.account.SessionStore;
 import io.github.kenshinbooking.audit.AuditLog;
 import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.exchange.RosterEntry;
+import io.github.kenshinbooking.exchange.RosterQuery;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.NotificationOutbox;
@@ -23,6 +25,7 @@ import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.staff.StaffAccountStore;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The library's own data, as one adapter provides it: every persistence port plus the unit of work
@@ -119,6 +122,31 @@ public interface Storage {
      * @return the staff account store
      */
     StaffAccountStore staffAccounts();
+
+    /**
+     * Personal data past its retention period (DATA-4).
+     *
+     * @return the retention store
+     */
+    RetentionStore retention();
+
+    /**
+     * Hands every live reservation of the query's dates (and venue) with its slot to the action, in a
+     * stable order: exam date, venue name, start time, slot id, reservation id (DATA-1). Streams: the default
+     * holds the range's slots and one slot's reservations at a time, an adapter may hold a database
+     * cursor instead, so a whole fiscal year never sits in memory. Reads outside any unit of work; the action must
+     * not write to this storage.
+     *
+     * @param query the dates and venue
+     * @param action receives each entry
+     */
+    default void forEachLive(RosterQuery query, Consumer<RosterEntry> action) {
+        for (Slot s : slots().findBetween(query.venue(), query.from(), query.to())) {
+            for (Reservation r : reservations().findLiveBySlot(s.id())) {
+                action.accept(new RosterEntry(r, s));
+            }
+        }
+    }
 
     /**
      * Reads what a booking decision needs: the household's account, the slot, the member's live

@@ -76,6 +76,28 @@ class RefusalTest {
         assertThat(Refusal.FIELD_IDEMPOTENCY_KEY).isEqualTo("idempotencyKey");
         assertThat(Refusal.FIELD_CAPACITY).isEqualTo("capacity");
         assertThat(Refusal.FIELD_STAFF_ACCOUNT).isEqualTo("staffAccount");
-        assertThat(RefusalMessages.fieldNames()).hasSize(33);
+        assertThat(Refusal.FIELD_BIRTH_DATE).isEqualTo("birthDate");
+        assertThat(Refusal.FIELD_ROW).isEqualTo("row");
+        assertThat(Refusal.FIELD_HEADER).isEqualTo("header");
+        // 27 before, 6 for staff and slot management, 12 more for the import columns, rows and header (DATA-2, DATA-3)
+        assertThat(RefusalMessages.fieldNames()).hasSize(45);
+    }
+
+    @Test
+    @DisplayName("DATA-2 DATA-3 IMPORT_INVALID carries the reported line errors and the count of all")
+    void importInvalid() {
+        LineError first = new LineError(3, Refusal.FIELD_DATE, "a date such as 2024-06-16: 2024-02-30");
+        Refusal r = Refusal.importInvalid(java.util.List.of(first, new LineError(5, Refusal.FIELD_ROW, "x")), 7);
+
+        assertThat(r.code()).isEqualTo(ErrorCode.IMPORT_INVALID);
+        assertThat(r.lineErrors()).containsExactly(first, new LineError(5, Refusal.FIELD_ROW, "x"));
+        assertThat(r.lineErrorCount()).isEqualTo(7);
+        assertThat(r.getMessage()).contains("7 error(s)", "line 3", "date");
+        assertThat(Refusal.of(ErrorCode.SLOT_FULL).lineErrors()).isEmpty();
+        assertThat(Refusal.of(ErrorCode.SLOT_FULL).lineErrorCount()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Refusal.importInvalid(java.util.List.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Refusal.importInvalid(java.util.List.of(first), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

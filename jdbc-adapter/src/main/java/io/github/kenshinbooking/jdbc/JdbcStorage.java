@@ -22,11 +22,15 @@ import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.staff.StaffAccountStore;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
 import io.github.kenshinbooking.reservation.NewBooking;
+import io.github.kenshinbooking.exchange.RosterEntry;
+import io.github.kenshinbooking.exchange.RosterQuery;
+import io.github.kenshinbooking.storage.RetentionStore;
 import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.storage.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -70,6 +74,8 @@ public final class JdbcStorage implements Storage {
     private final JdbcAuditLog audit;
     private final JdbcStaffAccountStore staffAccounts;
     private final JdbcBookings bookings;
+    private final JdbcRoster roster;
+    private final JdbcRetentionStore retention;
 
     private JdbcStorage(Transactions tx, int idBlock, int stripes) {
         this.tx = tx;
@@ -85,6 +91,8 @@ public final class JdbcStorage implements Storage {
         this.audit = new JdbcAuditLog(tx);
         this.staffAccounts = new JdbcStaffAccountStore(tx);
         this.bookings = new JdbcBookings(tx);
+        this.roster = new JdbcRoster(tx);
+        this.retention = new JdbcRetentionStore(tx);
     }
 
     /**
@@ -184,6 +192,20 @@ public final class JdbcStorage implements Storage {
     @Override
     public StaffAccountStore staffAccounts() {
         return staffAccounts;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
+    }
+
+    /**
+     * One query read through a forward-only cursor with a fetch size (on PostgreSQL inside a transaction,
+     * which its driver needs to stream), on a connection of its own outside a unit of work.
+     */
+    @Override
+    public void forEachLive(RosterQuery query, Consumer<RosterEntry> action) {
+        roster.forEachLive(requireNonNull(query, "query"), requireNonNull(action, "action"));
     }
 
     /** One statement on every dialect: account, slot, the member's live reservations, the key's reservation. */

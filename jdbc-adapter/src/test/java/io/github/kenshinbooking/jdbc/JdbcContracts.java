@@ -17,6 +17,11 @@ import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
 import io.github.kenshinbooking.testkit.contract.StaffAccountStoreContract;
 import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
+import io.github.kenshinbooking.testkit.contract.HouseholdRegistryContract;
+import io.github.kenshinbooking.testkit.contract.RetentionContract;
+import io.github.kenshinbooking.testkit.contract.RosterContract;
+import io.github.kenshinbooking.testkit.contract.SlotImportContract;
+import io.github.kenshinbooking.storage.HouseholdRegistry;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -126,6 +131,58 @@ abstract class JdbcContracts {
         @Override
         protected Storage createStorage() {
             return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class Roster extends RosterContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return JdbcHouseholdDirectory.of((JdbcStorage) storage);
+        }
+    }
+
+    @Nested
+    class SlotImport extends SlotImportContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return JdbcHouseholdDirectory.of((JdbcStorage) storage);
+        }
+    }
+
+    @Nested
+    class Registry extends HouseholdRegistryContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return JdbcHouseholdDirectory.of((JdbcStorage) storage);
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return JdbcHouseholdDirectory.of((JdbcStorage) storage);
         }
     }
 

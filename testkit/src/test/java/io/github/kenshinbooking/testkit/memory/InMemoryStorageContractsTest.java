@@ -19,6 +19,11 @@ import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
 import io.github.kenshinbooking.testkit.contract.StaffAccountStoreContract;
 import io.github.kenshinbooking.testkit.contract.UnitOfWorkContract;
+import io.github.kenshinbooking.testkit.contract.HouseholdRegistryContract;
+import io.github.kenshinbooking.testkit.contract.RetentionContract;
+import io.github.kenshinbooking.testkit.contract.RosterContract;
+import io.github.kenshinbooking.testkit.contract.SlotImportContract;
+import io.github.kenshinbooking.storage.HouseholdRegistry;
 import org.junit.jupiter.api.Nested;
 
 /** The port contracts against the in-memory adapter of core. */
@@ -122,6 +127,58 @@ class InMemoryStorageContractsTest {
         @Override
         protected Storage createStorage() {
             return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class Roster extends RosterContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return new InMemoryHouseholdDirectory();
+        }
+    }
+
+    @Nested
+    class SlotImport extends SlotImportContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return new InMemoryHouseholdDirectory();
+        }
+    }
+
+    @Nested
+    class Registry extends HouseholdRegistryContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return new InMemoryHouseholdDirectory();
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+
+        @Override
+        protected HouseholdRegistry createRegistry(Storage storage) {
+            return new InMemoryHouseholdDirectory();
         }
     }
 
