@@ -2,10 +2,7 @@ package io.github.kenshinbooking.csv;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.kenshinbooking.DataExchangeService;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.RosterQuery;
@@ -44,9 +41,6 @@ public final class RosterCsv {
     public static final List<String> HEADER = List.of("予約ID", "受診日", "開始時刻", "会場", "健診機関", "記号番号",
             "組合員番号", "カナ氏名", "漢字氏名", "生年月日", "性別", "日中の連絡先");
 
-    private static final CsvFactory FACTORY = CsvFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-    private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withLineSeparator("\r\n");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -93,22 +87,12 @@ public final class RosterCsv {
         if (encoding.bom()) {
             writer.write('\uFEFF');
         }
-        CsvGenerator csv = FACTORY.createGenerator(writer);
-        csv.setSchema(SCHEMA);
-        csv.writeStartArray();
-        for (String h : HEADER) {
-            csv.writeString(h);
-        }
-        csv.writeEndArray();
+        CsvGenerator csv = CsvWriting.open(writer);
+        CsvWriting.row(csv, HEADER.toArray(String[]::new));
         long rows;
         try {
-            rows = exchange.roster(query, row -> {
-                try {
-                    write(csv, fields(row), row.reservation().value(), check, encoding);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            rows = exchange.roster(query, row -> CsvWriting.rowUnchecked(csv,
+                    () -> write(csv, fields(row), row.reservation().value(), check, encoding)));
         } catch (UncheckedIOException e) {
             csv.flush();
             throw e.getCause();
@@ -135,11 +119,7 @@ public final class RosterCsv {
                         encoding.charset().name());
             }
         }
-        csv.writeStartArray();
-        for (String f : fields) {
-            csv.writeString(f);
-        }
-        csv.writeEndArray();
+        CsvWriting.row(csv, fields);
     }
 
     private static int unmappable(String s, CharsetEncoder check) {
