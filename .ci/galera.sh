@@ -191,6 +191,10 @@ start_cluster() {
   for i in $(seq 1 $NODES); do
     [ -z "$(live_pid "$i")" ] || { echo "cluster already running in $GALERA_HOME"; status; return 0; }
   done
+  # wipe only a directory this script made (or an empty one)
+  if [ -d "$GALERA_HOME" ] && [ ! -L "$GALERA_HOME/galera.sh" ] && [ -n "$(ls -A "$GALERA_HOME")" ]; then
+    die "$GALERA_HOME is not empty and not a harness directory: not wiping it"
+  fi
   rm -rf "$GALERA_HOME"
   mkdir -p "$GALERA_HOME"
   chmod 755 "$GALERA_HOME"

@@ -64,6 +64,10 @@ start_pair() {
   [ -x "$BIN/initdb" ] || die "no PostgreSQL binaries under /usr/lib/postgresql/*/bin"
   stop_server standby INT >/dev/null
   stop_server primary INT >/dev/null
+  # wipe only a directory this script made (or an empty one)
+  if [ -d "$HA_HOME" ] && [ ! -L "$HA_HOME/pg-standby.sh" ] && [ -n "$(ls -A "$HA_HOME")" ]; then
+    die "$HA_HOME is not empty and not a harness directory: not wiping it"
+  fi
   rm -rf "$HA_HOME"
   mkdir -p "$HA_HOME"
   ln -sf "$(readlink -f "$0")" "$HA_HOME/pg-standby.sh"

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Assumptions;
 final class TestDatabase implements AutoCloseable {
     static final String PG_ENV = "KENSHIN_PG_URL";
     static final String MARIADB_ENV = "KENSHIN_MARIADB_URL";
-    static final String GALERA_ENV = GaleraNodes.URLS_ENV;
 
     /** The three databases the adapter supports, and MariaDB as a Galera cluster of several nodes. */
     enum Kind {
