@@ -19,7 +19,10 @@ CREATE TABLE kb_slot (
     INDEX ix_kb_slot_date (exam_date)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin;
 
-CREATE SEQUENCE kb_reservation_id_seq START WITH 1 INCREMENT BY 1 ENGINE = InnoDB;
+-- INCREMENT BY 0 steps by auto_increment_increment from auto_increment_offset: by 1 on a single server;
+-- on a Galera cluster each node takes its own residue, so nodes never hand out the same id (Galera
+-- refuses a cached sequence with any other increment)
+CREATE SEQUENCE kb_reservation_id_seq START WITH 1 INCREMENT BY 0 ENGINE = InnoDB;
 
 CREATE TABLE kb_reservation (
     id               BIGINT       NOT NULL PRIMARY KEY,

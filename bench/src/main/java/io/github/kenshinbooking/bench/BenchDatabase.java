@@ -8,8 +8,11 @@ import io.github.kenshinbooking.jdbc.Dialect;
 import io.github.kenshinbooking.jdbc.KenshinMigrations;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
@@ -19,6 +22,10 @@ import org.flywaydb.core.Flyway;
  * database), migrated by Flyway from the adapter's migrations, behind a HikariCP pool whose
  * connections carry application name {@value #APPLICATION_NAME} on PostgreSQL (so a sampler can
  * find them in {@code pg_stat_activity}). {@link #close()} drops the schema.
+ *
+ * <p>Several URLs, comma separated (each starting with {@code jdbc:}), are the nodes of one cluster
+ * (Galera): the schema is created and migrated through the first, and every node gets a pool of its
+ * own on it ({@link #nodes()}).
  */
 final class BenchDatabase implements AutoCloseable {
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
@@ -30,10 +37,14 @@ final class BenchDatabase implements AutoCloseable {
     private final Dialect dialect;
     private final String schema;
     private final HikariDataSource dataSource;
+    private final List<HikariDataSource> nodes = new ArrayList<>();
+    private final boolean galera;
     private final boolean keep;
 
-    private BenchDatabase(String url, String user, String password, String purpose, int poolSize, boolean keep) {
-        requireNonNull(url, "url");
+    private BenchDatabase(String urls, String user, String password, String purpose, int poolSize, boolean keep) {
+        requireNonNull(urls, "url");
+        List<String> nodeUrls = List.of(urls.split(",(?=jdbc:)"));
+        String url = nodeUrls.get(0);
         this.user = user;
         this.password = password;
         this.keep = keep;
@@ -47,8 +58,26 @@ final class BenchDatabase implements AutoCloseable {
         admin(dialect == Dialect.MARIADB
                 ? "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin"
                 : "CREATE SCHEMA " + schema);
+        this.dataSource = pool(poolUrl(adminUrl), poolSize, purpose + (nodeUrls.size() > 1 ? "-node1" : ""));
+        nodes.add(dataSource);
+        try {
+            Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(false)
+                    .locations(KenshinMigrations.location(dialect)).table(KenshinMigrations.HISTORY_TABLE)
+                    .load().migrate();
+            for (int i = 1; i < nodeUrls.size(); i++) {
+                nodes.add(pool(poolUrl(nodeUrls.get(i)), poolSize, purpose + "-node" + (i + 1)));
+            }
+            this.galera = dialect == Dialect.MARIADB && wsrepOn();
+            awaitReplication();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private HikariDataSource pool(String url, int poolSize, String name) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(poolUrl(adminUrl));
+        config.setJdbcUrl(url);
         if (user != null) {
             config.setUsername(user);
         }
@@ -57,7 +86,7 @@ final class BenchDatabase implements AutoCloseable {
         }
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(poolSize);
-        config.setPoolName("kb-" + purpose);
+        config.setPoolName("kb-" + name);
         config.setConnectionTimeout(60_000);
         if (dialect == Dialect.MARIADB) {
             config.setCatalog(schema);
@@ -69,14 +98,15 @@ final class BenchDatabase implements AutoCloseable {
         if (dialect == Dialect.POSTGRESQL) {
             config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         }
-        this.dataSource = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(false)
-                    .locations(KenshinMigrations.location(dialect)).table(KenshinMigrations.HISTORY_TABLE)
-                    .load().migrate();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+        return new HikariDataSource(config);
+    }
+
+    private boolean wsrepOn() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@wsrep_on")) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            return false; // a MariaDB without the wsrep variables
         }
     }
 
@@ -114,6 +144,59 @@ final class BenchDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** The pools of the nodes, the first one {@link #dataSource()}; one for a single server. */
+    List<HikariDataSource> nodes() {
+        return List.copyOf(nodes);
+    }
+
+    /** Whether the server is a Galera node ({@code wsrep_on}). */
+    boolean galera() {
+        return galera;
+    }
+
+    /**
+     * On Galera, waits until every node has applied all that the cluster committed before (one
+     * causal read, {@code wsrep_sync_wait = 1}, per node); otherwise returns at once.
+     */
+    void awaitReplication() {
+        if (!galera) {
+            return;
+        }
+        for (HikariDataSource node : nodes) {
+            try (Connection c = node.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SET SESSION wsrep_sync_wait = 1");
+                s.executeQuery("SELECT 1").close();
+                s.execute("SET SESSION wsrep_sync_wait = DEFAULT");
+            } catch (SQLException e) {
+                throw new IllegalStateException("causal read on " + node.getPoolName() + " failed", e);
+            }
+        }
+    }
+
+    /**
+     * Galera's conflict counters summed over the nodes: local certification failures and local
+     * transactions aborted by a replicated write set ({@code wsrep_local_cert_failures},
+     * {@code wsrep_local_bf_aborts}); zeros elsewhere.
+     */
+    long[] galeraConflicts() {
+        long[] sum = new long[2];
+        if (!galera) {
+            return sum;
+        }
+        for (HikariDataSource node : nodes) {
+            try (Connection c = node.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                            + " WHERE VARIABLE_NAME IN ('WSREP_LOCAL_CERT_FAILURES', 'WSREP_LOCAL_BF_ABORTS')")) {
+                while (rs.next()) {
+                    sum[rs.getString(1).endsWith("CERT_FAILURES") ? 0 : 1] += rs.getLong(2);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("wsrep status of " + node.getPoolName() + " failed", e);
+            }
+        }
+        return sum;
+    }
+
     /** A connection outside the pool, on the bench schema (for samplers and maintenance). */
     Connection unpooled() throws SQLException {
         Connection c = user == null ? DriverManager.getConnection(poolUrl(adminUrl))
@@ -146,9 +229,7 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dataSource != null) {
-            dataSource.close();
-        }
+        nodes.forEach(HikariDataSource::close);
         if (keep) {
             System.out.println("kept schema " + schema);
             return;

@@ -41,13 +41,16 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java -cp bench/target/kenshin-booking-bench.jar io.github.kenshinbooking.bench.LoadDriver \
- *     [--jdbc-url URL] [--user U] [--password P] [--clients 1,4,16,64] [--seconds N]
+ *     [--jdbc-url URL[,URL...]] [--user U] [--password P] [--clients 1,4,16,64] [--seconds N]
  *     [--shape spread|hot|both] [--mechanisms library,raw,lock] [--repeat N] [--pool N]
  *     [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N] [--history-years N] [--warmup N]
  *     [--no-sample] [--keep-schema]
  * </pre>
  *
- * Exit status 0 when every run verified, 1 when one did not, 2 on bad arguments.
+ * Several URLs (each starting with {@code jdbc:}) are the nodes of one cluster (Galera): the schema is
+ * made through the first, each node gets a pool, and client i books through node i mod nodes.
+ *
+ * <p>Exit status 0 when every run verified, 1 when one did not, 2 on bad arguments.
  */
 public final class LoadDriver {
     /** The two load shapes. */
@@ -161,7 +164,7 @@ public final class LoadDriver {
     record Point(Shape shape, int clients, Mechanism mechanism, int round, double seconds, long attempts, long booked,
             Map<String, Long> refusals, Map<String, Long> errors, Histogram latency, int exhaustedClients,
             Verification verification, CpuMeter.Usage cpu, Map<String, Double> waits, double busyBackends,
-            double clientCpuNanos, double lastBookingSeconds) {
+            double clientCpuNanos, double lastBookingSeconds, Conflicts conflicts) {
 
         /** CPU time the client threads spent per attempt (library or raw loop, JDBC driver, pool), in µs. */
         double clientCpuMicrosPerAttempt() {
@@ -186,6 +189,21 @@ public final class LoadDriver {
         }
     }
 
+    /**
+     * Write conflicts during one run: serialization failures and deadlocks the clients' connections
+     * threw, each retried by the adapter (counted on a cluster or on Galera only, else -1), by where
+     * they were thrown (a statement's first words, or the commit), and Galera's own counters summed
+     * over the nodes: certification failures at commit and local transactions aborted by a
+     * replicated write set (-1 elsewhere).
+     */
+    record Conflicts(long seen, Map<String, Long> where, long certFailures, long bfAborts) {
+
+        /** Conflicts the clients saw per 1,000 bookings, or -1 when not counted. */
+        double perThousandBooked(long booked) {
+            return seen < 0 ? -1 : booked == 0 ? 0 : 1000.0 * seen / booked;
+        }
+    }
+
     /** Everything a run measured. */
     record Report(List<Point> points, boolean sqlMatches, List<String> librarySql, List<String> rawSql) {
         boolean ok() {
@@ -207,6 +225,7 @@ public final class LoadDriver {
 
     private final Options options;
     private final PrintStream out;
+    private List<ConflictCounter> counters = List.of();
     private BenchDatabase db;
     private Population population;
     private boolean checkpointAllowed = true;
@@ -222,7 +241,7 @@ public final class LoadDriver {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: LoadDriver [--jdbc-url URL] [--user U] [--password P] [--clients 1,4,16,64]"
+            System.err.println("usage: LoadDriver [--jdbc-url URL[,URL...]] [--user U] [--password P] [--clients 1,4,16,64]"
                     + " [--seconds N] [--shape spread|hot|both] [--mechanisms library,raw,lock] [--repeat N]"
                     + " [--pool N] [--households N] [--spread-capacity N] [--hot-slots N] [--hot-capacity N] [--history-years N]"
                     + " [--warmup N] [--no-sample] [--keep-schema]");
@@ -254,7 +273,10 @@ public final class LoadDriver {
         db = BenchDatabase.open(options.url, options.user, options.password, "bench", options.pool,
                 options.keepSchema);
         try {
-            out.println("database: " + db.serverVersion() + ", schema " + db.schema() + " (dropped at the end)");
+            out.println("database: " + db.serverVersion() + (db.galera() ? ", Galera" : "") + ", schema " + db.schema()
+                    + " (dropped at the end)" + (db.nodes().size() > 1 ? "; " + db.nodes().size()
+                    + " nodes, a pool of " + options.pool + " on each, client i books through node i mod "
+                    + db.nodes().size() : ""));
             population = Population.load(db.dataSource(), options.households, options.spreadCapacity,
                     options.hotSlots, options.hotCapacity, options.pool);
             long history = population.addHistory(db.dataSource(), options.historyYears);
@@ -264,10 +286,28 @@ public final class LoadDriver {
                     options.households, population.spread.size(), population.hot.size(), history,
                     options.historyYears, (System.nanoTime() - t0) / 1e9);
             out.println();
-            Map<Mechanism, Booker> bookers = new EnumMap<>(Mechanism.class);
-            bookers.put(Mechanism.LIBRARY, new LibraryBooker(population.engine));
-            bookers.put(Mechanism.RAW, RawBookers.sameSql(db.dataSource(), db.dialect(), population));
-            bookers.put(Mechanism.LOCK_COUNT, RawBookers.lockAndCount(db.dataSource(), db.dialect(), population));
+            // one booker per node and mechanism; on a cluster (or Galera) through a data source that counts conflicts
+            Map<Mechanism, List<Booker>> bookers = new EnumMap<>(Mechanism.class);
+            boolean count = db.galera() || db.nodes().size() > 1;
+            counters = new ArrayList<>();
+            for (Mechanism m : Mechanism.values()) {
+                bookers.put(m, new ArrayList<>());
+            }
+            for (javax.sql.DataSource node : db.nodes()) {
+                javax.sql.DataSource ds = node;
+                if (count) {
+                    ConflictCounter counter = new ConflictCounter(node);
+                    counters.add(counter);
+                    ds = counter.dataSource();
+                }
+                KenshinBooking engine = db.nodes().size() == 1 && !count ? population.engine
+                        : KenshinBooking.builder().storage(JdbcStorage.create(ds)).directory(population.directory)
+                                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).clock(Population.CLOCK)
+                                .build();
+                bookers.get(Mechanism.LIBRARY).add(new LibraryBooker(engine));
+                bookers.get(Mechanism.RAW).add(RawBookers.sameSql(ds, db.dialect(), population));
+                bookers.get(Mechanism.LOCK_COUNT).add(RawBookers.lockAndCount(ds, db.dialect(), population));
+            }
             Report sql = captureSql();
             out.println();
             legend();
@@ -363,7 +403,7 @@ public final class LoadDriver {
         out.println();
     }
 
-    private Point point(Shape shape, int clients, Mechanism m, int round, Booker booker, Duration duration,
+    private Point point(Shape shape, int clients, Mechanism m, int round, List<Booker> bookers, Duration duration,
             boolean sample) throws Exception {
         reset();
         List<Slot> slots = shape == Shape.SPREAD ? population.spread : population.hot;
@@ -389,6 +429,7 @@ public final class LoadDriver {
             errors.add(new TreeMap<>());
             histograms.add(new Histogram(60_000_000L, 3));
             int client = i;
+            Booker booker = bookers.get(i % bookers.size());
             Thread t = new Thread(() -> {
                 Random random = new Random(client * 7919L + shape.ordinal());
                 Histogram h = histograms.get(client);
@@ -443,12 +484,24 @@ public final class LoadDriver {
                 sampler = WaitSampler.start(db.unpooled());
             }
         }
+        long seen0 = conflictsSeen();
+        Map<String, Long> where0 = new TreeMap<>();
+        counters.forEach(c -> c.byStatement().forEach((k, v) -> where0.merge(k, v, Long::sum)));
+        long[] galera0 = db.galeraConflicts();
         CpuMeter.Reading before = CpuMeter.read();
         threads.forEach(Thread::start);
         for (Thread t : threads) {
             t.join();
         }
         CpuMeter.Reading after = CpuMeter.read();
+        long[] galera1 = db.galeraConflicts();
+        Map<String, Long> where = new TreeMap<>();
+        counters.forEach(c -> c.byStatement().forEach((k, v) -> where.merge(k, v, Long::sum)));
+        where0.forEach((k, v) -> where.merge(k, -v, Long::sum));
+        where.values().removeIf(v -> v == 0);
+        Conflicts conflicts = new Conflicts(counters.isEmpty() ? -1 : conflictsSeen() - seen0, where,
+                db.galera() ? galera1[0] - galera0[0] : -1, db.galera() ? galera1[1] - galera0[1] : -1);
+        db.awaitReplication(); // the checks read through the first node
         Map<String, Double> waits = Map.of();
         double busyBackends = 0;
         if (sampler != null) {
@@ -472,7 +525,11 @@ public final class LoadDriver {
         return new Point(shape, clients, m, round, (end - window[0]) / 1e9, Arrays.stream(attempts).sum(), bookedTotal,
                 refused, failed, all, exhaustedCount, v, CpuMeter.between(before, after, pids), waits, busyBackends,
                 Arrays.stream(cpuNanos).sum(),
-                Math.max(0, Arrays.stream(lastBooked).max().orElse(0) - window[0]) / 1e9);
+                Math.max(0, Arrays.stream(lastBooked).max().orElse(0) - window[0]) / 1e9, conflicts);
+    }
+
+    private long conflictsSeen() {
+        return counters.stream().mapToLong(ConflictCounter::conflicts).sum();
     }
 
     /**
@@ -498,6 +555,7 @@ public final class LoadDriver {
                 }
             }
         }
+        db.awaitReplication(); // no node starts the next point with the last one's rows
     }
 
     private void print(Point p) {
@@ -511,6 +569,15 @@ public final class LoadDriver {
                 + (p.exhaustedClients() > 0 ? ", WARNING " + p.exhaustedClients()
                         + " client(s) ran out of members before the end (raise --households)" : ""));
         out.println("    verify " + p.verification().summary());
+        if (p.conflicts().seen() >= 0 || p.conflicts().certFailures() >= 0) {
+            out.printf(Locale.ROOT, "    conflicts: %d serialization failures/deadlocks seen by the clients, each retried"
+                    + " (%.1f per 1000 booked)%s%n", p.conflicts().seen(), p.conflicts().perThousandBooked(p.booked()),
+                    p.conflicts().certFailures() < 0 ? "" : "; Galera: " + p.conflicts().certFailures()
+                            + " certification failures, " + p.conflicts().bfAborts() + " brute-force aborts");
+            if (!p.conflicts().where().isEmpty()) {
+                out.println("    conflicts thrown by: " + p.conflicts().where());
+            }
+        }
         out.printf(Locale.ROOT, "    cpu: %s; per attempt: client threads %.0f µs%s%n", p.cpu(),
                 p.clientCpuMicrosPerAttempt(), p.serverCpuMicrosPerAttempt() < 0 ? ""
                         : String.format(Locale.ROOT, ", PostgreSQL backends %.0f µs", p.serverCpuMicrosPerAttempt()));
@@ -532,9 +599,12 @@ public final class LoadDriver {
                     + " lists every round's booked/s.");
             out.println();
         }
+        boolean conflicts = !counters.isEmpty();
         out.println("| shape | clients | mechanism | attempts/s | booked/s | p50 ms | p95 ms | p99 ms | refusals | errors"
-                + " | verified |" + (rounds ? " booked/s of each round |" : ""));
-        out.println("|---|---:|---|---:|---:|---:|---:|---:|---|---:|---|" + (rounds ? "---|" : ""));
+                + " | verified |" + (conflicts ? " conflicts / 1000 booked |" : "")
+                + (rounds ? " booked/s of each round |" : ""));
+        out.println("|---|---:|---|---:|---:|---:|---:|---:|---|---:|---|" + (conflicts ? "---:|" : "")
+                + (rounds ? "---|" : ""));
         for (Shape s : options.shapes) {
             for (int c : options.clients) {
                 for (Mechanism m : options.mechanisms) {
@@ -543,10 +613,11 @@ public final class LoadDriver {
                     boolean verified = all.stream().allMatch(x -> x.verification().ok());
                     long errors = all.stream().mapToLong(x -> x.errors().values().stream().mapToLong(Long::longValue)
                             .sum()).sum();
-                    out.printf(Locale.ROOT, "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %s | %d | %s |%s%n",
+                    out.printf(Locale.ROOT, "| %s | %d | %s | %.0f | %.0f | %.2f | %.2f | %.2f | %s | %d | %s |%s%s%n",
                             s.label(), c, m.label(), p.attemptsPerSecond(), p.bookedPerSecond(), p.millis(50),
                             p.millis(95), p.millis(99), p.refusals().isEmpty() ? "-" : p.refusals(), errors,
-                            verified ? "yes" : "NO", rounds ? " " + all.stream().sorted(Comparator.comparingInt(
+                            verified ? "yes" : "NO", conflicts ? String.format(Locale.ROOT, " %.1f |",
+                                    p.conflicts().perThousandBooked(p.booked())) : "", rounds ? " " + all.stream().sorted(Comparator.comparingInt(
                                     Point::round)).map(x -> String.format(Locale.ROOT, "%.0f", x.bookedPerSecond()))
                                     .collect(Collectors.joining(", ")) + " |" : "");
                 }

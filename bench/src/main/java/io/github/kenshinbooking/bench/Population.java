@@ -11,6 +11,7 @@ import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.Sex;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.jdbc.Dialect;
 import io.github.kenshinbooking.jdbc.JdbcStorage;
 import io.github.kenshinbooking.memory.InMemoryHouseholdDirectory;
 import io.github.kenshinbooking.notification.NotificationData;
@@ -255,7 +256,9 @@ final class Population {
                 ps.executeBatch();
             }
             try (Statement st = c.createStatement()) {
-                st.execute("ALTER SEQUENCE kb_reservation_id_seq RESTART WITH " + (rows + 1));
+                // Galera refuses a sequence change that does not restate the sequence's INCREMENT BY 0
+                st.execute("ALTER SEQUENCE kb_reservation_id_seq "
+                        + (storage.dialect() == Dialect.MARIADB ? "INCREMENT BY 0 " : "") + "RESTART WITH " + (rows + 1));
                 // each stripe filled up to its share, in stripe order, with the slot's live rows
                 st.executeUpdate("UPDATE kb_slot_stripe SET reserved = LEAST(capacity, GREATEST(0,"
                         + " (SELECT count(*) FROM kb_reservation r WHERE r.slot_id = kb_slot_stripe.slot_id"

@@ -61,6 +61,12 @@ final class RawBookers {
     /** One free stripe of the slot that no other transaction holds. */
     static final String PICK_FREE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND bookable"
             + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    /** MariaDB: from the node's share of the stripes on, then before it (the adapter's {@code Places}). */
+    private static final String NODE_START = "(@@auto_increment_offset - 1) * ? DIV @@auto_increment_increment";
+    static final String PICK_FREE_FROM_NODE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND stripe >= "
+            + NODE_START + " AND bookable AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    static final String PICK_FREE_BEFORE_NODE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND stripe < "
+            + NODE_START + " AND bookable AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
     static final String TAKE = "UPDATE kb_slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
             + " AND bookable AND reserved < capacity";
     /** Every stripe of the slot, locked in order (H2 always; elsewhere when no stripe is free without waiting). */
@@ -120,6 +126,7 @@ final class RawBookers {
         private final DataSource ds;
         private final boolean postgres;
         private final boolean h2;
+        private final boolean mariadb;
         private final String nextIds;
         private final Write write;
         private final String payload;
@@ -133,6 +140,7 @@ final class RawBookers {
             this.ds = ds;
             this.postgres = dialect == Dialect.POSTGRESQL;
             this.h2 = dialect == Dialect.H2;
+            this.mariadb = dialect == Dialect.MARIADB;
             this.nextIds = switch (dialect) {
                 case POSTGRESQL -> "SELECT nextval('kb_reservation_id_seq') FROM generate_series(1, " + ID_BLOCK + ")";
                 case H2 -> "SELECT NEXT VALUE FOR kb_reservation_id_seq FROM SYSTEM_RANGE(1, " + ID_BLOCK + ")";
@@ -328,14 +336,9 @@ final class RawBookers {
         /** A place from one stripe, as the adapter takes it: a free stripe no one holds, else every stripe locked. */
         private boolean take(Connection c, long slot) throws SQLException {
             if (!h2) {
-                int free = -1;
-                try (PreparedStatement ps = c.prepareStatement(PICK_FREE)) {
-                    ps.setLong(1, slot);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            free = rs.getInt(1);
-                        }
-                    }
+                int free = pick(c, mariadb ? PICK_FREE_FROM_NODE : PICK_FREE, slot);
+                if (free < 0 && mariadb) {
+                    free = pick(c, PICK_FREE_BEFORE_NODE, slot);
                 }
                 if (free >= 0 && takeStripe(c, slot, free)) {
                     return true;
@@ -356,6 +359,18 @@ final class RawBookers {
                 }
             }
             return false;
+        }
+
+        private int pick(Connection c, String sql, long slot) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, slot);
+                if (mariadb) {
+                    ps.setInt(2, io.github.kenshinbooking.jdbc.JdbcStorage.DEFAULT_STRIPES_PER_SLOT);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : -1;
+                }
+            }
         }
 
         private static boolean takeStripe(Connection c, long slot, int stripe) throws SQLException {

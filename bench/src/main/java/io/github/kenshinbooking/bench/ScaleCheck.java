@@ -309,7 +309,8 @@ public final class ScaleCheck {
             accounts.flush();
             try (Statement s = c.createStatement()) {
                 s.execute(db.dialect() == Dialect.POSTGRESQL ? "SELECT setval('kb_reservation_id_seq', " + id + ")"
-                        : "ALTER SEQUENCE kb_reservation_id_seq RESTART WITH " + (id + 1));
+                        : "ALTER SEQUENCE kb_reservation_id_seq " + (db.dialect() == Dialect.MARIADB
+                                ? "INCREMENT BY 0 " : "") + "RESTART WITH " + (id + 1));
             }
             c.commit();
             c.setAutoCommit(true);

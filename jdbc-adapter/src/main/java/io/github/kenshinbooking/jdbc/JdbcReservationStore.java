@@ -43,9 +43,11 @@ final class JdbcReservationStore implements ReservationStore {
             + " change_deadline, cancel_deadline";
 
     private final Transactions tx;
+    private final int stripes;
 
-    JdbcReservationStore(Transactions tx) {
+    JdbcReservationStore(Transactions tx, int stripes) {
         this.tx = tx;
+        this.stripes = stripes;
     }
 
     @Override
@@ -101,7 +103,7 @@ final class JdbcReservationStore implements ReservationStore {
         checkText(r);
         tx.writeRefusing("insert reservation", c -> {
             try {
-                if (!Places.take(c, tx.dialect(), r.slot().value())) {
+                if (!Places.take(c, tx.dialect(), r.slot().value(), stripes)) {
                     throw noPlace(c, r.member(), r.fiscalYear(), r.slot(), true);
                 }
                 insertRow(c, r);
@@ -146,7 +148,7 @@ final class JdbcReservationStore implements ReservationStore {
             if (from < to) {
                 Places.release(c, tx.dialect(), from);
             }
-            if (!Places.take(c, tx.dialect(), to)) {
+            if (!Places.take(c, tx.dialect(), to, stripes)) {
                 throw noPlace(c, moved.member(), moved.fiscalYear(), moved.slot(), false);
             }
             if (from >= to) {

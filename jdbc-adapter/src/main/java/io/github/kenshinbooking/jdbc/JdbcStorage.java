@@ -80,7 +80,7 @@ public final class JdbcStorage implements Storage {
     private JdbcStorage(Transactions tx, int idBlock, int stripes) {
         this.tx = tx;
         this.slots = new JdbcSlotStore(tx, stripes);
-        this.reservations = new JdbcReservationStore(tx);
+        this.reservations = new JdbcReservationStore(tx, stripes);
         this.reservationIds = new JdbcReservationIds(tx, idBlock);
         this.idempotency = new JdbcIdempotencyStore(tx);
         this.outbox = new JdbcOutbox(tx);

@@ -31,7 +31,15 @@ import java.util.List;
  * write a wrong count: it rolls back and runs again. A capacity change keeps every stripe's reserved
  * places; lowering it takes only free places (a stripe left with none is removed), raising it adds new
  * stripes up to the adapter's count, else spreads the places over the stripes. Closing a slot marks its
- * stripes not bookable, as a cancelled event day does. Internal.
+ * stripes not bookable, as a cancelled event day does.
+ *
+ * <p>On MariaDB the search for a free stripe starts at the connection's node's share of the stripes:
+ * stripe {@code (auto_increment_offset - 1) * stripesPerSlot / auto_increment_increment}, then wraps
+ * around. On one server that is stripe 0, as elsewhere. A Galera cluster gives each node its own
+ * offset (1..nodes, increment = nodes), and its nodes do not see each other's row locks: two
+ * bookings of one slot on two nodes that took the same stripe would meet only at commit, where
+ * certification aborts one of them (deadlock error 1213) and its unit of work runs again. Starting
+ * in different stripes, nodes seldom take the same one. Internal.
  */
 final class Places {
     /** Stripes per slot unless set otherwise: as many bookings of one slot as proceed at once. */
@@ -43,6 +51,14 @@ final class Places {
     private static final String FREE = " WHERE slot_id = ? AND bookable AND reserved < capacity"
             + " ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
     static final String PICK_FREE = "SELECT stripe FROM kb_slot_stripe" + FREE;
+    /** MariaDB: the first stripe of this node's share; parameter: stripes per slot (see the class comment). */
+    private static final String NODE_START = "(@@auto_increment_offset - 1) * ? DIV @@auto_increment_increment";
+    /** MariaDB: a free stripe from the node's start on (parameters: slot, stripes per slot)... */
+    static final String PICK_FREE_FROM_NODE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND stripe >= "
+            + NODE_START + " AND bookable AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    /** ...or, wrapping around, before it (only where the node's start is not stripe 0). */
+    static final String PICK_FREE_BEFORE_NODE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND stripe < "
+            + NODE_START + " AND bookable AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
     static final String TAKE = "UPDATE kb_slot_stripe SET reserved = reserved + 1 WHERE slot_id = ? AND stripe = ?"
             + " AND bookable AND reserved < capacity";
     static final String LOCK_ALL =
@@ -101,11 +117,20 @@ final class Places {
     /**
      * Takes one place of the slot in the current transaction.
      *
+     * @param stripes the stripes per slot of the storage (where a MariaDB node's share starts)
      * @return false if every stripe is full or not bookable (event day cancelled), or the slot has none
      */
-    static boolean take(Connection c, Dialect dialect, long slot) throws SQLException {
-        if (dialect != Dialect.H2) {
+    static boolean take(Connection c, Dialect dialect, long slot, int stripes) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
             int free = pick(c, PICK_FREE, slot);
+            if (free >= 0 && change(c, TAKE, slot, free)) {
+                return true;
+            }
+        } else if (dialect == Dialect.MARIADB) {
+            int free = pickFromNode(c, PICK_FREE_FROM_NODE, slot, stripes);
+            if (free < 0) {
+                free = pickFromNode(c, PICK_FREE_BEFORE_NODE, slot, stripes);
+            }
             if (free >= 0 && change(c, TAKE, slot, free)) {
                 return true;
             }
@@ -316,6 +341,16 @@ final class Places {
     private static int pick(Connection c, String sql, long slot) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+    }
+
+    private static int pickFromNode(Connection c, String sql, long slot, int stripes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, slot);
+            ps.setInt(2, stripes);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : -1;
             }

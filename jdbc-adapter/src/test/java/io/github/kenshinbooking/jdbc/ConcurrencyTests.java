@@ -9,6 +9,11 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.mail.CapturingMailSender;
+import io.github.kenshinbooking.mail.MailMessage;
+import io.github.kenshinbooking.mail.MailRenderer;
+import io.github.kenshinbooking.mail.OutboxRelay;
+import io.github.kenshinbooking.mail.RelayPolicy;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.notification.OutboxEntry;
 import io.github.kenshinbooking.reservation.BookingRequest;
@@ -32,7 +37,10 @@ import org.threeten.extra.MutableClock;
 
 /**
  * Races through the real engine and a connection pool: capacity (SLOT-3), ONE-1, idempotency
- * (BOOK-4) and the outbox (MAIL-2) must hold under any interleaving. One subclass per database.
+ * (BOOK-4), the outbox (MAIL-2) and the reminders (MAIL-3, with the job and the relay on several
+ * instances at once) must hold under any interleaving. One subclass per database; on a
+ * cluster each thread books through an engine over one node's pool, the threads taking the nodes
+ * in turn, and the checks read after every node has applied everything.
  */
 abstract class ConcurrencyTests {
     private static final int THREADS = 64;
@@ -43,17 +51,31 @@ abstract class ConcurrencyTests {
     private JdbcStorage storage;
     private JdbcHouseholdDirectory directory;
     private KenshinBooking engine;
+    /** One engine per node of the database (one for a single server), all on {@link #clock}. */
+    private List<KenshinBooking> engines;
+    private MutableClock clock;
     private List<Slot> slots;
 
     @BeforeEach
     void setUp() throws Refusal {
         storage = database().reset(false);
         directory = JdbcHouseholdDirectory.of(storage);
-        engine = Union.engine(storage, directory, MutableClock.of(Union.NOW, Union.TOKYO));
+        clock = MutableClock.of(Union.NOW, Union.TOKYO);
+        engine = Union.engine(storage, directory, clock);
+        engines = new ArrayList<>(List.of(engine));
+        for (int node = 1; node < database().nodeCount(); node++) {
+            JdbcStorage s = database().storage(node);
+            engines.add(Union.engine(s, JdbcHouseholdDirectory.of(s), clock));
+        }
         slots = new ArrayList<>();
         for (int i = 0; i < CAPACITIES.length; i++) {
             slots.add(Union.addSlot(engine, Union.MIRIKA, Union.EXAM_DAY, LocalTime.of(9 + i, 0), CAPACITIES[i]));
         }
+    }
+
+    /** The engine thread {@code thread} books through: the nodes in turn. */
+    private KenshinBooking engineOf(int thread) {
+        return engines.get(thread % engines.size());
     }
 
     private HouseholdSession household(String symbol, Household[] out) throws Refusal {
@@ -73,6 +95,7 @@ abstract class ConcurrencyTests {
             sessions.add(household(Integer.toString(1_000_000 + i), h));
             households.add(h[0]);
         }
+        database().awaitReplication();
         Map<NotificationKind, AtomicInteger> successes = new EnumMap<>(NotificationKind.class);
         for (NotificationKind k : List.of(NotificationKind.BOOKED, NotificationKind.CHANGED, NotificationKind.CANCELLED)) {
             successes.put(k, new AtomicInteger());
@@ -83,6 +106,7 @@ abstract class ConcurrencyTests {
             int thread = t;
             tasks.add(() -> {
                 Random rnd = new Random(thread);
+                KenshinBooking engine = engineOf(thread);
                 HouseholdSession session = sessions.get(thread);
                 MemberId member = Union.member(households.get(thread), 0);
                 Optional<Reservation> mine = Optional.empty(); // what this thread knows it holds
@@ -127,6 +151,7 @@ abstract class ConcurrencyTests {
             });
         }
         List<Optional<Reservation>> held = concurrently(tasks);
+        database().awaitReplication();
 
         assertThat(unexpected).isEmpty();
         int live = 0;
@@ -155,9 +180,11 @@ abstract class ConcurrencyTests {
         Household[] h = new Household[1];
         HouseholdSession session = household("1999999", h);
         MemberId member = Union.member(h[0], 0);
+        database().awaitReplication();
         List<Callable<ErrorCode>> tasks = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             Slot target = slots.get(t % slots.size());
+            KenshinBooking engine = engineOf(t);
             tasks.add(() -> {
                 try {
                     engine.bookings().book(session, BookingRequest.of(member, target.id(), Union.PHONE, true));
@@ -168,6 +195,7 @@ abstract class ConcurrencyTests {
             });
         }
         List<ErrorCode> codes = concurrently(tasks);
+        database().awaitReplication();
 
         assertThat(codes.stream().filter(c -> c == null).count()).isEqualTo(1);
         assertThat(codes.stream().filter(c -> c != null)).hasSize(7)
@@ -186,16 +214,93 @@ abstract class ConcurrencyTests {
         MemberId member = Union.member(h[0], 0);
         BookingRequest request = BookingRequest.of(member, slots.get(0).id(), Union.PHONE, true)
                 .withIdempotencyKey("submit-0b5e");
+        database().awaitReplication();
         List<Callable<Reservation>> tasks = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
+            KenshinBooking engine = engineOf(t);
             tasks.add(() -> engine.bookings().book(session, request));
         }
         List<Reservation> results = concurrently(tasks);
+        database().awaitReplication();
 
         assertThat(results.stream().map(Reservation::id).distinct()).hasSize(1);
         assertThat(storage.reservations().findByMember(member)).containsExactly(results.get(0));
         assertThat(storage.slots().find(slots.get(0).id()).orElseThrow().reserved()).isEqualTo(1);
         assertThat(kinds(storage.outbox().pending()).get(NotificationKind.BOOKED)).isEqualTo(1L);
+    }
+
+    @Test
+    @DisplayName("MAIL-2 MAIL-3 the reminder job and the outbox relay on every node at once: one mail per committed action")
+    void remindersAndRelaysEverywhere() throws Exception {
+        List<HouseholdSession> sessions = new ArrayList<>();
+        List<MemberId> members = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            Household[] h = new Household[1];
+            sessions.add(household(Integer.toString(1_100_000 + i), h));
+            members.add(Union.member(h[0], 0));
+        }
+        database().awaitReplication();
+        List<Reservation> live = new ArrayList<>();
+        List<Reservation> cancelled = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            KenshinBooking engine = engineOf(i); // booked, and some cancelled, through the nodes in turn
+            Reservation r = engine.bookings().book(sessions.get(i),
+                    BookingRequest.of(members.get(i), slots.get(i % slots.size()).id(), Union.PHONE, true));
+            if (i % 6 == 5) {
+                engine.bookings().cancel(sessions.get(i), r.id());
+                cancelled.add(r);
+            } else {
+                live.add(r);
+            }
+        }
+        database().awaitReplication();
+        // the day the reminders for EXAM_DAY go out
+        clock.setInstant(Union.EXAM_DAY.minusDays(engine.policy().mail().reminderDaysBefore()).atTime(9, 0)
+                .atZone(Union.TOKYO).toInstant());
+        CapturingMailSender sender = new CapturingMailSender();
+        MailRenderer renderer = MailRenderer.withDefaults(engine.policy());
+        // three instances of the application, each with its own job and relay (on a cluster: one per node)
+        int instances = Math.max(3, engines.size());
+        List<OutboxRelay> relays = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            relays.add(new OutboxRelay(database().storage(i % engines.size()).outbox(), renderer, sender, clock,
+                    RelayPolicy.defaults().withBatchSize(4)));
+        }
+        AtomicInteger recorded = new AtomicInteger();
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            KenshinBooking engine = engineOf(i);
+            OutboxRelay relay = relays.get(i);
+            tasks.add(() -> {
+                for (int round = 0; round < 3; round++) {
+                    recorded.addAndGet(engine.reminders().run());
+                }
+                return 0;
+            });
+            tasks.add(() -> {
+                int sent = 0;
+                for (int round = 0; round < 6; round++) {
+                    sent += relay.drain();
+                }
+                return sent;
+            });
+        }
+        concurrently(tasks);
+        database().awaitReplication();
+        relays.get(0).drain(); // what was recorded after the last relay's last round
+
+        assertThat(recorded).as("reminders recorded by all runs together").hasValue(live.size());
+        List<MailMessage> mails = sender.messages();
+        assertThat(mails.stream().map(MailMessage::messageId).distinct()).as("no mail sent twice").hasSameSizeAs(mails);
+        Map<NotificationKind, Long> sent = new EnumMap<>(NotificationKind.class);
+        mails.forEach(m -> sent.merge(m.kind(), 1L, Long::sum));
+        assertThat(sent).containsOnly(Map.entry(NotificationKind.EMAIL_CHANGED, (long) sessions.size()),
+                Map.entry(NotificationKind.BOOKED, (long) sessions.size()),
+                Map.entry(NotificationKind.CANCELLED, (long) cancelled.size()),
+                Map.entry(NotificationKind.REMINDER, (long) live.size()));
+        assertThat(mails.stream().filter(m -> m.kind() == NotificationKind.REMINDER).map(m -> m.reservationId().orElseThrow()))
+                .containsExactlyInAnyOrderElementsOf(live.stream().map(r -> r.id().toString()).toList());
+        assertThat(storage.outbox().pending()).isEmpty();
     }
 
     private static Map<NotificationKind, Long> kinds(List<OutboxEntry> entries) {

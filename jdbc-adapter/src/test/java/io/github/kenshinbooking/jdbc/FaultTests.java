@@ -93,7 +93,7 @@ abstract class FaultTests {
                     }
                 }
             }
-            case MARIADB -> {
+            case MARIADB, GALERA -> {
                 long id = single(victim, "SELECT CONNECTION_ID()");
                 try (Connection admin = DriverManager.getConnection(database().adminUrl());
                         Statement s = admin.createStatement()) {
