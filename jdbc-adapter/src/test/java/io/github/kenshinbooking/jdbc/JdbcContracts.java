@@ -33,6 +33,11 @@ abstract class JdbcContracts {
     /** Storage over the subclass's database with every table emptied. */
     abstract Storage fresh();
 
+    /** Whether a row lock taken on one connection holds off the others (not across Galera's nodes). */
+    boolean rowLocksSpanConnections() {
+        return true;
+    }
+
     @Nested
     class Slots extends SlotStoreContract {
         @Override
@@ -54,6 +59,11 @@ abstract class JdbcContracts {
         @Override
         protected Storage createStorage() {
             return JdbcContracts.this.fresh();
+        }
+
+        @Override
+        protected boolean racesWaitForTheHolder() {
+            return JdbcContracts.this.rowLocksSpanConnections();
         }
     }
 
