@@ -44,7 +44,7 @@ final class RawBookers {
     static final String RESERVATION_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
             + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at, change_deadline, cancel_deadline";
     static final String SLOT_COLUMNS = "id, venue, institution, exam_date, start_time, duration_seconds, capacity,"
-            + " reserved, reception_opens, cancelled";
+            + " reserved, reception_opens, cancelled, closed";
     /** A slot's reserved count: the sum of its stripes (the adapter's {@code kb_slot_stripe}). */
     static final String RESERVED_OF_S = "(SELECT COALESCE(SUM(st.reserved), 0) FROM kb_slot_stripe st WHERE st.slot_id = s.id)";
     /** Account, slot and the member's live reservations in one statement (no idempotency key). */
@@ -73,14 +73,19 @@ final class RawBookers {
     static final String LOCK_ALL =
             "SELECT stripe, capacity, reserved, bookable FROM kb_slot_stripe WHERE slot_id = ? ORDER BY stripe FOR UPDATE";
     /** PostgreSQL: a place from a free stripe, reservation and outbox row as one auto-commit statement. */
+    static final String AUDIT_COLUMNS = "occurred_at, actor_kind, actor_id, actor_member, channel, action,"
+            + " target_kind, target_id, before_summary, after_summary, reason";
     static final String BOOK_ONE_STATEMENT = "WITH pick AS (SELECT slot_id, stripe FROM kb_slot_stripe WHERE slot_id = ?"
             + " AND bookable AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED),"
             + " upd AS (UPDATE kb_slot_stripe t SET reserved = t.reserved + 1 FROM pick"
             + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id),"
             + " ins AS (INSERT INTO kb_reservation ("
             + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
-            + " ob AS (INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins)"
+            + " ob AS (INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins),"
+            + " au AS (INSERT INTO kb_audit (" + AUDIT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM ins)"
             + " SELECT count(*) FROM ins";
+    /** The booking's audit record (AUDIT-1), after the reservation's insert (H2, MariaDB). */
+    static final String AUDIT = "INSERT INTO kb_audit (" + AUDIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The insert after {@link #TAKE} (H2, MariaDB) and after the lock and count. */
     static final String INSERT = "INSERT INTO kb_reservation (" + INSERT_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -287,6 +292,7 @@ final class RawBookers {
                 ps.setString(4, member);
                 int i = setRest(ps, 5, fy, slot);
                 setOutbox(ps, i, email);
+                setAudit(ps, i + 7, id, household, member);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     inserted = rs.getLong(1);
@@ -401,6 +407,26 @@ final class RawBookers {
                 setRest(ps, 5, fy, slot);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement(AUDIT)) {
+                setAudit(ps, 1, id, household, member);
+                ps.executeUpdate();
+            }
+        }
+
+        /** The audit record's columns from parameter {@code i}: a household's booking through the web. */
+        private void setAudit(PreparedStatement ps, int i, long id, String household, String member)
+                throws SQLException {
+            ps.setObject(i, now);
+            ps.setString(i + 1, "HOUSEHOLD");
+            ps.setString(i + 2, household);
+            ps.setString(i + 3, member);
+            ps.setString(i + 4, "WEB");
+            ps.setString(i + 5, "BOOKED");
+            ps.setString(i + 6, "RESERVATION");
+            ps.setString(i + 7, Long.toString(id));
+            ps.setString(i + 8, "-");
+            ps.setString(i + 9, "booked");
+            ps.setNull(i + 10, Types.VARCHAR);
         }
 
         /** fiscal_year .. cancel_deadline of a new reservation from parameter {@code i}; answers the next index. */
