@@ -14,7 +14,7 @@ java ${SITE_JAVA_OPTS:-} -jar web/target/kenshin-booking-web.jar --server.port="
   --kenshin.web.demo.smtp-port=0 \
   --kenshin.web.demo.rush.households="$households" --kenshin.web.demo.rush.places="$places" \
   --kenshin.web.demo.rush.slots="$slots" --kenshin.web.demo.rush.date="$date" \
-  --kenshin.web.demo.rush.opens-at="$opens" > "${RUSH_LOG:-bench/target/rush-site.log}" 2>&1 &
+  --kenshin.web.demo.rush.opens-at="$opens" ${SITE_ARGS:-} > "${RUSH_LOG:-bench/target/rush-site.log}" 2>&1 &
 site=$!
 trap 'kill "$site" 2>/dev/null; wait "$site" 2>/dev/null || true' EXIT
 java -cp bench/target/kenshin-booking-bench.jar io.github.kenshinbooking.bench.SiteRush \

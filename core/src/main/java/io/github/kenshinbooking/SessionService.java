@@ -37,7 +37,8 @@ public final class SessionService {
 
     /**
      * Resumes the session of a token (SES-1) and counts this as a use, so the idle expiry starts
-     * again from now (SES-2).
+     * again from now (SES-2); with a {@link SessionPolicy#lastUseGranularity()} above zero, a use that
+     * close to the last recorded one is read only, and the idle expiry counts from that recorded use.
      *
      * @param token the token of {@link LoginResult#token()}, as the web tier kept it
      * @return the household session, for this request's use cases
@@ -49,8 +50,18 @@ public final class SessionService {
     public HouseholdSession resume(String token) throws Refusal {
         Inputs.requiredText(token, Refusal.FIELD_SESSION);
         SessionPolicy policy = ctx.policy().sessions();
-        Optional<StoredSession> s = ctx.storage().sessions()
-                .resume(TokenHash.of(token), ctx.clock().instant(), policy.idle(), policy.absolute());
+        String hash = TokenHash.of(token);
+        Instant now = ctx.clock().instant();
+        if (!policy.lastUseGranularity().isZero()) {
+            // a use close to the last recorded one is only read: no write, so no row lock, per page
+            Optional<StoredSession> seen = ctx.storage().sessions().find(hash);
+            if (seen.isPresent() && seen.get().aliveAt(now, policy.idle(), policy.absolute())
+                    && now.isBefore(seen.get().lastUsedAt().plus(policy.lastUseGranularity()))) {
+                StoredSession used = seen.get();
+                return new HouseholdSession(used.household(), used.createdAt(), used.tokenHash());
+            }
+        }
+        Optional<StoredSession> s = ctx.storage().sessions().resume(hash, now, policy.idle(), policy.absolute());
         if (s.isEmpty()) {
             throw Refusal.of(ErrorCode.SESSION_EXPIRED);
         }

@@ -135,6 +135,51 @@ class SessionServiceTest {
     }
 
     @Test
+    @DisplayName("SES-2 with a last-use granularity of 1 minute, a use within the minute is only read; the idle time counts from the recorded use")
+    void lastUseGranularity() throws Refusal {
+        Fixtures g = new Fixtures(f.policy.toBuilder()
+                .sessions(SessionPolicy.defaults().withLastUseGranularity(Duration.ofMinutes(1))).build());
+        g.activeSession();
+        Instant login = g.clock.instant();
+        String token = g.engine.logins().login(SYMBOL.value(), TARO_KANA, PASSWORD).token().value();
+        String hash = TokenHash.of(token);
+
+        g.clock.add(Duration.ofSeconds(59));
+        assertThat(g.engine.sessions().resume(token).household()).isEqualTo(SYMBOL);
+        assertThat(g.storage.sessions().find(hash).orElseThrow().lastUsedAt()).isEqualTo(login);
+
+        g.clock.add(Duration.ofSeconds(1)); // a minute after the recorded use: recorded
+        g.engine.sessions().resume(token);
+        Instant recorded = login.plusSeconds(60);
+        assertThat(g.storage.sessions().find(hash).orElseThrow().lastUsedAt()).isEqualTo(recorded);
+
+        g.clock.add(Duration.ofSeconds(30)); // read only: the idle time still counts from `recorded`
+        g.engine.sessions().resume(token);
+        g.clock.setInstant(recorded.plus(Duration.ofMinutes(30)).minusNanos(1));
+        assertThat(g.engine.sessions().resume(token).household()).isEqualTo(SYMBOL);
+        g.clock.setInstant(recorded.plus(Duration.ofMinutes(60)));
+        refused(() -> g.engine.sessions().resume(token), ErrorCode.SESSION_EXPIRED);
+    }
+
+    @Test
+    @DisplayName("SES-2 a granularity never revives a logged-out session, and must be shorter than the idle time")
+    void lastUseGranularityLogoutAndBounds() throws Refusal {
+        Fixtures g = new Fixtures(f.policy.toBuilder()
+                .sessions(SessionPolicy.defaults().withLastUseGranularity(Duration.ofMinutes(1))).build());
+        g.activeSession();
+        String token = g.engine.logins().login(SYMBOL.value(), TARO_KANA, PASSWORD).token().value();
+        g.engine.sessions().logout(token);
+        g.clock.add(Duration.ofSeconds(1));
+        refused(() -> g.engine.sessions().resume(token), ErrorCode.SESSION_EXPIRED);
+
+        assertThatThrownBy(() -> SessionPolicy.defaults().withLastUseGranularity(Duration.ofMinutes(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessions.lastUseGranularity");
+        assertThatThrownBy(() -> SessionPolicy.defaults().withLastUseGranularity(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sessions.lastUseGranularity");
+        assertThat(SessionPolicy.defaults().lastUseGranularity()).isZero();
+    }
+
+    @Test
     @DisplayName("SES-2 logout ends the session; logging out again or an unknown token does nothing; blank is INVALID_INPUT")
     void logout() throws Refusal {
         String token = login().token().value();

@@ -103,7 +103,8 @@ public class KenshinProperties {
                     .subsidy(new SubsidyPolicy(subsidy.fullUpTo, subsidy.ratePercent, subsidy.cap))
                     .mail(new MailPolicy(mail.reminderDaysBefore, new UnionContact(mail.unionName, mail.senderAddress,
                             mail.senderName, mail.footerLines)))
-                    .sessions(new SessionPolicy(sessions.idle, sessions.absolute, sessions.tokenBytes))
+                    .sessions(new SessionPolicy(sessions.idle, sessions.absolute, sessions.tokenBytes,
+                            sessions.lastUseGranularity))
                     .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("kenshin.* does not make a valid union policy: kenshin." + e.getMessage(), e);
@@ -728,6 +729,9 @@ public class KenshinProperties {
         /** SES-1: random bytes of a session token. */
         @Min(SessionPolicy.MIN_TOKEN_BYTES)
         private int tokenBytes = DEFAULTS.sessions().tokenBytes();
+        /** A use this close to the last recorded one is not written (zero: every use is). */
+        @NotNull
+        private Duration lastUseGranularity = DEFAULTS.sessions().lastUseGranularity();
 
         /** The policy's defaults. */
         public Sessions() {
@@ -751,6 +755,16 @@ public class KenshinProperties {
         /** @param v how long a session lives at most (SES-2) */
         public void setAbsolute(Duration v) {
             absolute = v;
+        }
+
+        /** @return how close to the last recorded use a use is not written */
+        public Duration getLastUseGranularity() {
+            return lastUseGranularity;
+        }
+
+        /** @param v how close to the last recorded use a use is not written (zero: every use is) */
+        public void setLastUseGranularity(Duration v) {
+            lastUseGranularity = v;
         }
 
         /** @return random bytes of a session token (SES-1) */

@@ -18,6 +18,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** ログイン (I-Step 1) and ログアウト. */
 @Controller
@@ -53,19 +54,21 @@ class LoginController {
 
     @PostMapping("/login")
     String login(@Valid @ModelAttribute("form") LoginForm form, BindingResult binding, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+            @RequestParam(name = "ticket", required = false) String ticket, HttpServletRequest request,
+            HttpServletResponse response) {
         if (binding.hasErrors()) {
             model.addAttribute("errors", FormErrors.of(binding));
             return "login";
         }
         LoginResult result;
         try {
-            result = gate.run(() -> site.engine().logins().login(form.symbolNumber(), form.kana(), form.password(),
+            result = gate.run(ticket, () -> site.engine().logins().login(form.symbolNumber(), form.kana(), form.password(),
                     request.getRemoteAddr()));
         } catch (LoginGate.Busy busy) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", Long.toString(busy.retryAfter().toSeconds()));
             model.addAttribute("retryAfter", busy.retryAfter().toSeconds());
+            model.addAttribute("ticket", busy.ticket().orElse(null));
             model.addAttribute("form", new LoginForm(form.symbolNumber(), form.kana(), ""));
             return "busy";
         } catch (Refusal refusal) {

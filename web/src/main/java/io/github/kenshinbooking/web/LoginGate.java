@@ -1,7 +1,13 @@
 package io.github.kenshinbooking.web;
 
 import io.github.kenshinbooking.error.Refusal;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,26 +17,37 @@ import org.springframework.stereotype.Component;
 /**
  * Password verification at login, bounded to what the processors can hash: at most {@code threads} logins
  * verify at once, and the others wait in arrival order (a fair semaphore) as long as their expected wait (the
- * logins ahead of them times the moving mean of one login) stays within {@code maxWait} and at most
- * {@code queue} wait. A login beyond that is turned away at once with a {@code Retry-After} for when the
- * queue will have room again, instead of holding a server thread; so the hashing threads are never idle
- * while logins wait, and no thread waits for nothing. Households already logged in never pass here, so
- * their pages keep their latency while logins pile up. Thread-safe.
+ * logins ahead of them times the measured time between two logins leaving) stays within {@code maxWait} and at most
+ * {@code queue} wait. A login beyond that is turned away at once, instead of holding a server thread, with a
+ * ticket: its place in line, due when the queue will have drained to half of {@code maxWait}. The ticket's
+ * {@code Retry-After} says when; coming back with it, the login is let in ahead of logins that arrived after
+ * it, so the line stays first come first served across the wait page, and logins turned away come back spread
+ * over time instead of all at once (each such wave would turn most of them away again). Households already
+ * logged in never pass here, so their pages keep their latency while logins pile up. Tickets live in this
+ * instance's memory only (another instance treats one as a new arrival), at most {@code 16 ×} the admitted
+ * logins, and lapse {@code maxWait} after they are due. Thread-safe.
  */
 @Component
 class LoginGate {
-    /** A login turned away: come back after {@code retryAfter}. */
+    /** A login turned away: come back after {@code retryAfter} with {@code ticket}. */
     static final class Busy extends Exception {
         private static final long serialVersionUID = 1L;
         private final transient Duration retryAfter;
+        private final String ticket;
 
-        Busy(Duration retryAfter) {
+        Busy(Duration retryAfter, String ticket) {
             super("busy, retry after " + retryAfter, null, false, false);
             this.retryAfter = retryAfter;
+            this.ticket = ticket;
         }
 
         Duration retryAfter() {
             return retryAfter;
+        }
+
+        /** @return the place in line to come back with, if one was given */
+        Optional<String> ticket() {
+            return Optional.ofNullable(ticket);
         }
     }
 
@@ -40,47 +57,135 @@ class LoginGate {
         T run() throws Refusal;
     }
 
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+
     private final Semaphore running;
     private final int threads;
     private final int admitted;
+    private final int maxTickets;
     private final Duration maxWait;
     private final AtomicInteger inside = new AtomicInteger();
-    /** Exponentially weighted mean of a login's service time, in nanoseconds. */
-    private final AtomicLong meanNanos = new AtomicLong(Duration.ofMillis(200).toNanos());
+    /** The first guess of one login's time, until the line has moved. */
+    private static final Duration FIRST_GUESS = Duration.ofMillis(200);
+    /**
+     * Exponentially weighted mean time between two logins leaving while others wait, in nanoseconds: how fast
+     * the line moves, measured, so it counts whatever else the processors do meanwhile (pages, the database).
+     */
+    private final AtomicLong drainNanos;
+    private final AtomicLong lastDone = new AtomicLong();
+    /** Ticket → when it is due ({@link System#nanoTime}); guarded by itself, with {@link #inside}'s admissions. */
+    private final Map<String, Long> tickets = new HashMap<>();
+    private final SecureRandom random = new SecureRandom();
 
     LoginGate(WebProperties properties) {
         WebProperties.Logins logins = properties.logins();
         this.threads = logins.threads();
         this.running = new Semaphore(threads, true);
         this.admitted = threads + logins.queue();
+        this.maxTickets = 16 * admitted;
         this.maxWait = logins.maxWait();
+        this.drainNanos = new AtomicLong(FIRST_GUESS.toNanos() / threads);
     }
 
     <T> T run(Work<T> work) throws Busy, Refusal {
-        int ahead = inside.incrementAndGet() - 1;
-        long expectedWait = waitNanos(ahead);
-        if (ahead >= admitted || expectedWait > maxWait.toNanos()) {
-            inside.decrementAndGet();
-            throw new Busy(retryAfter(expectedWait));
-        }
+        return run(null, work);
+    }
+
+    /**
+     * Runs a login, or turns it away.
+     *
+     * @param ticket the ticket of an earlier {@link Busy}, or null
+     * @param work   the login
+     * @return the login's result
+     * @throws Busy   if it is turned away: come back after its {@code Retry-After} with its ticket
+     * @throws Refusal as the login refuses
+     */
+    <T> T run(String ticket, Work<T> work) throws Busy, Refusal {
+        admit(ticket);
         try {
             if (!running.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new Busy(retryAfter(waitNanos(inside.get())));
+                throw backInLine();
             }
             long start = System.nanoTime();
             try {
                 return work.run();
             } finally {
                 running.release();
-                long took = System.nanoTime() - start;
-                meanNanos.getAndUpdate(mean -> mean + (took - mean) / 8);
+                long done = System.nanoTime();
+                long took = done - start;
+                long previous = lastDone.getAndSet(done);
+                // with others waiting, the time since the last login left; else this login's share of the threads,
+                // so the estimate is right before the first crowd, whose tickets it times
+                long interval = inside.get() > threads && previous != 0 ? Math.min(done - previous, took)
+                        : took / threads;
+                drainNanos.getAndUpdate(mean -> mean + (interval - mean) / 16);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Busy(retryAfter(waitNanos(inside.get())));
+            throw backInLine();
         } finally {
             inside.decrementAndGet();
         }
+    }
+
+    /** Lets the login in (counted in {@link #inside}), or throws the {@link Busy} that turns it away. */
+    private void admit(String ticket) throws Busy {
+        long now = System.nanoTime();
+        synchronized (tickets) {
+            lapse(now);
+            Long due = ticket == null ? null : tickets.get(ticket);
+            int ahead = inside.get();
+            if (due != null) {
+                if (due - now > SECOND) { // early: the place is kept until its time
+                    throw new Busy(retryAfter(due - now), ticket);
+                }
+                if (ahead < admitted) {
+                    tickets.remove(ticket);
+                    inside.incrementAndGet();
+                    return;
+                }
+                tickets.put(ticket, now + drainNanos.get());
+                throw new Busy(retryAfter(drainNanos.get()), ticket);
+            }
+            // a new arrival queues behind the logins inside and every ticket still out
+            int line = ahead + tickets.size();
+            long expectedWait = waitNanos(line);
+            if (line < admitted && expectedWait <= maxWait.toNanos()) {
+                inside.incrementAndGet();
+                return;
+            }
+            long comeBack = Math.max(0, expectedWait - maxWait.toNanos() / 2);
+            if (tickets.size() >= maxTickets) {
+                throw new Busy(retryAfter(comeBack), null);
+            }
+            String issued = newTicket();
+            tickets.put(issued, now + comeBack);
+            throw new Busy(retryAfter(comeBack), issued);
+        }
+    }
+
+    /** A login admitted but not served within {@code maxWait}: first in line when it comes back. */
+    private Busy backInLine() {
+        synchronized (tickets) {
+            String issued = newTicket();
+            tickets.put(issued, System.nanoTime());
+            return new Busy(retryAfter(0), issued);
+        }
+    }
+
+    private void lapse(long now) {
+        long grace = maxWait.toNanos();
+        for (Iterator<Long> it = tickets.values().iterator(); it.hasNext(); ) {
+            if (now - it.next() > grace) {
+                it.remove();
+            }
+        }
+    }
+
+    private String newTicket() {
+        byte[] raw = new byte[16];
+        random.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     /** @return logins inside the gate now, verifying or waiting */
@@ -88,18 +193,21 @@ class LoginGate {
         return inside.get();
     }
 
-    /** The expected wait of a login with {@code ahead} logins before it: whole rounds of {@code threads}. */
-    private long waitNanos(int ahead) {
-        return (long) (ahead / threads) * meanNanos.get();
+    /** @return tickets out: logins turned away that are expected back */
+    int ticketsOut() {
+        synchronized (tickets) {
+            lapse(System.nanoTime());
+            return tickets.size();
+        }
     }
 
-    /**
-     * When a login turned away with {@code expectedWait} should come back: once the queue has drained to half
-     * of {@code maxWait}, so that it finds room and the queue still holds work when it arrives (coming back
-     * late would leave the processors idle). Whole seconds, at least 1.
-     */
-    private Duration retryAfter(long expectedWait) {
-        long nanos = expectedWait - maxWait.toNanos() / 2;
-        return Duration.ofSeconds(Math.max(1, nanos / 1_000_000_000L));
+    /** The expected wait of a login with {@code ahead} logins before it, at the rate the line moves. */
+    private long waitNanos(int ahead) {
+        return Math.max(0, ahead - threads + 1) * drainNanos.get();
+    }
+
+    /** A wait as a {@code Retry-After}: whole seconds, rounded up (coming back early finds no room), at least 1. */
+    private static Duration retryAfter(long nanos) {
+        return Duration.ofSeconds(Math.max(1, (nanos + SECOND - 1) / SECOND));
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * The rush bench's households and slots ({@link WebProperties.Rush}), added to the demo when
  * {@code kenshin.web.demo.rush.households} is above 0: households that set their own password, as on the
- * morning reception opens, and one venue whose slots hold fewer places than there are households.
+ * morning reception opens, and one venue whose slots hold fewer places than there are households; and on the
+ * day after, one slot with room for every household, open already, where the bench warms the site up.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kenshin.web.demo.enabled", matchIfMissing = true)
@@ -84,6 +85,9 @@ class RushData implements ApplicationRunner {
             engine.schedule().addSlot(new SlotSpec(Venue.of(VENUE), "ヘルスポートクリニック", date, start,
                     Duration.ofMinutes(30), capacity, opens));
         }
+        // the bench's warm-up books and cancels here, the day after, with reception open already
+        engine.schedule().addSlot(new SlotSpec(Venue.of(VENUE), "ヘルスポートクリニック", date.plusDays(1), LocalTime.of(9, 0),
+                Duration.ofMinutes(30), rush.households(), engine.clock().instant()));
         LOG.info("rush data loaded: {} households from {}, {} places in {} slots on {}, reception opens at {}",
                 rush.households(), WebProperties.Rush.FIRST_SYMBOL_NUMBER, rush.places(), rush.slots(), date, opens);
     }

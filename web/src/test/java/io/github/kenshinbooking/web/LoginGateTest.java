@@ -88,6 +88,112 @@ class LoginGateTest {
         assertThat(served).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     }
 
+    @Test
+    @DisplayName("a login turned away gets a ticket; back with it, it is let in ahead of logins that arrived after it")
+    void ticketKeepsThePlaceInLine() throws Exception {
+        LoginGate gate = gate(1, 1, Duration.ofSeconds(10));
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        Future<String> first = pool.submit(() -> gate.run(() -> {
+            running.countDown();
+            await(release);
+            return "first";
+        }));
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch releaseSecond = new CountDownLatch(1);
+        Future<String> second = pool.submit(() -> gate.run(() -> {
+            await(releaseSecond);
+            return "second";
+        }));
+        awaitInside(gate, 2);
+
+        String ticket = turnedAway(gate, null).ticket().orElseThrow();
+        String later = turnedAway(gate, null).ticket().orElseThrow();
+        assertThat(later).isNotEqualTo(ticket);
+        assertThat(gate.ticketsOut()).isEqualTo(2);
+
+        release.countDown(); // one place frees: it belongs to the first ticket, not to a new arrival
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        awaitInside(gate, 1);
+        assertThat(turnedAway(gate, null).ticket()).isPresent();
+        Future<String> back = pool.submit(() -> gate.run(ticket, () -> "back with its ticket"));
+        awaitInside(gate, 2);
+        assertThat(gate.ticketsOut()).isEqualTo(2); // the later one and the new arrival's
+
+        releaseSecond.countDown();
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("second");
+        assertThat(back.get(5, TimeUnit.SECONDS)).isEqualTo("back with its ticket");
+        assertThat(gate.run(later, () -> "the later ticket")).isEqualTo("the later ticket");
+    }
+
+    @Test
+    @DisplayName("a ticket brought back early keeps its place and gets the rest of the wait; turned-away logins come back spread out")
+    void earlyTicketKeepsItsPlace() throws Exception {
+        LoginGate gate = gate(1, 50, Duration.ofSeconds(1));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            // the gate's first estimate of a login is 200 ms, so 6 fit in a second's wait
+            for (int i = 0; i < 6; i++) {
+                pool.submit(() -> gate.run(() -> {
+                    await(release);
+                    return null;
+                }));
+                awaitInside(gate, i + 1);
+            }
+            Duration previous = Duration.ZERO;
+            LoginGate.Busy last = null;
+            for (int i = 0; i < 8; i++) {
+                last = turnedAway(gate, null);
+                assertThat(last.retryAfter()).isGreaterThanOrEqualTo(previous);
+                previous = last.retryAfter();
+            }
+            assertThat(previous).isGreaterThan(Duration.ofSeconds(1)); // later tickets are due later
+            String ticket = last.ticket().orElseThrow();
+            LoginGate.Busy early = turnedAway(gate, ticket);
+            assertThat(early.ticket()).contains(ticket);
+            assertThat(early.retryAfter()).isLessThanOrEqualTo(last.retryAfter());
+            assertThat(gate.ticketsOut()).isEqualTo(8);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    @DisplayName("tickets not brought back lapse, so they hold no place for ever")
+    void ticketsLapse() throws Exception {
+        LoginGate gate = gate(1, 0, Duration.ofMillis(100));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            pool.submit(() -> gate.run(() -> {
+                await(release);
+                return null;
+            }));
+            awaitInside(gate, 1);
+            turnedAway(gate, null);
+            assertThat(gate.ticketsOut()).isEqualTo(1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (gate.ticketsOut() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(gate.ticketsOut()).isZero();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static LoginGate.Busy turnedAway(LoginGate gate, String ticket) {
+        try {
+            gate.run(ticket, () -> {
+                throw new AssertionError("let in");
+            });
+        } catch (LoginGate.Busy busy) {
+            return busy;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("not turned away");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
