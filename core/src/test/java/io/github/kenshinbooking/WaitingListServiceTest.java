@@ -114,10 +114,7 @@ class WaitingListServiceTest {
         HouseholdSession session = f.activeSession();
         HouseholdSession other = f.otherSession();
         Slot slot = f.slot(FY2024_DAY, LocalTime.of(9, 0), 1);
-        Reservation umes = engine.bookings().book(other, Fixtures.request(Fixtures.UME, slot));
-        WaitingEntry taro = engine.waitingList().join(session, Fixtures.request(Fixtures.TARO, slot));
-        engine.waitingList().join(session, Fixtures.request(Fixtures.HANAKO, slot));
-        engine.bookings().cancel(other, umes.id());
+        WaitingEntry taro = offeredToTaro(session, other, slot).get(0);
 
         Refusal notFound = assertThrows(Refusal.class, () -> engine.waitingList().accept(other, taro.id()));
         assertThat(notFound.code()).isEqualTo(ErrorCode.NOT_FOUND);
@@ -143,10 +140,9 @@ class WaitingListServiceTest {
         HouseholdSession session = f.activeSession();
         HouseholdSession other = f.otherSession();
         Slot slot = f.slot(FY2024_DAY, LocalTime.of(9, 0), 1);
-        Reservation umes = engine.bookings().book(other, Fixtures.request(Fixtures.UME, slot));
-        WaitingEntry taro = engine.waitingList().join(session, Fixtures.request(Fixtures.TARO, slot));
-        WaitingEntry hanako = engine.waitingList().join(session, Fixtures.request(Fixtures.HANAKO, slot));
-        engine.bookings().cancel(other, umes.id());
+        List<WaitingEntry> joined = offeredToTaro(session, other, slot);
+        WaitingEntry taro = joined.get(0);
+        WaitingEntry hanako = joined.get(1);
         engine.waitingList().decline(session, taro.id());
         engine.waitingList().leave(session, Fixtures.HANAKO, slot.id());
 
@@ -159,6 +155,16 @@ class WaitingListServiceTest {
                 .byTarget(AuditTarget.slot(slot.id())), e -> slotTrail.add(e.record().action().name()));
         assertThat(slotTrail).containsExactly(AuditAction.SLOT_ADDED.name(), AuditAction.WAITING_PLACE_RELEASED.name());
         assertThat(engine.calendar().remaining(slot.id())).isEqualTo(1);
+    }
+
+    /** Ume books the slot's one place, taro and hanako join its list, ume cancels: the place is offered to taro. */
+    private List<WaitingEntry> offeredToTaro(HouseholdSession session, HouseholdSession other, Slot slot)
+            throws Refusal {
+        Reservation umes = engine.bookings().book(other, Fixtures.request(Fixtures.UME, slot));
+        WaitingEntry taro = engine.waitingList().join(session, Fixtures.request(Fixtures.TARO, slot));
+        WaitingEntry hanako = engine.waitingList().join(session, Fixtures.request(Fixtures.HANAKO, slot));
+        engine.bookings().cancel(other, umes.id());
+        return List.of(taro, hanako);
     }
 
     private List<String> trail(WaitingEntry e) {

@@ -8,12 +8,8 @@ final class WaitingSteps {
     }
 
     static Action join(Node n, StepRefs refs) throws InvalidScenarioException {
-        String member = refs.member(n);
-        Optional<String> household = refs.householdRef(n);
-        String slot = refs.slotRef(n);
-        String phone = n.opt("phone").isPresent() ? n.req("phone").stringOrNull() : null;
-        boolean terms = n.optNonNull("acceptTerms").isPresent() && n.req("acceptTerms").bool();
-        return new Action.JoinWaitingList(member, household, slot, phone, terms);
+        return new Action.JoinWaitingList(refs.member(n), refs.householdRef(n), refs.slotRef(n), BookingSteps.phone(n),
+                BookingSteps.acceptTerms(n));
     }
 
     static Action leave(Node n, StepRefs refs) throws InvalidScenarioException {
