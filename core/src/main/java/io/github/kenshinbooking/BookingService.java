@@ -48,10 +48,12 @@ import java.util.Optional;
 public final class BookingService {
     private final EngineContext ctx;
     private final HouseholdAccess access;
+    private final WaitingListService waiting;
 
-    BookingService(EngineContext ctx, HouseholdAccess access) {
+    BookingService(EngineContext ctx, HouseholdAccess access, WaitingListService waiting) {
         this.ctx = ctx;
         this.access = access;
+        this.waiting = waiting;
     }
 
     /**
@@ -133,6 +135,7 @@ public final class BookingService {
                     + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : ""));
             if (ctx.storage().book(new NewBooking(r, mail, now, v.key()), audit)) {
                 ctx.observer().succeeded(operation);
+                waiting.booked(r.member(), r.fiscalYear()); // WAIT-4
                 return r;
             }
         } catch (Refusal r) {
@@ -177,11 +180,13 @@ public final class BookingService {
         Inputs.required(newSlot, Refusal.FIELD_SLOT);
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
         Optional<Household> household = ctx.directory().find(session.household());
-        return ctx.storage().unitOfWork().execute(() -> {
+        Reservation moved = ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
             return changeChecked(r, household, newSlot, newPhone, Optional.empty(), ReceptionClosing.ENFORCED);
         });
+        waiting.offerPooledNow(); // WAIT-2
+        return moved;
     }
 
     /**
@@ -201,11 +206,13 @@ public final class BookingService {
         Inputs.required(session, Refusal.FIELD_SESSION);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Optional<Household> household = ctx.directory().find(session.household());
-        return ctx.storage().unitOfWork().execute(() -> {
+        Reservation cancelled = ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
             return cancelChecked(r, household, Optional.empty());
         });
+        waiting.offerPooledNow(); // WAIT-2
+        return cancelled;
     }
 
     /**
@@ -312,6 +319,8 @@ public final class BookingService {
         Audits.append(ctx, Audits.ofReservation(moved, staff, AuditAction.CHANGED, Audits.reservation(r, current),
                 Audits.reservation(moved, target)
                         + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : "")));
+        waiting.placesFreed(current.id(), now); // WAIT-2
+        waiting.leaveFiscalYear(moved.member(), fy, now); // WAIT-4
         return moved;
     }
 
@@ -337,7 +346,13 @@ public final class BookingService {
         ctx.notifier().reservation(kind, cancelled, memberName, s, Optional.empty(), byStaff, Optional.empty(), now);
         ctx.storage().reservations().cancel(r, cancelled);
         Audits.append(ctx, audit);
+        waiting.placesFreed(s.id(), now); // WAIT-2
         return cancelled;
+    }
+
+    /** The waiting list the booking use cases hand freed places and bookings to (WAIT-2, WAIT-4). */
+    WaitingListService waiting() {
+        return waiting;
     }
 
     Reservation anyReservation(ReservationId id) throws Refusal {

@@ -36,6 +36,7 @@ public final class KenshinBooking {
     private final EmailService emails;
     private final ResetService resets;
     private final BookingService bookings;
+    private final WaitingListService waitingList;
     private final StaffService staff;
     private final StaffAccountService staffAccounts;
     private final CalendarService calendar;
@@ -53,7 +54,8 @@ public final class KenshinBooking {
         this.passwords = new PasswordService(ctx, access);
         this.emails = new EmailService(ctx, access);
         this.resets = new ResetService(ctx, access);
-        this.bookings = new BookingService(ctx, access);
+        this.waitingList = new WaitingListService(ctx, access);
+        this.bookings = new BookingService(ctx, access, waitingList);
         this.staff = new StaffService(ctx, bookings);
         this.staffAccounts = new StaffAccountService(ctx, logins.dummyHash());
         this.calendar = new CalendarService(ctx, access);
@@ -97,6 +99,14 @@ public final class KenshinBooking {
     /** @return book, change, cancel, details and history (BOOK-*, CHG-1, CNL-1, HIST-*) */
     public BookingService bookings() {
         return bookings;
+    }
+
+    /**
+     * @return the waiting list: join, leave, accept or decline an offer, its history, and the job that
+     *     ends holds and makes offers (WAIT-1..WAIT-4)
+     */
+    public WaitingListService waitingList() {
+        return waitingList;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.WaitingEntry;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.schedule.Slot;
@@ -91,6 +92,26 @@ final class Notifier {
             d.put(NotificationData.BY_STAFF, "true");
         }
         return Optional.of(new Notification(kind, to.get().value(), dedupeKey, d));
+    }
+
+    /**
+     * Records the offer mail of a held place (WAIT-2) for the household's address, if it has one: the
+     * entry's id for the accept link, the slot, and the end of the hold in the union's zone.
+     *
+     * @param memberName the member's name, read from the directory before the unit of work
+     */
+    boolean waitingOffer(WaitingEntry offered, Optional<String> memberName, Slot slot, Instant at) {
+        Optional<EmailAddress> to = emailOf(offered.household());
+        if (to.isEmpty()) {
+            return false;
+        }
+        Map<String, String> d = new HashMap<>();
+        d.put(NotificationData.WAITING_ENTRY_ID, offered.id().toString());
+        d.put(NotificationData.SYMBOL_NUMBER, offered.household().value());
+        memberName.ifPresent(n -> d.put(NotificationData.MEMBER_NAME, n));
+        putSlot(d, slot);
+        d.put(NotificationData.HELD_UNTIL, deadlines.local(offered.heldUntil().orElseThrow()).toString());
+        return storage.outbox().add(Notification.of(NotificationKind.WAITING_OFFER, to.get().value(), d), at);
     }
 
     /** The dedupe key of the reminder of a reservation for an exam date (MAIL-3). */

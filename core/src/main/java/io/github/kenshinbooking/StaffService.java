@@ -170,8 +170,11 @@ public final class StaffService {
         Inputs.required(newSlot, Refusal.FIELD_SLOT);
         Optional<PhoneNumber> newPhone = phone == null ? Optional.empty() : Optional.of(PhoneNumber.parse(phone));
         Optional<Household> household = householdOf(id);
-        return ctx.storage().unitOfWork().execute(() -> bookings.changeChecked(bookings.anyReservation(id), household,
-                newSlot, newPhone, Optional.of(new StaffAction(staff, reason, ctx.clock().instant())), closing));
+        Reservation moved = ctx.storage().unitOfWork().execute(() -> bookings.changeChecked(
+                bookings.anyReservation(id), household, newSlot, newPhone,
+                Optional.of(new StaffAction(staff, reason, ctx.clock().instant())), closing));
+        bookings.waiting().offerPooledNow(); // WAIT-2
+        return moved;
     }
 
     /**
@@ -192,8 +195,10 @@ public final class StaffService {
         Inputs.reason(reason);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Optional<Household> household = householdOf(id);
-        return ctx.storage().unitOfWork().execute(() -> bookings.cancelChecked(bookings.anyReservation(id), household,
-                Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
+        Reservation cancelled = ctx.storage().unitOfWork().execute(() -> bookings.cancelChecked(
+                bookings.anyReservation(id), household, Optional.of(new StaffAction(staff, reason, ctx.clock().instant()))));
+        bookings.waiting().offerPooledNow(); // WAIT-2
+        return cancelled;
     }
 
     /**
@@ -363,8 +368,15 @@ public final class StaffService {
         if (capacity < 0) {
             throw Refusal.invalidInput(Refusal.FIELD_CAPACITY, "must not be negative");
         }
-        return changeSlot(staff, reason, slot, AuditAction.SLOT_CAPACITY_CHANGED,
-                () -> ctx.storage().slots().changeCapacity(slot, capacity));
+        Slot changed = changeSlot(staff, reason, slot, AuditAction.SLOT_CAPACITY_CHANGED, () -> {
+            Optional<Slot> s = ctx.storage().slots().changeCapacity(slot, capacity);
+            if (s.isPresent()) {
+                bookings.waiting().placesFreed(slot, ctx.clock().instant()); // WAIT-2: a raise frees places
+            }
+            return s;
+        });
+        bookings.waiting().offerPooledNow();
+        return changed;
     }
 
     /**

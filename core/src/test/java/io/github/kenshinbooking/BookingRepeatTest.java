@@ -165,6 +165,11 @@ class BookingRepeatTest {
         }
 
         @Override
+        public io.github.kenshinbooking.reservation.WaitingListStore waitingList() {
+            return d.waitingList();
+        }
+
+        @Override
         public ReservationIds reservationIds() {
             return d.reservationIds();
         }

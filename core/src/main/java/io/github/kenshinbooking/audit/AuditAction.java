@@ -52,6 +52,20 @@ public enum AuditAction {
     SLOT_CLOSED,
     /** A closed slot was opened again (STAFF-3). */
     SLOT_REOPENED,
+    /** A member joined a slot's waiting list (WAIT-1). */
+    WAITING_JOINED,
+    /** A held place was offered to a waiting entry (WAIT-2). */
+    WAITING_OFFERED,
+    /** An offer was accepted and became a reservation (WAIT-3). */
+    WAITING_ACCEPTED,
+    /** An offer was declined; its place goes to the next entry (WAIT-3). */
+    WAITING_DECLINED,
+    /** An offer's hold ended unanswered, or an entry can no longer be offered a place (WAIT-3). */
+    WAITING_EXPIRED,
+    /** A member left a waiting list, by choice or by booking in the fiscal year (WAIT-4). */
+    WAITING_LEFT,
+    /** A place held for a waiting list that nobody on it could be offered went back to the slot (WAIT-2). */
+    WAITING_PLACE_RELEASED,
     /** A staff account was created. */
     STAFF_ACCOUNT_CREATED,
     /** A staff account was disabled. */

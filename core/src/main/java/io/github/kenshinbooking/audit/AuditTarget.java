@@ -6,6 +6,7 @@ import io.github.kenshinbooking.error.InputText;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.StaffId;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.Venue;
 import java.time.LocalDate;
@@ -32,7 +33,9 @@ public record AuditTarget(Kind kind, String id) {
         /** An event day (SLOT-6): the date and the venue. */
         VENUE_DAY,
         /** A staff account, by staff id (staff logins and account changes). */
-        STAFF_ACCOUNT
+        STAFF_ACCOUNT,
+        /** A waiting-list entry, by id (WAIT-1..WAIT-4). */
+        WAITING_ENTRY
     }
 
     /**
@@ -101,5 +104,15 @@ public record AuditTarget(Kind kind, String id) {
      */
     public static AuditTarget staffAccount(StaffId staff) {
         return new AuditTarget(Kind.STAFF_ACCOUNT, staff.value());
+    }
+
+    /**
+     * A waiting-list entry (WAIT-1..WAIT-4).
+     *
+     * @param id its id
+     * @return the target
+     */
+    public static AuditTarget waitingEntry(WaitingEntryId id) {
+        return new AuditTarget(Kind.WAITING_ENTRY, id.toString());
     }
 }

@@ -88,5 +88,11 @@ public enum ErrorCode {
      * An import file (DATA-2, DATA-3) has bad rows, so nothing of it was written;
      * {@link Refusal#lineErrors()} names each bad row's line and reason.
      */
-    IMPORT_INVALID
+    IMPORT_INVALID,
+    /** The member already has the most live waiting-list entries of the fiscal year (WAIT-1). */
+    WAITLIST_LIMIT,
+    /** The member is not on that waiting list, or holds no offer there to answer (WAIT-3, WAIT-4). */
+    NOT_WAITING,
+    /** The offered place's hold has ended; it went to the next entry (WAIT-3). */
+    OFFER_EXPIRED
 }

@@ -126,6 +126,8 @@ public final class Refusal extends Exception {
     public static final String FIELD_ROW = "row";
     /** Imports (DATA-2, DATA-3): the header row (line 1): a missing or unknown column. */
     public static final String FIELD_HEADER = "header";
+    /** A waiting-list entry (WAIT-1..WAIT-4). */
+    public static final String FIELD_WAITING_ENTRY = "waitingEntry";
 
     /** The RULES.md code. */
     private final ErrorCode code;

@@ -9,6 +9,7 @@ import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.reservation.IdempotencyStore;
 import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.reservation.WaitingListStore;
 import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.staff.StaffAccountStore;
 import io.github.kenshinbooking.storage.RetentionStore;
@@ -25,6 +26,7 @@ public final class InMemoryStorage implements Storage {
     private final MemoryTransactions tx = new MemoryTransactions();
     private final MemorySlotStore slots = new MemorySlotStore(tx);
     private final MemoryReservationStore reservations = new MemoryReservationStore(tx, slots);
+    private final MemoryWaitingListStore waitingList = new MemoryWaitingListStore(tx, slots);
     private final MemoryReservationIds reservationIds = new MemoryReservationIds();
     private final MemoryIdempotencyStore idempotency = new MemoryIdempotencyStore(tx);
     private final MemoryOutbox outbox = new MemoryOutbox(tx);
@@ -54,6 +56,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReservationStore reservations() {
         return reservations;
+    }
+
+    @Override
+    public WaitingListStore waitingList() {
+        return waitingList;
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class NotificationData {
     /** For PASSWORD_RESET: when the link stops working (local date-time). */
     public static final String RESET_EXPIRES_AT = "resetExpiresAt";
 
+    /** For WAITING_OFFER: the waiting entry's id, which the accept link carries (WAIT-2). */
+    public static final String WAITING_ENTRY_ID = "waitingEntryId";
+    /** For WAITING_OFFER: when the hold ends (local date-time, WAIT-2). */
+    public static final String HELD_UNTIL = "heldUntil";
+
     /**
      * The keys whose values only the mail may carry: once an entry is sent, no store keeps them
      * (HARD-2). Today the reset token.

@@ -15,5 +15,7 @@ public enum NotificationKind {
     /** メールアドレス変更 (MAIL-ADDR-1) */
     EMAIL_CHANGED,
     /** パスワード再設定 (RESET-1) */
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    /** キャンセル待ちのご案内: a place is held for the member (WAIT-2) */
+    WAITING_OFFER
 }

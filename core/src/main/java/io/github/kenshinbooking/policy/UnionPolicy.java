@@ -21,10 +21,12 @@ import java.time.ZoneId;
  * @param mail         reminders and the union's mail identity (MAIL-1, MAIL-3)
  * @param sessions     session expiry and token size (SES-1, SES-2)
  * @param exchange     data exchange: imports and retention (DATA-2..DATA-4)
+ * @param waitingList  the waiting list (WAIT-1..WAIT-3)
  */
 public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadlines, SlotPolicy slots,
         LockoutPolicy lockout, PasswordPolicy passwords, ResetPolicy reset, AgePolicy ages, SubsidyPolicy subsidy,
-        MailPolicy mail, SessionPolicy sessions, DataExchangePolicy exchange) {
+        MailPolicy mail, SessionPolicy sessions, DataExchangePolicy exchange,
+        WaitingListPolicy waitingList) {
 
     /**
      * Checks the values.
@@ -41,6 +43,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
      * @param mail reminders and the union's mail identity (MAIL-1, MAIL-3)
      * @param sessions session expiry and token size (SES-1, SES-2)
      * @param exchange data exchange: imports and retention (DATA-2..DATA-4)
+     * @param waitingList the waiting list (WAIT-1..WAIT-3)
      * @throws NullPointerException if a part is missing
      */
     public UnionPolicy {
@@ -56,6 +59,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         requireNonNull(mail, "mail");
         requireNonNull(sessions, "sessions");
         requireNonNull(exchange, "exchange");
+        requireNonNull(waitingList, "waitingList");
     }
 
     /**
@@ -99,6 +103,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         private MailPolicy mail = MailPolicy.defaults();
         private SessionPolicy sessions = SessionPolicy.defaults();
         private DataExchangePolicy exchange = DataExchangePolicy.defaults();
+        private WaitingListPolicy waitingList = WaitingListPolicy.defaults();
 
         private Builder(UnionPolicy p) {
             if (p != null) {
@@ -114,6 +119,7 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
                 mail = p.mail;
                 sessions = p.sessions;
                 exchange = p.exchange;
+                waitingList = p.waitingList;
             }
         }
 
@@ -250,13 +256,24 @@ public record UnionPolicy(ZoneId zone, String termsVersion, DeadlinePolicy deadl
         }
 
         /**
+         * Sets the waiting list settings (WAIT-1..WAIT-3).
+         *
+         * @param waitingList the waiting list settings
+         * @return this builder
+         */
+        public Builder waitingList(WaitingListPolicy waitingList) {
+            this.waitingList = requireNonNull(waitingList, "waitingList");
+            return this;
+        }
+
+        /**
          * Builds the policy.
          *
          * @return the policy
          */
         public UnionPolicy build() {
             return new UnionPolicy(zone, termsVersion, deadlines, slots, lockout, passwords, reset, ages, subsidy,
-                    mail, sessions, exchange);
+                    mail, sessions, exchange, waitingList);
         }
     }
 }

@@ -22,7 +22,8 @@ import java.time.LocalTime;
  * @param duration       the slot's length
  * @param capacity       places (定員), at least 0
  * @param receptionOpens the instant reception opens (SLOT-2)
- * @param reserved       live reservations; {@code 0 <= reserved <= capacity} (SLOT-3)
+ * @param reserved       places taken: live reservations and places held for the waiting list (WAIT-2);
+ *                       {@code 0 <= reserved <= capacity} (SLOT-3)
  * @param eventCancelled whether the event day was cancelled (SLOT-6)
  * @param closed         whether staff closed it to new bookings (STAFF-3)
  */
@@ -94,7 +95,7 @@ public record Slot(SlotId id, Venue venue, String institution, LocalDate date, L
     }
 
     /**
-     * Places left: capacity − live reservations (SLOT-3).
+     * Places left: capacity − places taken by live reservations and held for the waiting list (SLOT-3, WAIT-2).
      *
      * @return the remaining places, at least 0
      */

@@ -20,6 +20,7 @@ import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.reservation.WaitingListStore;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
@@ -73,6 +74,13 @@ public interface Storage {
      * @return the idempotency store
      */
     IdempotencyStore idempotency();
+
+    /**
+     * The waiting lists and the places they hold (WAIT-1..WAIT-4).
+     *
+     * @return the waiting list store
+     */
+    WaitingListStore waitingList();
 
     /**
      * The notification outbox (MAIL-2).

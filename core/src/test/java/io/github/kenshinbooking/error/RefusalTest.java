@@ -79,8 +79,10 @@ class RefusalTest {
         assertThat(Refusal.FIELD_BIRTH_DATE).isEqualTo("birthDate");
         assertThat(Refusal.FIELD_ROW).isEqualTo("row");
         assertThat(Refusal.FIELD_HEADER).isEqualTo("header");
-        // 27 before, 6 for staff and slot management, 12 more for the import columns, rows and header (DATA-2, DATA-3)
-        assertThat(RefusalMessages.fieldNames()).hasSize(45);
+        assertThat(Refusal.FIELD_WAITING_ENTRY).isEqualTo("waitingEntry");
+        // 27 before, 6 for staff and slot management, 12 more for the import columns, rows and header (DATA-2, DATA-3),
+        // 1 for the waiting list's entry (WAIT-3)
+        assertThat(RefusalMessages.fieldNames()).hasSize(46);
     }
 
     @Test

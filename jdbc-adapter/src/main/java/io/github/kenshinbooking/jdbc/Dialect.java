@@ -77,6 +77,11 @@ public enum Dialect {
 
     // ---- SQL that differs per database -----------------------------------------------------------
 
+    /** The next value of a sequence, as a query answering one row. */
+    String nextValue(String sequence) {
+        return this == POSTGRESQL ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
+    }
+
     String nextReservationId() {
         return this == POSTGRESQL ? "SELECT nextval('kb_reservation_id_seq')" : "SELECT NEXT VALUE FOR kb_reservation_id_seq";
     }

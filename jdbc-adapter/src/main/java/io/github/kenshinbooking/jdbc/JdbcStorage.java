@@ -17,6 +17,7 @@ import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.reservation.IdempotencyStore;
 import io.github.kenshinbooking.reservation.ReservationIds;
 import io.github.kenshinbooking.reservation.ReservationStore;
+import io.github.kenshinbooking.reservation.WaitingListStore;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.staff.StaffAccountStore;
@@ -64,6 +65,7 @@ public final class JdbcStorage implements Storage {
     private final Transactions tx;
     private final JdbcSlotStore slots;
     private final JdbcReservationStore reservations;
+    private final JdbcWaitingListStore waitingList;
     private final JdbcReservationIds reservationIds;
     private final JdbcIdempotencyStore idempotency;
     private final JdbcOutbox outbox;
@@ -81,6 +83,7 @@ public final class JdbcStorage implements Storage {
         this.tx = tx;
         this.slots = new JdbcSlotStore(tx, stripes);
         this.reservations = new JdbcReservationStore(tx, stripes);
+        this.waitingList = new JdbcWaitingListStore(tx, stripes);
         this.reservationIds = new JdbcReservationIds(tx, idBlock);
         this.idempotency = new JdbcIdempotencyStore(tx);
         this.outbox = new JdbcOutbox(tx);
@@ -147,6 +150,11 @@ public final class JdbcStorage implements Storage {
     @Override
     public ReservationStore reservations() {
         return reservations;
+    }
+
+    @Override
+    public WaitingListStore waitingList() {
+        return waitingList;
     }
 
     @Override

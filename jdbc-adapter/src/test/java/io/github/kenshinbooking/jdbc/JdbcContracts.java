@@ -12,6 +12,7 @@ import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
 import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
 import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
 import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
+import io.github.kenshinbooking.testkit.contract.WaitingListStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
 import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
@@ -48,6 +49,14 @@ abstract class JdbcContracts {
 
     @Nested
     class Reservations extends ReservationStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class WaitingList extends WaitingListStoreContract {
         @Override
         protected Storage createStorage() {
             return JdbcContracts.this.fresh();

@@ -15,7 +15,8 @@ import net.jqwik.api.state.Transformer;
 
 /**
  * Model-based test: random chains of actions (book, change, cancel, staff cancel, cancel an event
- * day, move the clock, change the union's change/cancel deadline days, log in, run reminders) against the JDBC adapter and the in-memory adapter
+ * day, move the clock, change the union's change/cancel deadline days, log in, run reminders, join and
+ * leave a waiting list, accept or decline an offer, run the waiting-list job) against the JDBC adapter and the in-memory adapter
  * side by side; after every action both give the same outcome and the same observable state. A
  * divergence shrinks to a minimal chain. The state compared includes every reservation's promised
  * deadlines (CHG-1, CNL-1), so they round-trip through the database across policy changes. One
@@ -31,6 +32,29 @@ abstract class ModelProperties {
         chain.withInvariant("same state", Worlds::assertSameState).run();
     }
 
+    /** The same, with chains that mostly fill slots, free places and use the waiting list (WAIT-1..WAIT-4). */
+    @Property(tries = 30)
+    void waitingListBehavesLikeMemory(@ForAll("waitingChains") ActionChain<Worlds> chain) {
+        chain.withInvariant("same state", Worlds::assertSameState).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<Worlds>> waitingChains() {
+        // mostly the slots of one place (1 and 3, in two fiscal years): full after one booking
+        Arbitrary<Integer> small = Arbitraries.frequency(Tuple.of(4, 1), Tuple.of(4, 3), Tuple.of(1, 0), Tuple.of(1, 2));
+        return ActionChain.<Worlds>startWith(() -> new Worlds(database().reset(true)))
+                .withAction(4, book(small))
+                .withAction(3, cancel())
+                .withAction(1, staffCancel())
+                .withAction(1, change())
+                .withAction(5, join(small))
+                .withAction(1, leave())
+                .withAction(4, answer())
+                .withAction(1, waitingListJob())
+                .withAction(2, advanceClock())
+                .withMaxTransformations(40);
+    }
+
     @Provide
     Arbitrary<ActionChain<Worlds>> chains() {
         return ActionChain.<Worlds>startWith(() -> new Worlds(database().reset(true)))
@@ -43,6 +67,10 @@ abstract class ModelProperties {
                 .withAction(1, changeDeadlines())
                 .withAction(2, login())
                 .withAction(1, reminders())
+                .withAction(3, join())
+                .withAction(1, leave())
+                .withAction(2, answer())
+                .withAction(1, waitingListJob())
                 .withMaxTransformations(40);
     }
 
@@ -64,8 +92,12 @@ abstract class ModelProperties {
     }
 
     private static Action.Independent<Worlds> book() {
+        return book(slots());
+    }
+
+    private static Action.Independent<Worlds> book(Arbitrary<Integer> slots) {
         Arbitrary<Optional<String>> keys = Arbitraries.of("k1", "k2").optional(0.4);
-        return () -> Combinators.combine(members(), slots(), keys, sessions()).as((m, s, k, who) ->
+        return () -> Combinators.combine(members(), slots, keys, sessions()).as((m, s, k, who) ->
                 Transformer.mutate("book(member " + m + ", slot " + s + ", key " + k.orElse("-") + ", session " + who + ")",
                         w -> w.book(m, s, k, who)));
     }
@@ -110,5 +142,29 @@ abstract class ModelProperties {
 
     private static Action.Independent<Worlds> reminders() {
         return () -> Arbitraries.just(Transformer.mutate("run reminders", Worlds::reminders));
+    }
+
+    private static Action.Independent<Worlds> join() {
+        return join(slots());
+    }
+
+    private static Action.Independent<Worlds> join(Arbitrary<Integer> slots) {
+        return () -> Combinators.combine(members(), slots, sessions()).as((m, s, who) -> Transformer.mutate(
+                "join waiting list(member " + m + ", slot " + s + ", session " + who + ")", w -> w.join(m, s, who)));
+    }
+
+    private static Action.Independent<Worlds> leave() {
+        return () -> Combinators.combine(members(), slots()).as((m, s) -> Transformer.mutate(
+                "leave waiting list(member " + m + ", slot " + s + ")", w -> w.leave(m, s)));
+    }
+
+    private static Action.Independent<Worlds> answer() {
+        return () -> Combinators.combine(members(), Arbitraries.of(true, true, false)).as((m, accept) ->
+                Transformer.mutate((accept ? "accept" : "decline") + " offer(member " + m + ")",
+                        w -> w.answer(m, accept)));
+    }
+
+    private static Action.Independent<Worlds> waitingListJob() {
+        return () -> Arbitraries.just(Transformer.mutate("run waiting-list job", Worlds::waitingListJob));
     }
 }

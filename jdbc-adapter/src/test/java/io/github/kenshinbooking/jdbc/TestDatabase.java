@@ -34,7 +34,7 @@ final class TestDatabase implements AutoCloseable {
         H2, POSTGRESQL, MARIADB, GALERA
     }
 
-    private static final List<String> TABLES = List.of("kb_member", "kb_household", "kb_reservation", "kb_slot_stripe", "kb_slot",
+    private static final List<String> TABLES = List.of("kb_member", "kb_household", "kb_reservation", "kb_waiting_entry", "kb_slot_stripe", "kb_slot",
             "kb_idempotency_key", "kb_outbox", "kb_account", "kb_login_attempt", "kb_reset_token",
             "kb_session", "kb_audit", "kb_staff_account");
 
@@ -246,11 +246,13 @@ final class TestDatabase implements AutoCloseable {
                     case GALERA:
                         // Galera refuses a sequence change that would leave it caching with an increment other than 0
                         s.execute("ALTER SEQUENCE kb_reservation_id_seq INCREMENT BY 0 RESTART WITH 1");
+                        s.execute("ALTER SEQUENCE kb_waiting_entry_id_seq INCREMENT BY 0 RESTART WITH 1");
                         s.execute("ALTER TABLE kb_slot AUTO_INCREMENT = 1");
                         s.execute("ALTER TABLE kb_outbox AUTO_INCREMENT = 1");
                         break;
                     default:
                         s.execute("ALTER SEQUENCE kb_reservation_id_seq RESTART WITH 1");
+                        s.execute("ALTER SEQUENCE kb_waiting_entry_id_seq RESTART WITH 1");
                         s.execute("ALTER TABLE kb_slot ALTER COLUMN id RESTART WITH 1");
                         s.execute("ALTER TABLE kb_outbox ALTER COLUMN id RESTART WITH 1");
                 }

@@ -19,6 +19,8 @@ import io.github.kenshinbooking.reservation.HistoryFilter;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.StaffId;
+import io.github.kenshinbooking.reservation.WaitingEntry;
+import io.github.kenshinbooking.reservation.WaitingState;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import net.jqwik.api.statistics.Statistics;
 import org.threeten.extra.MutableClock;
 
 /**
@@ -68,6 +71,8 @@ final class Worlds {
     final MutableClock clock = MutableClock.of(Union.NOW, Union.TOKYO);
     final World memory;
     final World jdbc;
+    /** The refusal of the last step run on both worlds, or empty: for jqwik's statistics. */
+    private String lastRefusal = "";
     /** Reservation ids handed out so far, the same in both worlds. */
     final List<ReservationId> reservations = new ArrayList<>();
 
@@ -135,6 +140,7 @@ final class Worlds {
         String expected = outcome(memory, step, results, 0);
         String actual = outcome(jdbc, step, results, 1);
         assertThat(actual).as("outcome on JDBC vs in memory").isEqualTo(expected);
+        lastRefusal = expected.startsWith("refused ") ? expected.substring("refused ".length()) : "";
         return results[1];
     }
 
@@ -234,6 +240,46 @@ final class Worlds {
         both(w -> w.engine.reminders().run());
     }
 
+    void join(int member, int slot, int sessionOf) {
+        Member m = MEMBERS.get(member);
+        Object r = both(w -> w.engine.waitingList().join(sessionOf < 0 ? w.sessionOf(m) : w.sessions.get(sessionOf),
+                BookingRequest.of(m.id(), w.slots.get(slot).id(), Union.PHONE, true)));
+        Statistics.label("joins").collect(r == null ? lastRefusal : "joined");
+    }
+
+    void leave(int member, int slot) {
+        Member m = MEMBERS.get(member);
+        both(w -> w.engine.waitingList().leave(w.sessionOf(m), m.id(), w.slots.get(slot).id()));
+    }
+
+    /**
+     * Accepts or declines the offer of the member's latest offered entry, as the offer mail names it, or else
+     * answers the member's latest entry (to see it refused).
+     */
+    void answer(int member, boolean accept) {
+        Member m = MEMBERS.get(member);
+        Object result = both(w -> {
+            HouseholdSession s = w.sessionOf(m);
+            List<WaitingEntry> entries = w.engine.waitingList().history(s, m.id());
+            Optional<WaitingEntry> e = entries.stream().filter(x -> x.state() == WaitingState.OFFERED).findFirst()
+                    .or(() -> entries.stream().findFirst());
+            if (e.isEmpty()) {
+                return "no entry";
+            }
+            return accept ? w.engine.waitingList().accept(s, e.get().id()) : w.engine.waitingList().decline(s, e.get().id());
+        });
+        if (result instanceof Reservation r && !reservations.contains(r.id())) {
+            reservations.add(r.id());
+        }
+        // how often a chain reaches an offer to answer, in jqwik's report
+        Statistics.label("offer answers").collect(result instanceof Reservation ? "accepted"
+                : result instanceof WaitingEntry ? "declined" : result == null ? lastRefusal : "no entry");
+    }
+
+    void waitingListJob() {
+        both(w -> w.engine.waitingList().expireAndOffer());
+    }
+
     // ---- observable state -------------------------------------------------------------------------
 
     /**
@@ -244,8 +290,12 @@ final class Worlds {
         assertThat(view(jdbc)).as("state on JDBC vs in memory").isEqualTo(view(memory));
         for (Slot s : jdbc.slots) {
             Slot now = jdbc.storage.slots().find(s.id()).orElseThrow();
-            assertThat(now.reserved()).isBetween(0, now.capacity())
-                    .isEqualTo(jdbc.storage.reservations().findLiveBySlot(s.id()).size());
+            long offered = MEMBERS.stream().flatMap(m -> jdbc.storage.waitingList().findByMember(m.id()).stream())
+                    .filter(e -> e.slot().equals(s.id()) && e.state() == WaitingState.OFFERED).count();
+            // WAIT-2: the places taken are the live reservations, the offered entries and the pool
+            assertThat((long) now.reserved()).isBetween(0L, (long) now.capacity())
+                    .isEqualTo(jdbc.storage.reservations().findLiveBySlot(s.id()).size() + offered
+                            + jdbc.storage.waitingList().pooledPlaces(s.id()));
         }
     }
 
@@ -253,11 +303,14 @@ final class Worlds {
         Map<String, Object> v = new LinkedHashMap<>();
         for (Slot s : w.slots) {
             v.put("slot " + s.id(), w.storage.slots().find(s.id()).orElseThrow());
+            v.put("pooled " + s.id(), w.storage.waitingList().pooledPlaces(s.id()));
         }
         for (Member m : MEMBERS) {
             v.put("reservations " + m.id(), sorted(w.storage.reservations().findByMember(m.id()), r -> r.id().value()));
             v.put("history " + m.id(), outcome(w, x -> x.engine.bookings().history(x.sessionOf(m), m.id(),
                     HistoryFilter.all()), new Object[1], 0));
+            v.put("waiting " + m.id(), outcome(w, x -> x.engine.waitingList().history(x.sessionOf(m), m.id()),
+                    new Object[1], 0));
         }
         v.put("notifications", w.storage.outbox().pending().stream()
                 .map(e -> List.of(e.notification(), e.createdAt(), e.attempts(), e.nextAttemptAt())).toList());

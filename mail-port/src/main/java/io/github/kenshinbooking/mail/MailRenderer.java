@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 /**
  * Turns an outbox entry into a {@link MailMessage}: the kind's template filled with the
  * notification's data and the union's policy (MAIL-1). Built-in Japanese templates cover the
- * seven kinds; a union replaces any of them without touching code ({@link #withTemplate},
+ * eight kinds; a union replaces any of them without touching code ({@link #withTemplate},
  * {@link #withTemplatesFrom}).
  *
  * <h2>Template format</h2>
@@ -50,11 +50,11 @@ import java.util.stream.Stream;
  *     {@code ${startTime}}, {@code ${minutes}}, {@code ${changeDeadline}}, {@code ${cancelDeadline}},
  *     {@code ${previousVenue}}, {@code ${previousInstitution}}, {@code ${previousExamDate}},
  *     {@code ${previousStartTime}}, {@code ${byStaff}}, {@code ${email}}, {@code ${symbolNumber}},
- *     {@code ${resetToken}}, {@code ${resetExpiresAt}};</li>
+ *     {@code ${resetToken}}, {@code ${resetExpiresAt}}, {@code ${waitingEntryId}}, {@code ${heldUntil}};</li>
  * <li>formatted: {@code ${examDateJa}} ({@code 2024年2月18日(日)}), {@code ${startTimeJa}}
  *     ({@code 09:00}), {@code ${endTimeJa}} (start + minutes), {@code ${changeDeadlineJa}} and
  *     {@code ${cancelDeadlineJa}} ({@code 2024年2月5日(月) 00:00}), {@code ${previousExamDateJa}},
- *     {@code ${previousStartTimeJa}}, {@code ${resetExpiresAtJa}};</li>
+ *     {@code ${previousStartTimeJa}}, {@code ${resetExpiresAtJa}}, {@code ${heldUntilJa}};</li>
  * <li>from the policy: {@code ${unionName}}, {@code ${senderName}}, {@code ${senderAddress}},
  *     {@code ${senderDomain}}, {@code ${footer}} (the contact lines, one per line),
  *     {@code ${resetValidMinutes}}, {@code ${reminderDaysBefore}}, {@code ${passwordMinLength}};</li>
@@ -72,7 +72,7 @@ public final class MailRenderer {
     /** The placeholders that are not data keys. */
     static final Set<String> EXTRAS = Set.of(
             "examDateJa", "startTimeJa", "endTimeJa", "changeDeadlineJa", "cancelDeadlineJa",
-            "previousExamDateJa", "previousStartTimeJa", "resetExpiresAtJa",
+            "previousExamDateJa", "previousStartTimeJa", "resetExpiresAtJa", "heldUntilJa",
             "unionName", "senderName", "senderAddress", "senderDomain", "footer", "resetValidMinutes",
             "reminderDaysBefore", "passwordMinLength", "resetLink", "recipient", "byStaffNote");
 
@@ -262,6 +262,7 @@ public final class MailRenderer {
                 s -> JapaneseFormat.dateTime(LocalDateTime.parse(s)));
         formatted(v, n, NotificationData.RESET_EXPIRES_AT, "resetExpiresAtJa",
                 s -> JapaneseFormat.dateTime(LocalDateTime.parse(s)));
+        formatted(v, n, NotificationData.HELD_UNTIL, "heldUntilJa", s -> JapaneseFormat.dateTime(LocalDateTime.parse(s)));
         v.put("endTimeJa", endTime(n).orElse(""));
         v.put("resetLink", n.get(NotificationData.RESET_TOKEN).map(token -> resetLinkBase + token).orElse(""));
         v.put("byStaffNote", n.get(NotificationData.BY_STAFF).filter("true"::equals).map(x -> STAFF_NOTE).orElse(""));

@@ -12,7 +12,9 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.WaitingEntry;
 import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -140,6 +142,24 @@ class MailFlowEndToEndTest {
         assertThat(eventCancelled.getSubject()).contains("開催中止", "2024年3月3日(日)");
         assertThat(body(eventCancelled)).contains("開催中止となりました", "予約ID　　　　　　：" + r1.id(),
                 "改めてご予約", "受診券", "人間ドック等補助金");
+
+        // WAIT-2 a freed place is held for the first on the waiting list: the offer mail with the entry's number and
+        // the end of the 24-hour hold (the other household has no e-mail, so its cancel sends nothing)
+        Slot mar10 = engine.schedule().addSlot(new SlotSpec(Venue.of("ミリカローデン那珂川"), "ヘルスポートクリニック",
+                LocalDate.of(2024, 3, 10), LocalTime.of(9, 0), Duration.ofMinutes(30), 1,
+                LocalDateTime.of(2023, 12, 1, 0, 0).atZone(EngineFixture.TOKYO).toInstant()));
+        Member ume = EngineFixture.member("3777777-00", "ｳﾒﾀﾞ ｳﾒ", "梅田 うめ", LocalDate.of(1950, 5, 5), true);
+        HouseholdSession umes = fx.household("3777777", null, ume);
+        Reservation umesPlace = fx.book(umes, ume, mar10);
+        WaitingEntry waiting = engine.waitingList().join(taro, BookingRequest.of(TARO.id(), mar10.id(),
+                EngineFixture.PHONE, true));
+        engine.bookings().cancel(umes, umesPlace.id());
+        MimeMessage offer = deliver(1).get(0);
+        assertThat(kind(offer)).isEqualTo("WAITING_OFFER");
+        assertThat(offer.getSubject()).contains("キャンセル待ち", "受付番号：" + waiting.id());
+        assertThat(body(offer)).contains("建設 太郎 様", "受付番号　　　　　：" + waiting.id(),
+                "ミリカローデン那珂川（ヘルスポートクリニック）", "2024年3月10日(日)", "09:00 ～",
+                "確保期限　　　　　：2024年1月11日(木) 10:00", "【お問い合わせ先】\n〒550-0014");
 
         // MAIL-1: a household without e-mail gets nothing
         Member jiro = EngineFixture.member("2888888-00", "ｹﾝｾﾂ ｼﾞﾛｳ", "建設 次郎", LocalDate.of(1970, 5, 5), true);

@@ -102,6 +102,18 @@ class MailRendererTest {
     }
 
     @Test
+    @DisplayName("WAIT-2 offer mail: the entry's number to accept it by, the slot and the end of the hold")
+    void waitingOfferContent() {
+        MailMessage m = renderer.render(Samples.entry(NotificationKind.WAITING_OFFER));
+        assertThat(m.subject()).isEqualTo("【集団特定健診】キャンセル待ちのお席をご用意しました（受付番号：77）");
+        assertThat(m.body()).contains("建設 太郎 様", "受付番号　　　　　：77\n",
+                "ミリカローデン那珂川（ヘルスポートクリニック）", "2024年2月18日(日)", "09:00 ～",
+                "確保期限　　　　　：2024年2月2日(金) 10:15\n", "「予約する」", "「辞退する」");
+        assertThat(m.body()).contains("【注意事項】\n※このメールは送信専用となっております。");
+        assertThat(m.body()).doesNotContain("${");
+    }
+
+    @Test
     @DisplayName("RESET-1 reset mail: link = base + token, valid for the policy's 60 minutes, manual's 注意事項")
     void resetContent() {
         MailMessage m = renderer.render(Samples.entry(NotificationKind.PASSWORD_RESET));

@@ -58,6 +58,14 @@ final class Samples {
             }
             case EMAIL_CHANGED -> d = new HashMap<>(Map.of(EMAIL, TO, SYMBOL_NUMBER, "1999999"));
             case PASSWORD_RESET -> d = new HashMap<>(Map.of(RESET_TOKEN, TOKEN, RESET_EXPIRES_AT, "2024-01-10T11:23:45"));
+            case WAITING_OFFER -> {
+                d = reservation();
+                d.remove(RESERVATION_ID);
+                d.remove(CHANGE_DEADLINE);
+                d.remove(CANCEL_DEADLINE);
+                d.put(WAITING_ENTRY_ID, "77");
+                d.put(HELD_UNTIL, "2024-02-02T10:15");
+            }
             default -> throw new AssertionError(kind);
         }
         return new Notification(kind, TO, Optional.empty(), d);

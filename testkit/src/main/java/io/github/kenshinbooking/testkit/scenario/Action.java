@@ -29,6 +29,8 @@ import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.ReservationStatus;
 import io.github.kenshinbooking.reservation.StaffId;
+import io.github.kenshinbooking.reservation.WaitingEntry;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
 import io.github.kenshinbooking.schedule.CalendarDay;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Venue;
@@ -420,6 +422,73 @@ sealed interface Action {
         Outcome refused(Refusal r) {
             Outcome o = Outcome.refused(r);
             return note == null ? o : o.withNote(note);
+        }
+    }
+
+    // ---- waiting list (WAIT-1..WAIT-4) ------------------------------------------------------------
+
+    record JoinWaitingList(String member, Optional<String> household, String slot, String phone, boolean acceptTerms)
+            implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            c.engine().waitingList().join(s, new BookingRequest(c.member(member).member().id(), c.slot(slot), phone,
+                    acceptTerms, null));
+            return Outcome.done();
+        }
+    }
+
+    record LeaveWaitingList(String member, Optional<String> household, String slot) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            c.engine().waitingList().leave(s, c.member(member).member().id(), c.slot(slot));
+            return Outcome.done();
+        }
+    }
+
+    /**
+     * Accepts or declines the offer of the member's latest entry of the slot (WAIT-3), by the entry's id as the
+     * offer mail gives it; a member without an entry of the slot answers {@code NOT_WAITING}.
+     */
+    record AnswerOffer(String member, Optional<String> household, String slot, boolean accept, Optional<String> as)
+            implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            List<WaitingEntry> entries = c.engine().waitingList().history(s, c.member(member).member().id());
+            WaitingEntryId id = entries.stream().filter(e -> e.slot().equals(c.slot(slot))).map(WaitingEntry::id)
+                    .findFirst().orElseThrow(() -> Refusal.of(ErrorCode.NOT_WAITING, "no entry of the slot"));
+            if (accept) {
+                as.ifPresent(n -> c.attempting(n, s.household().value()));
+                Reservation r = c.engine().waitingList().accept(s, id);
+                as.ifPresent(n -> c.bind(n, r));
+            } else {
+                c.engine().waitingList().decline(s, id);
+            }
+            return Outcome.done();
+        }
+    }
+
+    /** The waiting-list job at the current clock (WAIT-2, WAIT-3). */
+    record RunWaitingList() implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) {
+            c.engine().waitingList().expireAndOffer();
+            return Outcome.done();
+        }
+    }
+
+    /** The member's waiting entries, latest joined first, each {@code "SLOT STATE"} (WAIT-4). */
+    record WaitingList(String member, Optional<String> household) implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            ArrayNode v = JsonNodeFactory.instance.arrayNode();
+            for (WaitingEntry e : c.engine().waitingList().history(s, c.member(member).member().id())) {
+                v.add(c.slotKey(e.slot()) + " " + e.state());
+            }
+            return Outcome.value(v);
         }
     }
 }

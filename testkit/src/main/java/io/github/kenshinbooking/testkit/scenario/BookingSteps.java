@@ -15,11 +15,19 @@ final class BookingSteps {
         String member = refs.member(n);
         Optional<String> household = refs.householdRef(n);
         String slot = refs.slotRef(n);
-        String phone = n.opt("phone").isPresent() ? n.req("phone").stringOrNull() : null;
-        boolean terms = n.optNonNull("acceptTerms").isPresent() && n.req("acceptTerms").bool();
         Optional<String> key = n.optNonNull("idempotencyKey").isPresent()
                 ? Optional.of(n.req("idempotencyKey").string()) : Optional.empty();
-        return new Action.Book(member, household, slot, phone, terms, key, refs.as(n));
+        return new Action.Book(member, household, slot, phone(n), acceptTerms(n), key, refs.as(n));
+    }
+
+    /** {@code phone}: the typed daytime phone, {@code null} when absent or null. */
+    static String phone(Node n) throws InvalidScenarioException {
+        return n.opt("phone").isPresent() ? n.req("phone").stringOrNull() : null;
+    }
+
+    /** {@code acceptTerms} (default false). */
+    static boolean acceptTerms(Node n) throws InvalidScenarioException {
+        return n.optNonNull("acceptTerms").isPresent() && n.req("acceptTerms").bool();
     }
 
     static Action change(Node n, StepRefs refs) throws InvalidScenarioException {

@@ -126,6 +126,12 @@ final class ScenarioContext {
         return id;
     }
 
+    /** The key of a slot of the scenario, or its id as {@code #ID} for a slot the fixtures did not name. */
+    String slotKey(SlotId id) {
+        return slots.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst()
+                .orElse("#" + id.value());
+    }
+
     /**
      * The household's session, logging in first if it has none, with its current password. A
      * refusal of that login is the step's outcome.

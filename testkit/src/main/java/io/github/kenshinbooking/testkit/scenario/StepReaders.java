@@ -48,6 +48,12 @@ final class StepReaders {
         k.put("history", new Kind(BookingSteps::history, ValueType.NAMES));
         k.put("mails", new Kind(MailSteps::mails, ValueType.INTEGER));
         k.put("audit", new Kind(StaffSteps::audit, ValueType.NAMES));
+        k.put("joinWaitingList", new Kind(WaitingSteps::join, ValueType.NONE));
+        k.put("leaveWaitingList", new Kind(WaitingSteps::leave, ValueType.NONE));
+        k.put("acceptOffer", new Kind(WaitingSteps::accept, ValueType.NONE));
+        k.put("declineOffer", new Kind(WaitingSteps::decline, ValueType.NONE));
+        k.put("runWaitingList", new Kind(WaitingSteps::run, ValueType.NONE));
+        k.put("waitingList", new Kind(WaitingSteps::entries, ValueType.NAMES));
         k.put("subsidy", new Kind(RuleSteps::subsidy, ValueType.INTEGER));
         k.put("subsidyEligible", new Kind(RuleSteps::subsidyEligible, ValueType.BOOLEAN));
         return Collections.unmodifiableMap(k);

@@ -14,6 +14,7 @@ import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
 import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
 import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
 import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
+import io.github.kenshinbooking.testkit.contract.WaitingListStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
 import io.github.kenshinbooking.testkit.contract.SessionStoreContract;
 import io.github.kenshinbooking.testkit.contract.SlotStoreContract;
@@ -39,6 +40,14 @@ class InMemoryStorageContractsTest {
 
     @Nested
     class Reservations extends ReservationStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class WaitingList extends WaitingListStoreContract {
         @Override
         protected Storage createStorage() {
             return new InMemoryStorage();

@@ -1,0 +1,556 @@
+package io.github.kenshinbooking;
+
+import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
+import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.Household;
+import io.github.kenshinbooking.household.Member;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.reservation.BookingRequest;
+import io.github.kenshinbooking.reservation.BookingSnapshot;
+import io.github.kenshinbooking.reservation.PhoneNumber;
+import io.github.kenshinbooking.reservation.ReceptionClosing;
+import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.ReservationStatus;
+import io.github.kenshinbooking.reservation.WaitingEntry;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
+import io.github.kenshinbooking.reservation.WaitingListRun;
+import io.github.kenshinbooking.reservation.WaitingListStore;
+import io.github.kenshinbooking.reservation.WaitingState;
+import io.github.kenshinbooking.schedule.DeadlineKind;
+import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The waiting list (キャンセル待ち, WAIT-1..WAIT-4): join a full slot's list, leave it, accept or decline
+ * an offered place, the history of the entries, and the job that ends holds and makes the next offers.
+ *
+ * <p>A place that frees up in a slot with members waiting is taken back for the list in the unit of
+ * work that frees it (a cancel, a change away, a staff cancel, a capacity increase), so nobody else
+ * can book it; it is then offered, after that commit and by {@link #expireAndOffer()}, to the
+ * earliest entry whose member passes every booking rule but capacity, and held for the policy's hold
+ * (a held place counts as taken). Every step is a conditional update in the store, so any number of
+ * instances may run the job at once: a place is claimed from the slot's pool once, an entry moves from
+ * waiting to offered once. Each step appends its audit record in its unit of work (AUDIT-1).
+ * Thread-safe.
+ */
+public final class WaitingListService {
+    /** The actor of the offers and expiries the library makes itself. */
+    static final AuditActor JOB = AuditActor.job("waiting-list");
+    /**
+     * The refusals a member may wait instead of (WAIT-1): capacity only. Every other booking check comes
+     * before these in ORDER-1, so a refusal with one of them means every other rule holds.
+     */
+    private static final Set<ErrorCode> WAITABLE = EnumSet.of(ErrorCode.SLOT_FULL);
+    /** Refusals at an offer after which the entry can never be offered this slot: it expires. */
+    private static final Set<ErrorCode> NEVER_OFFERABLE = EnumSet.of(ErrorCode.BOOKING_CLOSED,
+            ErrorCode.EVENT_CANCELLED);
+    private static final System.Logger LOG = System.getLogger(WaitingListService.class.getName());
+
+    private final EngineContext ctx;
+    private final HouseholdAccess access;
+
+    WaitingListService(EngineContext ctx, HouseholdAccess access) {
+        this.ctx = ctx;
+        this.access = access;
+    }
+
+    private WaitingListStore store() {
+        return ctx.storage().waitingList();
+    }
+
+    /**
+     * Puts a member on a full slot's waiting list (WAIT-1). Every booking rule must hold but capacity:
+     * the refusals come in ORDER-1 as for a booking; a slot with a place left is booked, not waited for.
+     * Joining again while on the list answers the entry already there.
+     *
+     * @param session the household's session
+     * @param request the member, the slot, the daytime phone for the booking an offer makes, and the
+     *     terms accepted (an idempotency key is not used)
+     * @return the member's live entry of the slot
+     * @throws Refusal as a booking up to {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}; {@code INVALID_INPUT}
+     *     (field {@code slot}) if the slot has a place left; {@code WAITLIST_LIMIT} if the member already
+     *     has the policy's most live entries in the fiscal year
+     */
+    public WaitingEntry join(HouseholdSession session, BookingRequest request) throws Refusal {
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(request, Refusal.FIELD_REQUEST);
+        Inputs.required(request.member(), Refusal.FIELD_MEMBER);
+        Inputs.required(request.slot(), Refusal.FIELD_SLOT);
+        PhoneNumber phone = PhoneNumber.parse(request.phone());
+        if (!request.termsAccepted()) {
+            throw Refusal.onField(ErrorCode.TERMS_NOT_ACCEPTED, Refusal.FIELD_ACCEPT_TERMS, "the terms must be accepted");
+        }
+        SymbolNumber household = session.household();
+        BookingSnapshot read = ctx.storage().bookingSnapshot(household, request.member(), request.slot(),
+                Optional.empty());
+        HouseholdAccess.active(read.account().orElse(Account.initial(household)));
+        Member member = HouseholdAccess.memberOf(access.household(household), request.member());
+        Slot slot = read.slot()
+                .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
+        Instant now = ctx.clock().instant();
+        boolean live = read.liveInSlotYear().isPresent();
+        if (offerable(member, slot, live, now, ReceptionClosing.ENFORCED).isEmpty()) {
+            throw Refusal.invalidInput(Refusal.FIELD_SLOT, "the slot has a place left: book it");
+        }
+        checkWaitable(member, slot, live, now, ReceptionClosing.ENFORCED);
+        return ctx.storage().unitOfWork().execute(() -> {
+            Optional<WaitingEntry> joined = store().join(household, member.id(), slot.id(), slot.fiscalYear(), phone,
+                    now, ctx.policy().waitingList().maxLiveEntries());
+            if (joined.isEmpty()) {
+                return liveEntry(member.id(), slot.id()).orElseThrow(
+                        () -> new IllegalStateException("join refused but no live entry of the slot"));
+            }
+            WaitingEntry e = joined.get();
+            Audits.append(ctx, byHousehold(e, now, AuditAction.WAITING_JOINED, "", summary(e, slot)));
+            return e;
+        });
+    }
+
+    /**
+     * Takes a member off a slot's waiting list (WAIT-4); a place held for the member goes to the next entry.
+     *
+     * @param session the household's session
+     * @param member the member
+     * @param slot the slot
+     * @return the entry, left
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN} for a member
+     *     of another household, {@code NOT_WAITING} if the member is not on the slot's list
+     */
+    public WaitingEntry leave(HouseholdSession session, MemberId member, SlotId slot) throws Refusal {
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(member, Refusal.FIELD_MEMBER);
+        Inputs.required(slot, Refusal.FIELD_SLOT);
+        access.requireActive(session);
+        HouseholdAccess.memberOf(access.household(session.household()), member);
+        WaitingEntry left = ctx.storage().unitOfWork().execute(() -> {
+            WaitingEntry e = liveEntry(member, slot).orElseThrow(() -> Refusal.of(ErrorCode.NOT_WAITING));
+            return end(e, WaitingState.LEFT, AuditAction.WAITING_LEFT, ctx.clock().instant(), false)
+                    .orElseThrow(() -> Refusal.of(ErrorCode.NOT_WAITING, "the entry moved meanwhile"));
+        });
+        offerAfterCommit(Set.of(slot));
+        return left;
+    }
+
+    /**
+     * Books the place offered to an entry (WAIT-3), as a booking does (BOOK-*): a new 予約ID, the booking
+     * mail, the other live entries of the fiscal year left (WAIT-4). The held place becomes the
+     * reservation's; no second place is taken. A running hold may be accepted after the slot's booking
+     * deadline, until it ends.
+     *
+     * @param session the household's session
+     * @param entry the offered entry (its id is in the offer mail)
+     * @return the reservation
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code NOT_FOUND} (field
+     *     {@code waitingEntry}) for an entry not of the household, {@code OFFER_EXPIRED} once the hold has
+     *     ended, {@code NOT_WAITING} for an entry holding no offer, then the booking rules but capacity and
+     *     the booking deadline ({@code EVENT_CANCELLED}, {@code SLOT_CLOSED}, {@code NOT_ELIGIBLE_AGE},
+     *     {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR})
+     */
+    public Reservation accept(HouseholdSession session, WaitingEntryId entry) throws Refusal {
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(entry, Refusal.FIELD_WAITING_ENTRY);
+        access.requireActive(session);
+        Household household = access.household(session.household());
+        WaitingEntry first = offered(ownEntry(session.household(), entry), ctx.clock().instant());
+        Member member = HouseholdAccess.memberOf(household, first.member());
+        ReservationId id = ctx.storage().reservationIds().next();
+        Set<SlotId> freed = new LinkedHashSet<>();
+        Reservation booked = ctx.storage().unitOfWork().execute(() -> {
+            freed.clear();
+            Instant now = ctx.clock().instant();
+            WaitingEntry e = offered(ownEntry(session.household(), entry), now);
+            Slot slot = slot(e.slot());
+            boolean live = ctx.storage().reservations().findLive(e.member(), e.fiscalYear()).isPresent();
+            checkWaitable(member, slot, live, now, ReceptionClosing.OVERRIDDEN);
+            Reservation r = new Reservation(id, e.household(), e.member(), e.slot(), e.fiscalYear(),
+                    ReservationStatus.CONFIRMED, e.phone(), ctx.policy().termsVersion(), now, now, Optional.empty(),
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CHANGE, slot.date())),
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, slot.date())));
+            if (!store().update(e, e.booked(now, id))) {
+                throw Refusal.of(ErrorCode.OFFER_EXPIRED, "the offer ended meanwhile");
+            }
+            // the held place becomes the reservation's: given back and taken again in this unit of work
+            store().returnPlace(e.slot());
+            store().releasePlace(e.slot());
+            ctx.storage().reservations().insert(r);
+            ctx.notifier().reservation(NotificationKind.BOOKED, r, Optional.of(member.name()), slot, Optional.empty(),
+                    false, Optional.empty(), now);
+            Audits.append(ctx, AuditRecord.of(now, AuditActor.household(r.household(), r.member()), AuditChannel.WEB,
+                    AuditAction.WAITING_ACCEPTED, AuditTarget.reservation(id), "entry=" + e.id() + " state=OFFERED",
+                    "entry=" + e.id() + " " + Audits.reservation(r, slot)));
+            freed.addAll(leaveFiscalYear(e.member(), e.fiscalYear(), now));
+            return r;
+        });
+        offerAfterCommit(freed);
+        return booked;
+    }
+
+    /**
+     * Declines the place offered to an entry (WAIT-3): the entry leaves the list and the place goes to
+     * the next entry.
+     *
+     * @param session the household's session
+     * @param entry the offered entry
+     * @return the entry, left
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code NOT_FOUND} (field
+     *     {@code waitingEntry}), {@code OFFER_EXPIRED} once the hold has ended, {@code NOT_WAITING} for an
+     *     entry holding no offer
+     */
+    public WaitingEntry decline(HouseholdSession session, WaitingEntryId entry) throws Refusal {
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(entry, Refusal.FIELD_WAITING_ENTRY);
+        access.requireActive(session);
+        WaitingEntry declined = ctx.storage().unitOfWork().execute(() -> {
+            Instant now = ctx.clock().instant();
+            WaitingEntry e = offered(ownEntry(session.household(), entry), now);
+            Optional<WaitingEntry> ended = end(e, WaitingState.LEFT, AuditAction.WAITING_DECLINED, now, false);
+            if (ended.isEmpty()) { // answered, expired or accepted meanwhile: say which
+                offered(ownEntry(session.household(), entry), now);
+                throw Refusal.of(ErrorCode.NOT_WAITING, "the entry moved meanwhile");
+            }
+            return ended.get();
+        });
+        offerAfterCommit(Set.of(declined.slot()));
+        return declined;
+    }
+
+    /**
+     * A member's waiting entries, live and ended, with their states (WAIT-4: waiting, offered, booked,
+     * expired, left), latest joined first. The reservation history (HIST-1) is
+     * {@link BookingService#history}.
+     *
+     * @param session the household's session
+     * @param member the member
+     * @return the entries
+     * @throws Refusal {@code INVALID_INPUT}, {@code PASSWORD_CHANGE_REQUIRED}, {@code FORBIDDEN} for a member
+     *     of another household
+     */
+    public List<WaitingEntry> history(HouseholdSession session, MemberId member) throws Refusal {
+        Inputs.required(session, Refusal.FIELD_SESSION);
+        Inputs.required(member, Refusal.FIELD_MEMBER);
+        access.requireActive(session);
+        HouseholdAccess.memberOf(access.household(session.household()), member);
+        List<WaitingEntry> out = new ArrayList<>(store().findByMember(member).stream()
+                .filter(e -> e.household().equals(session.household())).toList());
+        out.sort(Comparator.comparing((WaitingEntry e) -> e.id().value()).reversed());
+        return List.copyOf(out);
+    }
+
+    /**
+     * The waiting-list job (WAIT-2, WAIT-3), run at the injected clock's time: ends the holds that have
+     * ended (their places go back to their slots' pools), then offers every pooled place to the earliest
+     * entry whose member passes every booking rule but capacity, and gives back to its slot a place nobody
+     * can be offered (after the slot's booking deadline, or with nobody left who passes). Safe to run from
+     * any number of instances at once.
+     *
+     * @return how many holds ended, offers were made and places went back
+     */
+    public WaitingListRun expireAndOffer() {
+        int expired = 0;
+        Set<SlotId> slots = new LinkedHashSet<>();
+        List<WaitingEntry> ended;
+        do {
+            ended = store().findEndedOffers(ctx.clock().instant(), ctx.policy().waitingList().jobBatch());
+            for (WaitingEntry e : ended) {
+                if (expire(e)) {
+                    expired++;
+                }
+                slots.add(e.slot());
+            }
+        } while (ended.size() == ctx.policy().waitingList().jobBatch());
+        slots.addAll(store().slotsWithPooledPlaces());
+        WaitingListRun run = new WaitingListRun(expired, 0, 0);
+        for (SlotId s : slots) {
+            run = run.plus(offerPooled(s));
+        }
+        return run;
+    }
+
+    // ---- hooks of the booking and staff use cases ----------------------------------------------
+
+    /**
+     * Inside the unit of work that freed places of the slot (a cancel, a change away, a capacity
+     * increase): takes them back for the waiting list, as many as entries wait beyond the places pooled
+     * already, while the slot can still be offered.
+     */
+    void placesFreed(SlotId id, Instant now) {
+        Slot slot = ctx.storage().slots().find(id).orElseThrow();
+        if (!offerableSlot(slot, now)) {
+            return;
+        }
+        int wanted = store().findWaiting(id).size() - store().pooledPlaces(id);
+        while (wanted > 0 && store().holdPlace(id)) {
+            wanted--;
+        }
+    }
+
+    /**
+     * Inside the unit of work of a booking or a move into a fiscal year (WAIT-4): the member's live
+     * entries of that fiscal year leave their lists.
+     *
+     * @return the slots whose held place went back to their pools
+     */
+    Set<SlotId> leaveFiscalYear(MemberId member, FiscalYear fy, Instant now) {
+        Set<SlotId> freed = new LinkedHashSet<>();
+        for (WaitingEntry e : store().findLive(member, fy)) {
+            // an entry another step moved meanwhile is no longer live: nothing to leave
+            if (end(e, WaitingState.LEFT, AuditAction.WAITING_LEFT, now, true).isPresent()
+                    && e.state() == WaitingState.OFFERED) {
+                freed.add(e.slot());
+            }
+        }
+        return freed;
+    }
+
+    /** After a booking committed on its own (WAIT-4): leaves the fiscal year's lists in a unit of work of its own. */
+    void booked(MemberId member, FiscalYear fy) {
+        try {
+            if (store().findLive(member, fy).isEmpty()) {
+                return;
+            }
+            Set<SlotId> freed = ctx.storage().unitOfWork().execute(
+                    () -> leaveFiscalYear(member, fy, ctx.clock().instant()));
+            offerAfterCommit(freed);
+        } catch (Refusal | RuntimeException e) {
+            // the booking stands; the job finds the entries' member booked and takes them off
+            LOG.log(System.Logger.Level.WARNING, "waiting entries not left after a booking", e);
+        }
+    }
+
+    /** After a use case's commit that may have pooled places: offers every pooled place now. */
+    void offerPooledNow() {
+        try {
+            offerAfterCommit(new LinkedHashSet<>(store().slotsWithPooledPlaces()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "waiting-list offers left to the job", e);
+        }
+    }
+
+    /** After a commit that pooled places: offers them now; a failure is left to the job. */
+    void offerAfterCommit(Set<SlotId> slots) {
+        for (SlotId s : slots) {
+            try {
+                offerPooled(s);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "waiting-list offer left to the job", e);
+            }
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------------
+
+    /** Offers the slot's pooled places one by one, or gives them back when nobody can be offered. */
+    private WaitingListRun offerPooled(SlotId id) {
+        int offered = 0;
+        int released = 0;
+        int expired = 0;
+        Map<SymbolNumber, Optional<Household>> households = new HashMap<>();
+        while (store().pooledPlaces(id) > 0) {
+            Instant now = ctx.clock().instant();
+            Slot slot = ctx.storage().slots().find(id).orElseThrow();
+            Optional<WaitingEntry> pick = Optional.empty();
+            Optional<Member> member = Optional.empty();
+            // each entry by the booking rules: past the booking deadline or on a cancelled day nobody passes
+            for (WaitingEntry e : store().findWaiting(id)) {
+                Optional<Member> m = households.computeIfAbsent(e.household(), ctx.directory()::find)
+                        .flatMap(h -> h.member(e.member()));
+                boolean live = ctx.storage().reservations().findLive(e.member(), e.fiscalYear()).isPresent();
+                Optional<ErrorCode> refusal = m.isEmpty() ? Optional.of(ErrorCode.NOT_FOUND)
+                        : offerable(m.get(), slot, live, now, ReceptionClosing.ENFORCED);
+                if (refusal.isEmpty() || WAITABLE.contains(refusal.get())) {
+                    pick = Optional.of(e);
+                    member = m;
+                    break;
+                }
+                if (refusal.get() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR && tryEnd(e, WaitingState.LEFT,
+                        AuditAction.WAITING_LEFT)) {
+                    continue; // WAIT-4: booked elsewhere in the fiscal year
+                }
+                if (NEVER_OFFERABLE.contains(refusal.get()) && tryEnd(e, WaitingState.EXPIRED,
+                        AuditAction.WAITING_EXPIRED)) {
+                    expired++;
+                }
+            }
+            if (pick.isEmpty()) {
+                if (!releaseOne(id, now)) {
+                    break;
+                }
+                released++;
+                continue;
+            }
+            if (offer(pick.get(), member.orElseThrow(), slot)) {
+                offered++;
+            }
+        }
+        return new WaitingListRun(expired, offered, released);
+    }
+
+    /** One offer: claims a pooled place and moves the entry to offered, or neither. */
+    private boolean offer(WaitingEntry e, Member member, Slot slot) {
+        try {
+            return ctx.storage().unitOfWork().execute(() -> {
+                Instant now = ctx.clock().instant();
+                if (!store().claimPlace(e.slot())) {
+                    return false;
+                }
+                WaitingEntry offered = e.offered(now, now.plus(ctx.policy().waitingList().hold()));
+                if (!store().update(e, offered)) {
+                    throw new Lost(); // the entry moved meanwhile: give the place back by rolling back
+                }
+                ctx.notifier().waitingOffer(offered, Optional.of(member.name()), slot, now);
+                Audits.append(ctx, AuditRecord.of(now, JOB, AuditChannel.BATCH, AuditAction.WAITING_OFFERED,
+                        AuditTarget.waitingEntry(e.id()), summary(e, slot),
+                        summary(offered, slot) + " heldUntil=" + offered.heldUntil().orElseThrow()));
+                return true;
+            });
+        } catch (Lost lost) {
+            return false;
+        } catch (Refusal r) {
+            throw new IllegalStateException("an offer cannot be refused", r);
+        }
+    }
+
+    private boolean releaseOne(SlotId id, Instant now) {
+        try {
+            return ctx.storage().unitOfWork().execute(() -> {
+                if (!store().releasePlace(id)) {
+                    return false;
+                }
+                Audits.append(ctx, AuditRecord.of(now, JOB, AuditChannel.BATCH, AuditAction.WAITING_PLACE_RELEASED,
+                        AuditTarget.slot(id), "", "released=1"));
+                return true;
+            });
+        } catch (Refusal r) {
+            throw new IllegalStateException("a release cannot be refused", r);
+        }
+    }
+
+    /** Expires one ended hold in a unit of work of its own; {@code false} if another step moved it first. */
+    private boolean expire(WaitingEntry e) {
+        return tryEnd(e, WaitingState.EXPIRED, AuditAction.WAITING_EXPIRED);
+    }
+
+    private boolean tryEnd(WaitingEntry e, WaitingState state, AuditAction action) {
+        try {
+            return ctx.storage().unitOfWork().execute(
+                    () -> end(e, state, action, ctx.clock().instant(), true).isPresent());
+        } catch (Refusal r) {
+            throw new IllegalStateException("ending an entry cannot be refused", r);
+        }
+    }
+
+    /**
+     * Ends a live entry in the caller's unit of work; an offered entry's place goes back to the slot's pool.
+     *
+     * @param byJob whether the library ends it (the job, or WAIT-4 on a booking) rather than the member
+     * @return the ended entry, or empty (nothing written) if the entry moved meanwhile
+     */
+    private Optional<WaitingEntry> end(WaitingEntry e, WaitingState state, AuditAction action, Instant now,
+            boolean byJob) {
+        WaitingEntry ended = e.ended(state, now);
+        if (!store().update(e, ended)) {
+            return Optional.empty();
+        }
+        if (e.state() == WaitingState.OFFERED) {
+            store().returnPlace(e.slot());
+        }
+        String before = "slot=" + e.slot() + " state=" + e.state();
+        String after = "slot=" + e.slot() + " state=" + state;
+        Audits.append(ctx, byJob ? AuditRecord.of(now, JOB, AuditChannel.BATCH, action, AuditTarget.waitingEntry(e.id()),
+                before, after) : byHousehold(e, now, action, before, after));
+        return Optional.of(ended);
+    }
+
+    /** ORDER-1 of a booking; answers the first refusal, if any. */
+    private Optional<ErrorCode> offerable(Member member, Slot slot, boolean live, Instant now, ReceptionClosing closing) {
+        try {
+            ctx.bookingRules().check(member, slot, live, now, closing);
+            return Optional.empty();
+        } catch (Refusal r) {
+            return Optional.of(r.code());
+        }
+    }
+
+    /** Every booking rule but capacity holds (WAIT-1, WAIT-2); other refusals are thrown as a booking's. */
+    private void checkWaitable(Member member, Slot slot, boolean live, Instant now, ReceptionClosing closing)
+            throws Refusal {
+        try {
+            ctx.bookingRules().check(member, slot, live, now, closing);
+        } catch (Refusal r) {
+            if (!WAITABLE.contains(r.code())) {
+                throw r;
+            }
+        }
+    }
+
+    /** WAIT-3: no offer once the slot takes no bookings: after its booking deadline, cancelled or closed. */
+    private boolean offerableSlot(Slot slot, Instant now) {
+        return !slot.eventCancelled() && !slot.closed()
+                && !ctx.deadlines().receptionWindow(slot).closed(now);
+    }
+
+    /** The entry as an offer that can still be answered: {@code OFFER_EXPIRED}, {@code NOT_WAITING}. */
+    private static WaitingEntry offered(WaitingEntry e, Instant now) throws Refusal {
+        if (e.state() == WaitingState.EXPIRED || (e.state() == WaitingState.OFFERED && !e.holding(now))) {
+            throw Refusal.of(ErrorCode.OFFER_EXPIRED);
+        }
+        if (e.state() != WaitingState.OFFERED) {
+            throw Refusal.of(ErrorCode.NOT_WAITING);
+        }
+        return e;
+    }
+
+    private WaitingEntry ownEntry(SymbolNumber household, WaitingEntryId id) throws Refusal {
+        return store().find(id).filter(e -> e.household().equals(household)).orElseThrow(
+                () -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_WAITING_ENTRY, "no such waiting entry"));
+    }
+
+    private Optional<WaitingEntry> liveEntry(MemberId member, SlotId slot) {
+        return store().findByMember(member).stream().filter(e -> e.live() && e.slot().equals(slot)).findFirst();
+    }
+
+    private Slot slot(SlotId id) {
+        return ctx.storage().slots().find(id)
+                .orElseThrow(() -> new IllegalStateException("waiting entry refers to missing slot " + id));
+    }
+
+    private static AuditRecord byHousehold(WaitingEntry e, Instant now, AuditAction action, String before,
+            String after) {
+        return AuditRecord.of(now, AuditActor.household(e.household(), e.member()), AuditChannel.WEB, action,
+                AuditTarget.waitingEntry(e.id()), before, after);
+    }
+
+    private static String summary(WaitingEntry e, Slot s) {
+        return "slot=" + s.id() + " start=" + s.startDateTime() + " state=" + e.state() + " phone="
+                + AuditRecord.maskPhone(e.phone());
+    }
+
+    /** Rolls a unit of work back when an entry moved between its read and its conditional update. */
+    private static final class Lost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Lost() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.kenshinbooking.memory;
+
+import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.PhoneNumber;
+import io.github.kenshinbooking.reservation.WaitingEntry;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
+import io.github.kenshinbooking.reservation.WaitingListStore;
+import io.github.kenshinbooking.reservation.WaitingState;
+import io.github.kenshinbooking.schedule.SlotId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * {@link WaitingListStore} in a map, with each slot's pool of held places; places are taken from and
+ * given back to the {@link MemorySlotStore} in the same write, as the reservation store does. Internal.
+ */
+final class MemoryWaitingListStore implements WaitingListStore {
+    private final MemoryTransactions tx;
+    private final MemorySlotStore slots;
+    private final Map<WaitingEntryId, WaitingEntry> entries = new HashMap<>();
+    private final Map<SlotId, Integer> pools = new HashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    MemoryWaitingListStore(MemoryTransactions tx, MemorySlotStore slots) {
+        this.tx = tx;
+        this.slots = slots;
+    }
+
+    @Override
+    public Optional<WaitingEntry> join(SymbolNumber household, MemberId member, SlotId slot, FiscalYear fiscalYear,
+            PhoneNumber phone, Instant at, int maxLive) throws Refusal {
+        Objects.requireNonNull(slot, "slot");
+        return tx.execute(() -> {
+            if (slots.get(slot) == null) {
+                throw new IllegalArgumentException("no slot " + slot);
+            }
+            if (!select(e -> e.live() && e.member().equals(member) && e.slot().equals(slot)).isEmpty()) {
+                return Optional.<WaitingEntry>empty();
+            }
+            if (select(e -> e.live() && e.member().equals(member) && e.fiscalYear().equals(fiscalYear)).size()
+                    >= maxLive) {
+                throw Refusal.of(ErrorCode.WAITLIST_LIMIT);
+            }
+            WaitingEntry e = WaitingEntry.joined(WaitingEntryId.of(ids.incrementAndGet()), household, member, slot,
+                    fiscalYear, phone, at);
+            tx.put(entries, e.id(), e);
+            return Optional.of(e);
+        });
+    }
+
+    @Override
+    public Optional<WaitingEntry> find(WaitingEntryId id) {
+        return tx.read(() -> Optional.ofNullable(entries.get(id)));
+    }
+
+    @Override
+    public List<WaitingEntry> findByMember(MemberId member) {
+        return tx.read(() -> select(e -> e.member().equals(member)));
+    }
+
+    @Override
+    public List<WaitingEntry> findLive(MemberId member, FiscalYear fiscalYear) {
+        return tx.read(() -> select(e -> e.live() && e.member().equals(member) && e.fiscalYear().equals(fiscalYear)));
+    }
+
+    @Override
+    public List<WaitingEntry> findWaiting(SlotId slot) {
+        return tx.read(() -> select(e -> e.state() == WaitingState.WAITING && e.slot().equals(slot)));
+    }
+
+    @Override
+    public List<WaitingEntry> findEndedOffers(Instant now, int limit) {
+        return tx.read(() -> select(e -> e.state() == WaitingState.OFFERED && !now.isBefore(e.heldUntil().orElseThrow()))
+                .stream().limit(limit).toList());
+    }
+
+    @Override
+    public List<SlotId> slotsWithPooledPlaces() {
+        return tx.read(() -> pools.entrySet().stream().filter(p -> p.getValue() > 0).map(Map.Entry::getKey)
+                .sorted(Comparator.comparingLong(SlotId::value)).toList());
+    }
+
+    @Override
+    public int pooledPlaces(SlotId slot) {
+        return tx.read(() -> pools.getOrDefault(slot, 0));
+    }
+
+    @Override
+    public boolean update(WaitingEntry current, WaitingEntry next) {
+        if (!current.id().equals(next.id())) {
+            throw new IllegalArgumentException("an update keeps the entry's id");
+        }
+        return tx.write(() -> {
+            WaitingEntry stored = entries.get(current.id());
+            if (stored == null || stored.state() != current.state()) {
+                return false;
+            }
+            tx.put(entries, next.id(), next);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean holdPlace(SlotId slot) {
+        return tx.write(() -> {
+            try {
+                slots.take(slot);
+            } catch (Refusal full) {
+                return false;
+            }
+            tx.put(pools, slot, pools.getOrDefault(slot, 0) + 1);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean claimPlace(SlotId slot) {
+        return tx.write(() -> {
+            int pooled = pools.getOrDefault(slot, 0);
+            if (pooled <= 0) {
+                return false;
+            }
+            tx.put(pools, slot, pooled - 1);
+            return true;
+        });
+    }
+
+    @Override
+    public void returnPlace(SlotId slot) {
+        tx.write(() -> tx.put(pools, slot, pools.getOrDefault(slot, 0) + 1));
+    }
+
+    @Override
+    public boolean releasePlace(SlotId slot) {
+        return tx.write(() -> {
+            if (!claimPlace(slot)) {
+                return false;
+            }
+            slots.release(slot);
+            return true;
+        });
+    }
+
+    private List<WaitingEntry> select(Predicate<WaitingEntry> p) {
+        return entries.values().stream().filter(p).sorted(Comparator.comparingLong(e -> e.id().value())).toList();
+    }
+}
