@@ -79,8 +79,11 @@ class RefusalTest {
         assertThat(Refusal.FIELD_BIRTH_DATE).isEqualTo("birthDate");
         assertThat(Refusal.FIELD_ROW).isEqualTo("row");
         assertThat(Refusal.FIELD_HEADER).isEqualTo("header");
-        // 27 before, 6 for staff and slot management, 12 more for the import columns, rows and header (DATA-2, DATA-3)
-        assertThat(RefusalMessages.fieldNames()).hasSize(45);
+        assertThat(Refusal.FIELD_COURSE).isEqualTo("course");
+        assertThat(Refusal.FIELD_OPTIONS).isEqualTo("options");
+        // 27 before, 6 for staff and slot management, 12 more for the import columns, rows and header (DATA-2, DATA-3),
+        // 2 for the course and the optional tests (CRS-1, OPT-1)
+        assertThat(RefusalMessages.fieldNames()).hasSize(47);
     }
 
     @Test
