@@ -32,12 +32,12 @@ public enum BookingCheck {
     QUALIFICATION(ErrorCode.NOT_QUALIFIED),
     /** ONE-1: no other live reservation in the slot's fiscal year ({@code ALREADY_RESERVED_THIS_FISCAL_YEAR}). */
     ONE_PER_FISCAL_YEAR(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR),
-    /** SLOT-3: a place is left ({@code SLOT_FULL}). */
     /**
      * OPT-1: every optional test chosen may be added (sex, age, interval, exclusive group, course) and
      * the slot offers it; after ONE-1, before {@code SLOT_FULL}.
      */
     OPTIONS(ErrorCode.OPTION_NOT_ELIGIBLE),
+    /** SLOT-3: a place is left ({@code SLOT_FULL}). */
     CAPACITY(ErrorCode.SLOT_FULL),
     /** OPT-2: every optional test chosen has a place left in the slot; after {@code SLOT_FULL}. */
     OPTION_CAPACITY(ErrorCode.OPTION_FULL);
