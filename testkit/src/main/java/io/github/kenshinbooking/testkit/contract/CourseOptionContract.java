@@ -1,7 +1,6 @@
 package io.github.kenshinbooking.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.kenshinbooking.eligibility.CourseFamily;
 import io.github.kenshinbooking.eligibility.CourseId;
@@ -72,10 +71,15 @@ public abstract class CourseOptionContract extends StorageContractSupport {
     }
 
     private Refusal refusal(UnitOfWorkCall call) {
-        return catchThrowableOfType(() -> inUnitOfWork(() -> {
-            call.run();
-            return null;
-        }), Refusal.class);
+        try {
+            inUnitOfWork(() -> {
+                call.run();
+                return null;
+            });
+        } catch (Refusal r) {
+            return r;
+        }
+        throw new AssertionError("expected a refusal");
     }
 
     @FunctionalInterface
