@@ -82,6 +82,10 @@ public abstract class CourseOptionContract extends StorageContractSupport {
         throw new AssertionError("expected a refusal");
     }
 
+    private Refusal refusedInsert(Reservation r) {
+        return refusal(() -> storage.reservations().insert(r));
+    }
+
     @FunctionalInterface
     private interface UnitOfWorkCall {
         void run() throws Refusal;
@@ -126,7 +130,7 @@ public abstract class CourseOptionContract extends StorageContractSupport {
         insert(withOptions(TARO, s, MAMMO));
         Reservation r = withOptions(HANAKO, s, MAMMO, XRAY);
 
-        Refusal refusal = refusal(() -> storage.reservations().insert(r));
+        Refusal refusal = refusedInsert(r);
 
         assertThat(refusal.code()).isEqualTo(ErrorCode.OPTION_FULL);
         assertThat(refusal.subject()).contains(MAMMO.value());
@@ -141,10 +145,10 @@ public abstract class CourseOptionContract extends StorageContractSupport {
     @DisplayName("OPT-2 a test the slot offers with no places, or does not offer, is OPTION_FULL")
     void insertOptionWithoutPlaces() {
         Slot s = slotWithOptions(LocalTime.of(9, 0), 10, 4, 0);
-        assertThat(refusal(() -> storage.reservations().insert(withOptions(TARO, s, XRAY))).subject())
+        assertThat(refusedInsert(withOptions(TARO, s, XRAY)).subject())
                 .contains(XRAY.value());
         Slot plain = addSlot(FY2024_DAY, 3);
-        assertThat(refusal(() -> storage.reservations().insert(withOptions(TARO, plain, MAMMO))).code())
+        assertThat(refusedInsert(withOptions(TARO, plain, MAMMO)).code())
                 .isEqualTo(ErrorCode.OPTION_FULL);
         assertThat(slot(plain).reserved()).isZero();
     }
@@ -154,10 +158,10 @@ public abstract class CourseOptionContract extends StorageContractSupport {
     void order() throws Exception {
         Slot s = slotWithOptions(LocalTime.of(9, 0), 1, 1, 1);
         insert(withOptions(TARO, s, MAMMO));
-        assertThat(refusal(() -> storage.reservations().insert(withOptions(HANAKO, s, MAMMO))).code())
+        assertThat(refusedInsert(withOptions(HANAKO, s, MAMMO)).code())
                 .isEqualTo(ErrorCode.SLOT_FULL);
         Slot other = slotWithOptions(LocalTime.of(10, 0), 5, 0, 1);
-        assertThat(refusal(() -> storage.reservations().insert(withOptions(TARO, other, MAMMO))).code())
+        assertThat(refusedInsert(withOptions(TARO, other, MAMMO)).code())
                 .isEqualTo(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         assertThat(slot(other).reserved()).isZero();
     }
@@ -251,7 +255,7 @@ public abstract class CourseOptionContract extends StorageContractSupport {
         assertThat(storage.reservations().findLive(TARO, FiscalYear.of(2024), CourseFamily.DEFAULT)).contains(plain);
         assertThat(storage.reservations().findLive(TARO, FiscalYear.of(2024), CANCER)).contains(cancer);
         Reservation second = newReservation(TARO, b).withChoice(new ExamChoice(CANCER_SET, CANCER, new TreeSet<>()));
-        assertThat(refusal(() -> storage.reservations().insert(second)).code())
+        assertThat(refusedInsert(second).code())
                 .isEqualTo(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         assertThat(slot(b).reserved()).isEqualTo(1);
         inUnitOfWork(() -> {
