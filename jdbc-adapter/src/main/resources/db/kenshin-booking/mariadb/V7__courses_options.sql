@@ -12,7 +12,7 @@ CREATE TABLE kb_slot_option (
     stripe    INTEGER     NOT NULL,
     capacity  INTEGER     NOT NULL,
     reserved  INTEGER     NOT NULL DEFAULT 0,
-    CONSTRAINT pk_kb_slot_option PRIMARY KEY (slot_id, option_id, stripe),
+    PRIMARY KEY (slot_id, option_id, stripe),
     CONSTRAINT ck_kb_slot_option CHECK (stripe >= 0 AND capacity >= 0 AND reserved >= 0 AND reserved <= capacity),
     CONSTRAINT fk_kb_slot_option_slot FOREIGN KEY (slot_id) REFERENCES kb_slot (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_nopad_bin;
