@@ -59,7 +59,16 @@ final class Audits {
     /** A reservation in its slot: slot, start, venue, masked phone, status. */
     static String reservation(Reservation r, Slot s) {
         return "slot=" + s.id() + " start=" + s.startDateTime() + " venue=" + quote(s.venue().name()) + " phone="
-                + AuditRecord.maskPhone(r.phone()) + " status=" + r.status();
+                + AuditRecord.maskPhone(r.phone()) + " status=" + r.status() + choice(r);
+    }
+
+    /** The course and optional tests (CRS-1, OPT-2), only where they differ from the manual's one checkup. */
+    private static String choice(Reservation r) {
+        if (r.choice().equals(io.github.kenshinbooking.eligibility.ExamChoice.DEFAULT)) {
+            return "";
+        }
+        return " course=" + r.choice().course() + (r.choice().options().isEmpty() ? ""
+                : " options=" + String.join(",", r.choice().options().stream().map(o -> o.value()).toList()));
     }
 
     /** A slot as staff manage it (STAFF-3). */

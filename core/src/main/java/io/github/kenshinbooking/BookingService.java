@@ -16,7 +16,13 @@ import io.github.kenshinbooking.audit.AuditAction;
 import io.github.kenshinbooking.audit.AuditRecord;
 
 import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.eligibility.CourseFamily;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.Course;
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
+import io.github.kenshinbooking.reservation.BookingCase;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -38,6 +44,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Household reservation use cases: book (BOOK-1..4), change (CHG-1), cancel (CNL-1), details and
@@ -127,13 +135,13 @@ public final class BookingService {
                     c.slot().id(), c.slot().fiscalYear(), ReservationStatus.CONFIRMED, v.phone(),
                     ctx.policy().termsVersion(), now, now, staff,
                     Optional.of(ctx.deadlines().deadline(DeadlineKind.CHANGE, c.slot().date())),
-                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, c.slot().date())));
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, c.slot().date())), c.choice());
             Optional<Notification> mail = ctx.notifier().reservationNotification(c.account().email(),
                     NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(),
                     staff.isPresent(), Optional.empty());
             AuditRecord audit = Audits.ofReservation(r, staff, AuditAction.BOOKED, "", Audits.reservation(r, c.slot())
                     + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : ""));
-            if (ctx.storage().book(new NewBooking(r, mail, now, v.key()), audit)) {
+            if (named(() -> ctx.storage().book(new NewBooking(r, mail, now, v.key()), audit))) {
                 ctx.observer().succeeded(operation);
                 waiting.booked(r.member(), r.fiscalYear()); // WAIT-4
                 return r;
@@ -143,7 +151,7 @@ public final class BookingService {
             // and its ONE-1 and capacity checks, which then refuse: it is still a repeat and gets the
             // first result (the other refusals come before the key check or do not depend on it)
             if (v.key().isPresent() && (r.code() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR
-                    || r.code() == ErrorCode.SLOT_FULL)) {
+                    || r.code() == ErrorCode.SLOT_FULL || r.code() == ErrorCode.OPTION_FULL)) {
                 Optional<Reservation> first = firstResult(household, v.key().get());
                 if (first.isPresent()) {
                     return sameRequest(first.get(), v);
@@ -170,11 +178,31 @@ public final class BookingService {
      */
     public Reservation change(HouseholdSession session, ReservationId id, SlotId newSlot, String phone)
             throws Refusal {
-        return ctx.observe(Operation.CHANGE, () -> changeUnobserved(session, id, newSlot, phone));
+        return change(session, id, newSlot, phone, null);
     }
 
-    private Reservation changeUnobserved(HouseholdSession session, ReservationId id, SlotId newSlot, String phone)
-            throws Refusal {
+    /**
+     * Changes a reservation (予約変更, CHG-1): moves it to another slot, or within its slot, and adds or
+     * drops optional tests (OPT-3), before the change deadline; the id and the course stay. The places
+     * of the tests added are taken and those dropped released with the slot's, atomically (OPT-2).
+     *
+     * @param session the household's session
+     * @param id      the reservation
+     * @param newSlot the slot to move to, or its own slot to change only the tests
+     * @param phone   the new daytime phone, or {@code null} to keep it
+     * @param options the optional tests it is to hold, or {@code null} to keep its tests
+     * @return the changed reservation
+     * @throws Refusal as {@link #change(HouseholdSession, ReservationId, SlotId, String)}; within its
+     *     own slot {@code INVALID_INPUT} (field {@code slot}) only when the tests do not change either;
+     *     {@code OPTION_NOT_ELIGIBLE} and {@code OPTION_FULL} naming the test
+     */
+    public Reservation change(HouseholdSession session, ReservationId id, SlotId newSlot, String phone,
+            Set<OptionId> options) throws Refusal {
+        return ctx.observe(Operation.CHANGE, () -> changeUnobserved(session, id, newSlot, phone, options));
+    }
+
+    private Reservation changeUnobserved(HouseholdSession session, ReservationId id, SlotId newSlot, String phone,
+            Set<OptionId> options) throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
         Inputs.required(id, Refusal.FIELD_RESERVATION);
         Inputs.required(newSlot, Refusal.FIELD_SLOT);
@@ -183,7 +211,8 @@ public final class BookingService {
         Reservation moved = ctx.storage().unitOfWork().execute(() -> {
             access.requireActive(session);
             Reservation r = ownReservation(session.household(), id);
-            return changeChecked(r, household, newSlot, newPhone, Optional.empty(), ReceptionClosing.ENFORCED);
+            return changeChecked(r, household, newSlot, newPhone, Optional.empty(), ReceptionClosing.ENFORCED,
+                    optionsOf(options));
         });
         waiting.offerPooledNow(); // WAIT-2
         return moved;
@@ -294,28 +323,42 @@ public final class BookingService {
      */
     Reservation changeChecked(Reservation r, Optional<Household> household, SlotId newSlotId, Optional<PhoneNumber> newPhone,
             Optional<StaffAction> staff, ReceptionClosing closing) throws Refusal {
+        return changeChecked(r, household, newSlotId, newPhone, staff, closing, Optional.empty());
+    }
+
+    /**
+     * As {@link #changeChecked(Reservation, Optional, SlotId, Optional, Optional, ReceptionClosing)}, the
+     * optional tests replaced by {@code newOptions} when present (OPT-3), also within the same slot.
+     */
+    Reservation changeChecked(Reservation r, Optional<Household> household, SlotId newSlotId, Optional<PhoneNumber> newPhone,
+            Optional<StaffAction> staff, ReceptionClosing closing, Optional<Set<OptionId>> newOptions) throws Refusal {
         Instant now = ctx.clock().instant();
         Slot current = liveSlot(r, DeadlineKind.CHANGE, staff.isPresent(), now);
         Slot target = ctx.storage().slots().find(newSlotId)
                 .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
-        if (target.id().equals(current.id())) {
+        ExamChoice choice = newOptions.map(o -> r.choice().withOptions(o)).orElse(r.choice());
+        if (target.id().equals(current.id()) && choice.equals(r.choice())) {
             throw Refusal.invalidInput(Refusal.FIELD_SLOT, "the reservation already holds this slot");
         }
         Member member = household.flatMap(h -> h.member(r.member()))
                 .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "member no longer on record"));
         FiscalYear fy = target.fiscalYear();
         boolean otherLiveInYear = !fy.equals(r.fiscalYear())
-                && ctx.storage().reservations().findLive(r.member(), fy).isPresent();
-        ctx.bookingRules().check(member, target, otherLiveInYear, now, closing);
+                && ctx.storage().reservations().findLive(r.member(), fy, choice.family()).isPresent();
+        ctx.bookingRules().check(new BookingCase(member, target, choice, otherLiveInYear, taken(r.member(), choice, fy),
+                Optional.of(r)), now, closing);
         // the moved reservation is promised the new slot's deadlines under the policy in force now,
         // also when staff move it (CNL-2)
         Reservation moved = r.movedTo(target.id(), fy, newPhone.orElse(r.phone()), now, staff,
                 ctx.deadlines().deadline(DeadlineKind.CHANGE, target.date()),
-                ctx.deadlines().deadline(DeadlineKind.CANCEL, target.date()));
+                ctx.deadlines().deadline(DeadlineKind.CANCEL, target.date())).withChoice(choice);
         ctx.notifier().withdrawReminder(r.id(), current.date());
         ctx.notifier().reservation(NotificationKind.CHANGED, moved, Optional.of(member.name()), target,
                 Optional.of(current), staff.isPresent(), Optional.empty(), now);
-        ctx.storage().reservations().move(r, moved);
+        named(() -> {
+            ctx.storage().reservations().move(r, moved);
+            return null;
+        });
         Audits.append(ctx, Audits.ofReservation(moved, staff, AuditAction.CHANGED, Audits.reservation(r, current),
                 Audits.reservation(moved, target)
                         + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : "")));
@@ -393,7 +436,14 @@ public final class BookingService {
         if (!request.termsAccepted()) {
             throw Refusal.onField(ErrorCode.TERMS_NOT_ACCEPTED, Refusal.FIELD_ACCEPT_TERMS, "the terms must be accepted");
         }
-        return new ValidRequest(request.member(), request.slot(), phone, key);
+        Set<OptionId> options = new TreeSet<>();
+        if (request.options() != null) {
+            for (OptionId o : request.options()) {
+                options.add(Inputs.required(o, Refusal.FIELD_OPTIONS));
+            }
+        }
+        return new ValidRequest(request.member(), request.slot(), phone, key,
+                request.course() == null ? CourseId.DEFAULT : request.course(), options);
     }
 
     /**
@@ -402,7 +452,11 @@ public final class BookingService {
      */
     private Decision decide(SymbolNumber household, ValidRequest v, Optional<StaffAction> staff,
             ReceptionClosing closing) throws Refusal {
-        BookingSnapshot read = ctx.storage().bookingSnapshot(household, v.member(), v.slot(), v.key());
+        Optional<Course> course = ctx.courses().course(v.course());
+        CourseFamily family = course.map(Course::family).orElse(CourseFamily.DEFAULT);
+        BookingSnapshot read = family.equals(CourseFamily.DEFAULT)
+                ? ctx.storage().bookingSnapshot(household, v.member(), v.slot(), v.key())
+                : ctx.storage().bookingSnapshot(household, v.member(), v.slot(), v.key(), family);
         Account stored = read.account().orElse(Account.initial(household));
         Account account = staff.isPresent() ? stored : HouseholdAccess.active(stored);
         Member member = HouseholdAccess.memberOf(access.household(household), v.member());
@@ -410,9 +464,11 @@ public final class BookingService {
             return new Repeat(member, sameRequest(read.repeat().get(), v));
         }
         Slot slot = read.slot().orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
-        ctx.bookingRules().check(member, slot, read.liveInSlotYear().isPresent(),
+        ExamChoice choice = new ExamChoice(v.course(), family, new TreeSet<>(v.options()));
+        ctx.bookingRules().check(new BookingCase(member, slot, choice, read.liveInSlotYear().isPresent(),
+                taken(v.member(), choice, slot.fiscalYear()), Optional.empty()),
                 staff.map(StaffAction::at).orElseGet(ctx.clock()::instant), closing);
-        return new Fresh(account, member, slot);
+        return new Fresh(account, member, slot, choice);
     }
 
     /**
@@ -448,7 +504,42 @@ public final class BookingService {
                 .orElseThrow(() -> new IllegalStateException("reservation refers to missing slot " + id));
     }
 
-    private record ValidRequest(MemberId member, SlotId slot, PhoneNumber phone, Optional<IdempotencyKey> key) {
+    /**
+     * OPT-1's interval needs the member's optional tests of earlier fiscal years: read only when a chosen
+     * test has an interval.
+     */
+    private Map<FiscalYear, Set<OptionId>> taken(MemberId member, ExamChoice choice, FiscalYear fy) {
+        boolean needed = choice.options().stream()
+                .anyMatch(o -> ctx.courses().option(o).map(x -> x.interval() > 0).orElse(false));
+        return needed ? BookingCase.taken(ctx.storage().reservations().findByMember(member), fy) : Map.of();
+    }
+
+    private static Optional<Set<OptionId>> optionsOf(Set<OptionId> options) throws Refusal {
+        if (options == null) {
+            return Optional.empty();
+        }
+        Set<OptionId> out = new TreeSet<>();
+        for (OptionId o : options) {
+            out.add(Inputs.required(o, Refusal.FIELD_OPTIONS));
+        }
+        return Optional.of(out);
+    }
+
+    /** A store's {@code OPTION_FULL} names the test by its code: answered with the union's name for it. */
+    private <T> T named(UseCaseWork<T> write) throws Refusal {
+        try {
+            return write.run();
+        } catch (Refusal r) {
+            if (r.code() == ErrorCode.OPTION_FULL && r.subject().isPresent()) {
+                throw Refusal.onOption(ErrorCode.OPTION_FULL, r.subject().get(),
+                        ctx.courses().optionName(OptionId.of(r.subject().get())));
+            }
+            throw r;
+        }
+    }
+
+    private record ValidRequest(MemberId member, SlotId slot, PhoneNumber phone, Optional<IdempotencyKey> key,
+            CourseId course, Set<OptionId> options) {
     }
 
     /** What a booking's checks decided: a repeat of a key's first booking, or a fresh booking. */
@@ -458,6 +549,6 @@ public final class BookingService {
     private record Repeat(Member member, Reservation first) implements Decision {
     }
 
-    private record Fresh(Account account, Member member, Slot slot) implements Decision {
+    private record Fresh(Account account, Member member, Slot slot, ExamChoice choice) implements Decision {
     }
 }

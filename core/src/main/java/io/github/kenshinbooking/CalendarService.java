@@ -4,6 +4,7 @@ import io.github.kenshinbooking.schedule.CalendarDay;
 import io.github.kenshinbooking.schedule.DeadlineKind;
 import io.github.kenshinbooking.schedule.Mark;
 import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.OptionAvailability;
 import io.github.kenshinbooking.schedule.SlotAvailability;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotStatus;
@@ -188,9 +189,12 @@ public final class CalendarService {
     }
 
     private SlotAvailability availability(Slot s, Set<SlotId> held, Instant now) {
+        int few = ctx.policy().slots().fewLeftThreshold();
+        // OPT-3: each optional test's places beside the slot's own, marked as SLOT-4 marks the slot
+        List<OptionAvailability> options = s.options().stream().map(o -> new OptionAvailability(o.option(),
+                ctx.courses().optionName(o.option()), o.remaining(), Mark.of(o.remaining(), few))).toList();
         return new SlotAvailability(s, ctx.bookingRules().status(s, held.contains(s.id()), now), s.remaining(),
-                Mark.of(s.remaining(), ctx.policy().slots().fewLeftThreshold()),
-                ctx.deadlines().localDeadline(DeadlineKind.BOOKING, s.date()));
+                Mark.of(s.remaining(), few), ctx.deadlines().localDeadline(DeadlineKind.BOOKING, s.date()), options);
     }
 
     private Set<SlotId> heldSlots(HouseholdSession session, MemberId member) throws Refusal {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.PasswordRules;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
 import io.github.kenshinbooking.eligibility.Eligibility;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.observation.EngineObserver;
@@ -19,7 +20,8 @@ import java.time.Clock;
 /** What every use case of one engine shares; the domain rules are built once from the policy. */
 record EngineContext(UnionPolicy policy, Clock clock, Storage storage, HouseholdDirectory directory,
         PasswordHasher hasher, SecureRandom random, Deadlines deadlines, Eligibility eligibility,
-        BookingRules bookingRules, PasswordRules passwordRules, Notifier notifier, EngineObserver observer) {
+        BookingRules bookingRules, PasswordRules passwordRules, Notifier notifier, EngineObserver observer,
+        CourseCatalog courses) {
     EngineContext {
         requireNonNull(policy, "policy");
         requireNonNull(clock, "clock");
@@ -33,15 +35,16 @@ record EngineContext(UnionPolicy policy, Clock clock, Storage storage, Household
         requireNonNull(passwordRules, "passwordRules");
         requireNonNull(notifier, "notifier");
         requireNonNull(observer, "observer");
+        requireNonNull(courses, "courses");
     }
 
     static EngineContext create(UnionPolicy policy, Clock clock, Storage storage, HouseholdDirectory directory,
-            PasswordHasher hasher, SecureRandom random, EngineObserver observer) {
+            PasswordHasher hasher, SecureRandom random, EngineObserver observer, CourseCatalog courses) {
         Deadlines deadlines = new Deadlines(policy);
         Eligibility eligibility = new Eligibility(policy);
         return new EngineContext(policy, clock, storage, directory, hasher, random, deadlines, eligibility,
-                new BookingRules(deadlines, eligibility), new PasswordRules(policy.passwords()),
-                new Notifier(storage, deadlines), new SafeObserver(observer));
+                new BookingRules(deadlines, eligibility, courses), new PasswordRules(policy.passwords()),
+                new Notifier(storage, deadlines), new SafeObserver(observer), courses);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
 import io.github.kenshinbooking.eligibility.Eligibility;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.observation.EngineObserver;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.schedule.Deadlines;
 import io.github.kenshinbooking.storage.Storage;
@@ -162,6 +163,11 @@ public final class KenshinBooking {
         return ctx.deadlines();
     }
 
+    /** @return the union's courses and optional tests (CRS-1, OPT-1) */
+    public CourseCatalog courses() {
+        return ctx.courses();
+    }
+
     /** @return the union's policy */
     public UnionPolicy policy() {
         return ctx.policy();
@@ -195,6 +201,7 @@ public final class KenshinBooking {
         private PasswordHasher hasher;
         private SecureRandom random;
         private EngineObserver observer = EngineObserver.NONE;
+        private CourseCatalog courses = CourseCatalog.none();
 
         private Builder() {
         }
@@ -264,6 +271,16 @@ public final class KenshinBooking {
         }
 
         /**
+         * @param courses the union's courses and optional tests (CRS-1, OPT-1; default
+         *     {@link CourseCatalog#none()}: the manual's one course, no optional tests)
+         * @return this builder
+         */
+        public Builder courses(CourseCatalog courses) {
+            this.courses = requireNonNull(courses, "courses");
+            return this;
+        }
+
+        /**
          * @return the engine
          * @throws IllegalStateException if storage or directory is missing
          */
@@ -277,7 +294,7 @@ public final class KenshinBooking {
             SecureRandom r = random != null ? random : new SecureRandom();
             Clock c = clock != null ? clock : Clock.system(policy.zone());
             PasswordHasher h = hasher != null ? hasher : new Pbkdf2PasswordHasher(policy.passwords().pbkdf2Iterations(), r);
-            return new KenshinBooking(EngineContext.create(policy, c, storage, directory, h, r, observer));
+            return new KenshinBooking(EngineContext.create(policy, c, storage, directory, h, r, observer, courses));
         }
     }
 }

@@ -70,6 +70,16 @@ public final class Eligibility {
     }
 
     /**
+     * ELIG-2's range as an {@link AgeRange}: {@code eligibleFrom} attained within the fiscal year, under
+     * {@code eligibleUnder} on the exam date; what a course without its own range is judged by (CRS-1).
+     *
+     * @return the union's range
+     */
+    public AgeRange ageRange() {
+        return AgeRange.of(policy.ages().eligibleFrom(), policy.ages().eligibleUnder());
+    }
+
+    /**
      * ELIG-3: {@code qualifiedFrom <= examDate} and (no end or {@code examDate < qualifiedUntil}).
      *
      * @param member the member

@@ -49,6 +49,17 @@ public enum ErrorCode {
     BOOKING_CLOSED,
     /** No place is left in the slot (SLOT-3). */
     SLOT_FULL,
+    /**
+     * The member may not add this optional test (OPT-1): sex, age, interval, exclusive group, course, or
+     * the slot does not offer it; {@link Refusal#subject()} names the test. After ONE-1, before
+     * {@code SLOT_FULL} in ORDER-1.
+     */
+    OPTION_NOT_ELIGIBLE,
+    /**
+     * No place is left for this optional test in the slot (OPT-2); {@link Refusal#subject()} names the
+     * test. After {@code SLOT_FULL} in ORDER-1.
+     */
+    OPTION_FULL,
     /** The event day was cancelled (開催中止, SLOT-6). */
     EVENT_CANCELLED,
     /**

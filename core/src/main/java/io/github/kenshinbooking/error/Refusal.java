@@ -21,7 +21,10 @@ import java.util.Optional;
  *   <li>{@link #ageLimit()}: too young or too old, always for {@link ErrorCode#NOT_ELIGIBLE_AGE} from
  *       the booking rules (ELIG-2, ORDER-1);</li>
  *   <li>{@link #lineErrors()} and {@link #lineErrorCount()}: the bad rows of an import file, always
- *       for {@link ErrorCode#IMPORT_INVALID} (DATA-2, DATA-3).</li>
+ *       for {@link ErrorCode#IMPORT_INVALID} (DATA-2, DATA-3);</li>
+ *   <li>{@link #subject()} and {@link #subjectName()}: the optional test or course refused, always for
+ *       {@link ErrorCode#OPTION_NOT_ELIGIBLE} and {@link ErrorCode#OPTION_FULL} (OPT-1, OPT-2), and for
+ *       {@link ErrorCode#NOT_ELIGIBLE_AGE} when a course of the union's own refuses the member (CRS-1).</li>
  * </ul>
  * A refusal means nothing was written. It has no stack trace: it is an expected outcome, not a bug.
  * It is serializable; its details are stored nullable and exposed as {@link Optional}, except the
@@ -128,6 +131,10 @@ public final class Refusal extends Exception {
     public static final String FIELD_HEADER = "header";
     /** A waiting-list entry (WAIT-1..WAIT-4). */
     public static final String FIELD_WAITING_ENTRY = "waitingEntry";
+    /** Booking: the course chosen (CRS-1). */
+    public static final String FIELD_COURSE = "course";
+    /** Booking and change: the optional tests chosen (OPT-1, OPT-2). */
+    public static final String FIELD_OPTIONS = "options";
 
     /** The RULES.md code. */
     private final ErrorCode code;
@@ -141,6 +148,10 @@ public final class Refusal extends Exception {
     private final transient List<LineError> lineErrors;
     /** How many bad rows the import had, reported or not. */
     private final long lineErrorCount;
+    /** The code of the optional test or course refused, or {@code null}. */
+    private final String subject;
+    /** Its name as the union shows it, or {@code null}. */
+    private final String subjectName;
 
     private Refusal(ErrorCode code, String field, String detail) {
         this(code, field, null, null, detail);
@@ -152,7 +163,14 @@ public final class Refusal extends Exception {
 
     private Refusal(ErrorCode code, String field, Instant lockedUntil, AgeLimit ageLimit, List<LineError> lineErrors,
             long lineErrorCount, String detail) {
+        this(code, field, lockedUntil, ageLimit, lineErrors, lineErrorCount, null, null, detail);
+    }
+
+    private Refusal(ErrorCode code, String field, Instant lockedUntil, AgeLimit ageLimit, List<LineError> lineErrors,
+            long lineErrorCount, String subject, String subjectName, String detail) {
         super(message(code, field, detail), null, false, false);
+        this.subject = subject;
+        this.subjectName = subjectName;
         this.code = requireNonNull(code, "code");
         this.field = field;
         this.lockedUntil = lockedUntil;
@@ -241,6 +259,37 @@ public final class Refusal extends Exception {
     }
 
     /**
+     * A refusal of one optional test (OPT-1 {@code OPTION_NOT_ELIGIBLE}, OPT-2 {@code OPTION_FULL}) on
+     * field {@link #FIELD_OPTIONS}, naming the test.
+     *
+     * @param code the RULES.md code
+     * @param option the test's code; not {@code null}
+     * @param optionName the test's name as the union shows it; not {@code null}
+     * @return the refusal, to throw
+     */
+    public static Refusal onOption(ErrorCode code, String option, String optionName) {
+        requireNonNull(option, "option");
+        requireNonNull(optionName, "optionName");
+        return new Refusal(code, FIELD_OPTIONS, null, null, List.of(), 0, option, optionName, option);
+    }
+
+    /**
+     * {@link ErrorCode#NOT_ELIGIBLE_AGE} of a course of the union's own (CRS-1), on field
+     * {@link #FIELD_COURSE}, naming the course: its own age range or its sex excludes the member.
+     *
+     * @param ageLimit the crossed bound, or {@code null} when the course is for the other sex
+     * @param course the course's code; not {@code null}
+     * @param courseName the course's name as the union shows it; not {@code null}
+     * @return the refusal, to throw
+     */
+    public static Refusal courseNotEligible(AgeLimit ageLimit, String course, String courseName) {
+        requireNonNull(course, "course");
+        requireNonNull(courseName, "courseName");
+        return new Refusal(ErrorCode.NOT_ELIGIBLE_AGE, FIELD_COURSE, null, ageLimit, List.of(), 0, course, courseName,
+                course + (ageLimit == null ? " sex" : " " + ageLimit.name()));
+    }
+
+    /**
      * {@link ErrorCode#IMPORT_INVALID} with the bad rows of the file (DATA-2, DATA-3): nothing of it was
      * written.
      *
@@ -315,6 +364,24 @@ public final class Refusal extends Exception {
      */
     public long lineErrorCount() {
         return lineErrorCount;
+    }
+
+    /**
+     * The code of the optional test (OPT-1, OPT-2) or course (CRS-1) refused.
+     *
+     * @return the code, or empty when the refusal names none
+     */
+    public Optional<String> subject() {
+        return Optional.ofNullable(subject);
+    }
+
+    /**
+     * The name of the optional test or course refused, as the union shows it.
+     *
+     * @return the name, or empty when the refusal names none
+     */
+    public Optional<String> subjectName() {
+        return Optional.ofNullable(subjectName);
     }
 
     private static String message(ErrorCode code, String field, String detail) {

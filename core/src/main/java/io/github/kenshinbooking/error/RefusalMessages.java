@@ -33,11 +33,13 @@ import java.util.stream.Stream;
  *       union's zone, e.g. {@code 2024年1月10日 10:31} (key {@code ACCOUNT_LOCKED.until});</li>
  *   <li>{@link ErrorCode#NOT_ELIGIBLE_AGE} with {@link Refusal#ageLimit()} says too young or too old
  *       with the policy's ages (keys {@code NOT_ELIGIBLE_AGE.TOO_YOUNG}, {@code NOT_ELIGIBLE_AGE.TOO_OLD});</li>
+ *   <li>a refusal naming a {@link Refusal#subject()} (an optional test or a course, OPT-1, OPT-2, CRS-1)
+ *       shows its name where the code has a {@code <CODE>.subject} message;</li>
  *   <li>a refusal naming a {@link Refusal#field()} shows the field's Japanese label where the code has
  *       a {@code <CODE>.field} message (e.g. {@code INVALID_INPUT.field}: {@code 記号番号を正しくご入力ください。}).</li>
  * </ul>
  * Every message is a {@link MessageFormat} pattern with the same arguments: {@code {0}} the detail
- * (the lock's end or the field's label), {@code {1}} {@code AgePolicy.eligibleFrom}, {@code {2}} the
+ * (the lock's end, the subject's name or the field's label), {@code {1}} {@code AgePolicy.eligibleFrom}, {@code {2}} the
  * oldest eligible age ({@code eligibleUnder - 1}), {@code {3}} {@code eligibleUnder}, {@code {4}}
  * {@code PasswordPolicy.minLength}, {@code {5}} the lockout's duration in minutes. The keys
  * {@code field.<name>} label the fields; {@code format.dateTime} is the pattern of the lock's end.
@@ -52,6 +54,7 @@ public final class RefusalMessages {
     private static final String BUNDLE = "messages.properties";
     private static final String FIELD_VARIANT = ".field";
     private static final String UNTIL_VARIANT = ".until";
+    private static final String SUBJECT_VARIANT = ".subject";
     private static final Map<String, String> LIBRARY = load();
     private static final Set<String> KNOWN_KEYS = knownKeys();
 
@@ -108,6 +111,11 @@ public final class RefusalMessages {
         if (refusal.lockedUntil().isPresent()) {
             key = code + UNTIL_VARIANT;
             detail = dateTime.format(refusal.lockedUntil().get());
+        } else if (refusal.subjectName().isPresent()) {
+            detail = refusal.subjectName().get();
+            if (texts.containsKey(code + SUBJECT_VARIANT)) {
+                key = code + SUBJECT_VARIANT;
+            }
         } else if (refusal.ageLimit().isPresent()) {
             key = code + "." + refusal.ageLimit().get().name();
         } else if (refusal.field().isPresent()) {
@@ -192,6 +200,7 @@ public final class RefusalMessages {
         for (ErrorCode code : EnumSet.allOf(ErrorCode.class)) {
             keys.add(code.name());
             keys.add(code.name() + FIELD_VARIANT);
+            keys.add(code.name() + SUBJECT_VARIANT);
         }
         keys.add(ErrorCode.ACCOUNT_LOCKED.name() + UNTIL_VARIANT);
         Stream.of(AgeLimit.values()).forEach(l -> keys.add(ErrorCode.NOT_ELIGIBLE_AGE.name() + "." + l.name()));

@@ -1,6 +1,8 @@
 package io.github.kenshinbooking.memory;
 
+import io.github.kenshinbooking.eligibility.CourseFamily;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
@@ -14,11 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * {@link ReservationStore} in a map, with an index of the live reservation per member and fiscal
- * year (ONE-1). Places are taken and released on the {@link MemorySlotStore} in the same write, so
- * capacity and ONE-1 are checked and changed without another writer in between. Internal.
+ * {@link ReservationStore} in a map, with an index of the live reservation per member, fiscal year and
+ * course family (ONE-1, CRS-1). Places of the slot and of its optional tests are taken and released on
+ * the {@link MemorySlotStore} in the same write, so capacity and ONE-1 are checked and changed without
+ * another writer in between. Internal.
  */
 final class MemoryReservationStore implements ReservationStore {
     private final MemoryTransactions tx;
@@ -37,8 +42,8 @@ final class MemoryReservationStore implements ReservationStore {
     }
 
     @Override
-    public Optional<Reservation> findLive(MemberId member, FiscalYear fiscalYear) {
-        return tx.read(() -> Optional.ofNullable(liveByMemberYear.get(memberYear(member, fiscalYear)))
+    public Optional<Reservation> findLive(MemberId member, FiscalYear fiscalYear, CourseFamily family) {
+        return tx.read(() -> Optional.ofNullable(liveByMemberYear.get(memberYear(member, fiscalYear, family)))
                 .map(reservations::get));
     }
 
@@ -66,11 +71,11 @@ final class MemoryReservationStore implements ReservationStore {
             if (!r.live() || reservations.containsKey(r.id())) {
                 throw new IllegalArgumentException("insert takes a new live reservation");
             }
-            String key = memberYear(r.member(), r.fiscalYear());
+            String key = liveKey(r);
             if (liveByMemberYear.containsKey(key)) {
                 throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
             }
-            slots.take(r.slot());
+            slots.take(r.slot(), false, r.choice().options());
             tx.put(liveByMemberYear, key, r.id());
             tx.put(reservations, r.id(), r);
             return null;
@@ -84,13 +89,23 @@ final class MemoryReservationStore implements ReservationStore {
             if (stored == null || !stored.live()) {
                 throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
             }
-            String oldKey = memberYear(stored.member(), stored.fiscalYear());
-            String newKey = memberYear(moved.member(), moved.fiscalYear());
+            String oldKey = liveKey(stored);
+            String newKey = liveKey(moved);
             if (!oldKey.equals(newKey) && liveByMemberYear.containsKey(newKey)) {
                 throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
             }
-            slots.take(moved.slot());
-            slots.release(stored.slot());
+            if (moved.slot().equals(stored.slot())) {
+                // OPT-3: within the slot, only the tests added are taken and those dropped released
+                Set<OptionId> added = new TreeSet<>(moved.choice().options());
+                added.removeAll(stored.choice().options());
+                Set<OptionId> dropped = new TreeSet<>(stored.choice().options());
+                dropped.removeAll(moved.choice().options());
+                slots.take(moved.slot(), true, added);
+                slots.release(stored.slot(), true, dropped);
+            } else {
+                slots.take(moved.slot(), false, moved.choice().options());
+                slots.release(stored.slot(), false, stored.choice().options());
+            }
             tx.remove(liveByMemberYear, oldKey);
             tx.put(liveByMemberYear, newKey, moved.id());
             tx.put(reservations, moved.id(), moved);
@@ -105,14 +120,19 @@ final class MemoryReservationStore implements ReservationStore {
             if (stored == null || !stored.live()) {
                 throw Refusal.of(ErrorCode.ALREADY_CANCELLED);
             }
-            slots.release(stored.slot());
-            tx.remove(liveByMemberYear, memberYear(stored.member(), stored.fiscalYear()));
+            slots.release(stored.slot(), false, stored.choice().options());
+            tx.remove(liveByMemberYear, liveKey(stored));
             tx.put(reservations, cancelled.id(), cancelled);
             return null;
         });
     }
 
-    static String memberYear(MemberId m, FiscalYear fy) {
-        return m.value() + "\u0000" + fy.startYear();
+    /** The ONE-1 index key of a live reservation: member, fiscal year and course family (CRS-1). */
+    static String liveKey(Reservation r) {
+        return memberYear(r.member(), r.fiscalYear(), r.choice().family());
+    }
+
+    static String memberYear(MemberId m, FiscalYear fy, CourseFamily family) {
+        return m.value() + "\u0000" + fy.startYear() + "\u0000" + family.value();
     }
 }

@@ -55,11 +55,10 @@ final class MemoryRetentionStore implements RetentionStore {
                 Reservation a = new Reservation(r.id(), Anonymised.HOUSEHOLD, Anonymised.member(r.id()), r.slot(),
                         r.fiscalYear(), r.status(), Anonymised.PHONE, r.termsVersion(), r.bookedAt(), r.updatedAt(),
                         r.staffAction().map(s -> new StaffAction(s.staff(), "", s.at())), r.changeDeadline(),
-                        r.cancelDeadline());
+                        r.cancelDeadline(), r.choice());
                 if (r.live()) {
-                    tx.remove(reservations.liveByMemberYear, MemoryReservationStore.memberYear(r.member(), r.fiscalYear()));
-                    tx.put(reservations.liveByMemberYear, MemoryReservationStore.memberYear(a.member(), a.fiscalYear()),
-                            a.id());
+                    tx.remove(reservations.liveByMemberYear, MemoryReservationStore.liveKey(r));
+                    tx.put(reservations.liveByMemberYear, MemoryReservationStore.liveKey(a), a.id());
                 }
                 tx.put(reservations.reservations, id, a);
             }

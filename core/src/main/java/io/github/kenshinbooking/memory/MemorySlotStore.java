@@ -1,10 +1,12 @@
 package io.github.kenshinbooking.memory;
 
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotEdit;
 import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.schedule.SlotOption;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.schedule.Venue;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -78,8 +82,7 @@ final class MemorySlotStore implements SlotStore {
             List<Slot> out = new ArrayList<>();
             for (Slot s : List.copyOf(slots.values())) {
                 if (s.venue().equals(venue) && s.date().equals(date)) {
-                    Slot c = new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(),
-                            s.capacity(), s.receptionOpens(), s.reserved(), true, s.closed());
+                    Slot c = s.withEventCancelled();
                     tx.put(slots, s.id(), c);
                     out.add(c);
                 }
@@ -104,8 +107,7 @@ final class MemorySlotStore implements SlotStore {
                 throw Refusal.onField(ErrorCode.CAPACITY_BELOW_TAKEN, Refusal.FIELD_CAPACITY,
                         s.reserved() + " places are taken");
             }
-            Slot c = new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(), capacity,
-                    s.receptionOpens(), s.reserved(), s.eventCancelled(), s.closed());
+            Slot c = s.withCapacity(capacity);
             tx.put(slots, id, c);
             return Optional.of(c);
         });
@@ -119,8 +121,7 @@ final class MemorySlotStore implements SlotStore {
             if (s == null) {
                 return Optional.<Slot>empty();
             }
-            Slot c = new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(), s.capacity(),
-                    s.receptionOpens(), s.reserved(), s.eventCancelled(), closed);
+            Slot c = s.withClosed(closed);
             tx.put(slots, id, c);
             return Optional.of(c);
         });
@@ -150,6 +151,42 @@ final class MemorySlotStore implements SlotStore {
         return slots.get(id);
     }
 
+    /**
+     * Takes a place in the slot and one of each optional test (OPT-2), all or none, inside the caller's
+     * write; {@code heldOptions} are held already (a change within the slot), {@code slotHeld} whether the
+     * slot's own place is.
+     */
+    void take(SlotId id, boolean slotHeld, Set<OptionId> options) throws Refusal {
+        Slot s = slots.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no slot " + id);
+        }
+        if (!slotHeld) {
+            take(id);
+            s = slots.get(id);
+        }
+        for (OptionId o : new TreeSet<>(options)) {
+            SlotOption places = s.option(o).orElse(null);
+            if (places == null || places.remaining() <= 0) {
+                throw Refusal.onOption(ErrorCode.OPTION_FULL, o.value(), o.value());
+            }
+            s = s.withOptionReserved(o, places.reserved() + 1);
+        }
+        tx.put(slots, id, s);
+    }
+
+    /** Gives back one place of each optional test (and the slot's own unless {@code keepSlot}), inside the caller's write. */
+    void release(SlotId id, boolean keepSlot, Set<OptionId> options) {
+        if (!keepSlot) {
+            release(id);
+        }
+        Slot s = slots.get(id);
+        for (OptionId o : options) {
+            s = s.withOptionReserved(o, s.option(o).orElseThrow().reserved() - 1);
+        }
+        tx.put(slots, id, s);
+    }
+
     /** Takes a place, inside the caller's write. */
     void take(SlotId id) throws Refusal {
         Slot s = slots.get(id);
@@ -175,7 +212,6 @@ final class MemorySlotStore implements SlotStore {
     }
 
     private static Slot withReserved(Slot s, int reserved) {
-        return new Slot(s.id(), s.venue(), s.institution(), s.date(), s.start(), s.duration(), s.capacity(),
-                s.receptionOpens(), reserved, s.eventCancelled(), s.closed());
+        return s.withReserved(reserved);
     }
 }

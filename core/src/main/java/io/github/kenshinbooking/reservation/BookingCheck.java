@@ -22,14 +22,25 @@ public enum BookingCheck {
      * staff may override the closing, STAFF-2).
      */
     RECEPTION(ErrorCode.RECEPTION_NOT_OPEN, ErrorCode.BOOKING_CLOSED),
-    /** ELIG-2: the member's age on the exam date ({@code NOT_ELIGIBLE_AGE}). */
-    AGE(ErrorCode.NOT_ELIGIBLE_AGE),
+    /**
+     * ELIG-2, and CRS-1 for the chosen course: the member's age on the exam date, the course's own age
+     * range and sex ({@code NOT_ELIGIBLE_AGE}); a course the slot does not offer is {@code INVALID_INPUT}
+     * on field {@code course} here.
+     */
+    AGE(ErrorCode.NOT_ELIGIBLE_AGE, ErrorCode.INVALID_INPUT),
     /** ELIG-3: the member's qualification on the exam date ({@code NOT_QUALIFIED}). */
     QUALIFICATION(ErrorCode.NOT_QUALIFIED),
     /** ONE-1: no other live reservation in the slot's fiscal year ({@code ALREADY_RESERVED_THIS_FISCAL_YEAR}). */
     ONE_PER_FISCAL_YEAR(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR),
+    /**
+     * OPT-1: every optional test chosen may be added (sex, age, interval, exclusive group, course) and
+     * the slot offers it; after ONE-1, before {@code SLOT_FULL}.
+     */
+    OPTIONS(ErrorCode.OPTION_NOT_ELIGIBLE),
     /** SLOT-3: a place is left ({@code SLOT_FULL}). */
-    CAPACITY(ErrorCode.SLOT_FULL);
+    CAPACITY(ErrorCode.SLOT_FULL),
+    /** OPT-2: every optional test chosen has a place left in the slot; after {@code SLOT_FULL}. */
+    OPTION_CAPACITY(ErrorCode.OPTION_FULL);
 
     /** The checks about the slot alone, which the calendar's status reflects (SLOT-4, ELIG-4). */
     public static final Set<BookingCheck> OF_SLOT = EnumSet.of(EVENT_DAY, SLOT_OPEN, RECEPTION, CAPACITY);

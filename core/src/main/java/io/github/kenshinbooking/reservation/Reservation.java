@@ -2,6 +2,7 @@ package io.github.kenshinbooking.reservation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A reservation (予約) of one member for one slot. Live while {@link ReservationStatus#CONFIRMED};
+ * A reservation (予約) of one member for one slot, for a course and its optional tests (CRS-1, OPT-2). Live while {@link ReservationStatus#CONFIRMED};
  * a change keeps the id and moves the slot (CHG-1); a cancel ends it (CNL-1). It keeps the change and
  * cancel deadlines it was booked (or last moved) under: a later change of the union's deadline days
  * applies to new bookings only (CHG-1, CNL-1). Immutable and thread-safe; the lifecycle methods return
@@ -34,11 +35,13 @@ import java.util.Optional;
  *     for a reservation stored before promises were kept, whose deadline is the current policy's
  * @param cancelDeadline the cancel deadline (CNL-1) promised when it was booked or last moved; empty
  *     as for {@code changeDeadline}
+ * @param choice       its course (with the family ONE-1 counts it in, CRS-1) and the optional tests it
+ *     holds places for (OPT-2)
  */
 public record Reservation(ReservationId id, SymbolNumber household, MemberId member, SlotId slot,
         FiscalYear fiscalYear, ReservationStatus status, PhoneNumber phone, String termsVersion,
         Instant bookedAt, Instant updatedAt, Optional<StaffAction> staffAction, Optional<Instant> changeDeadline,
-        Optional<Instant> cancelDeadline) {
+        Optional<Instant> cancelDeadline, ExamChoice choice) {
 
     /**
      * Checks the components.
@@ -56,6 +59,7 @@ public record Reservation(ReservationId id, SymbolNumber household, MemberId mem
      * @param staffAction the last staff action on it (CNL-2), if any
      * @param changeDeadline the promised change deadline (CHG-1), or empty for the current policy's
      * @param cancelDeadline the promised cancel deadline (CNL-1), or empty for the current policy's
+     * @param choice its course and optional tests (CRS-1, OPT-2)
      * @throws NullPointerException if a component is {@code null}
      */
     public Reservation {
@@ -72,6 +76,43 @@ public record Reservation(ReservationId id, SymbolNumber household, MemberId mem
         requireNonNull(staffAction, "staffAction");
         requireNonNull(changeDeadline, "changeDeadline");
         requireNonNull(cancelDeadline, "cancelDeadline");
+        requireNonNull(choice, "choice");
+    }
+
+    /**
+     * A reservation of the default course without optional tests ({@link ExamChoice#DEFAULT}).
+     *
+     * @param id the 予約ID
+     * @param household the household's symbol number (記号番号)
+     * @param member the reserved member
+     * @param slot the slot it holds
+     * @param fiscalYear the fiscal year of the exam date (ELIG-1), the ONE-1 scope
+     * @param status live ({@code CONFIRMED}) or cancelled
+     * @param phone the daytime phone (日中の連絡先)
+     * @param termsVersion the version of the terms the household accepted (BOOK-1)
+     * @param bookedAt when it was booked
+     * @param updatedAt when it was last booked, changed or cancelled
+     * @param staffAction the last staff action on it (CNL-2), if any
+     * @param changeDeadline the promised change deadline (CHG-1), or empty for the current policy's
+     * @param cancelDeadline the promised cancel deadline (CNL-1), or empty for the current policy's
+     * @throws NullPointerException if a component is {@code null}
+     */
+    public Reservation(ReservationId id, SymbolNumber household, MemberId member, SlotId slot, FiscalYear fiscalYear,
+            ReservationStatus status, PhoneNumber phone, String termsVersion, Instant bookedAt, Instant updatedAt,
+            Optional<StaffAction> staffAction, Optional<Instant> changeDeadline, Optional<Instant> cancelDeadline) {
+        this(id, household, member, slot, fiscalYear, status, phone, termsVersion, bookedAt, updatedAt, staffAction,
+                changeDeadline, cancelDeadline, ExamChoice.DEFAULT);
+    }
+
+    /**
+     * This reservation for another course or other optional tests (a new booking's choice, CRS-1, OPT-2).
+     *
+     * @param newChoice the course and tests
+     * @return a new reservation, otherwise the same
+     */
+    public Reservation withChoice(ExamChoice newChoice) {
+        return new Reservation(id, household, member, slot, fiscalYear, status, phone, termsVersion, bookedAt,
+                updatedAt, staffAction, changeDeadline, cancelDeadline, newChoice);
     }
 
     /**
@@ -145,7 +186,7 @@ public record Reservation(ReservationId id, SymbolNumber household, MemberId mem
             Optional<StaffAction> by, Instant newChangeDeadline, Instant newCancelDeadline) {
         return new Reservation(id, household, member, newSlot, newFiscalYear, status, newPhone, termsVersion,
                 bookedAt, at, by.isPresent() ? by : staffAction, Optional.of(newChangeDeadline),
-                Optional.of(newCancelDeadline));
+                Optional.of(newCancelDeadline), choice);
     }
 
     /**
@@ -157,6 +198,6 @@ public record Reservation(ReservationId id, SymbolNumber household, MemberId mem
      */
     public Reservation cancelled(Instant at, Optional<StaffAction> by) {
         return new Reservation(id, household, member, slot, fiscalYear, ReservationStatus.CANCELLED, phone,
-                termsVersion, bookedAt, at, by.isPresent() ? by : staffAction, changeDeadline, cancelDeadline);
+                termsVersion, bookedAt, at, by.isPresent() ? by : staffAction, changeDeadline, cancelDeadline, choice);
     }
 }

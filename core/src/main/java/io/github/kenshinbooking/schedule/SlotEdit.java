@@ -51,7 +51,6 @@ public record SlotEdit(LocalTime start, Duration duration, Instant receptionOpen
      * @return the edited slot
      */
     public Slot applyTo(Slot slot) {
-        return new Slot(slot.id(), slot.venue(), slot.institution(), slot.date(), start, duration, slot.capacity(),
-                receptionOpens, slot.reserved(), slot.eventCancelled(), slot.closed());
+        return slot.withTimes(start, duration, receptionOpens);
     }
 }

@@ -11,6 +11,7 @@ import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.RosterEntry;
 import io.github.kenshinbooking.exchange.RosterQuery;
+import io.github.kenshinbooking.eligibility.CourseFamily;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.NotificationOutbox;
@@ -169,10 +170,26 @@ public interface Storage {
      */
     default BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
             Optional<IdempotencyKey> key) {
+        return bookingSnapshot(household, member, slot, key, CourseFamily.DEFAULT);
+    }
+
+    /**
+     * Reads what a booking decision needs, as {@link #bookingSnapshot(SymbolNumber, MemberId, SlotId,
+     * Optional)}, with the member's live reservation of one course family (ONE-1 per family, CRS-1).
+     *
+     * @param household the booking household
+     * @param member the member to book
+     * @param slot the slot to book
+     * @param key the request's idempotency key, if any
+     * @param family the family of the course to book
+     * @return what was found; missing entities are empty
+     */
+    default BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
+            Optional<IdempotencyKey> key, CourseFamily family) {
         Optional<ReservationId> first = key.flatMap(k -> idempotency().find(household, k));
         Optional<Reservation> repeat = first.flatMap(id -> reservations().find(id));
         Optional<Slot> s = slots().find(slot);
-        Optional<Reservation> live = s.flatMap(x -> reservations().findLive(member, x.fiscalYear()));
+        Optional<Reservation> live = s.flatMap(x -> reservations().findLive(member, x.fiscalYear(), family));
         return new BookingSnapshot(accounts().find(household), s, live, repeat);
     }
 

@@ -80,9 +80,11 @@ class RefusalTest {
         assertThat(Refusal.FIELD_ROW).isEqualTo("row");
         assertThat(Refusal.FIELD_HEADER).isEqualTo("header");
         assertThat(Refusal.FIELD_WAITING_ENTRY).isEqualTo("waitingEntry");
+        assertThat(Refusal.FIELD_COURSE).isEqualTo("course");
+        assertThat(Refusal.FIELD_OPTIONS).isEqualTo("options");
         // 27 before, 6 for staff and slot management, 12 more for the import columns, rows and header (DATA-2, DATA-3),
-        // 1 for the waiting list's entry (WAIT-3)
-        assertThat(RefusalMessages.fieldNames()).hasSize(46);
+        // 1 for the waiting list's entry (WAIT-3), 2 for the course and the optional tests (CRS-1, OPT-1)
+        assertThat(RefusalMessages.fieldNames()).hasSize(48);
     }
 
     @Test

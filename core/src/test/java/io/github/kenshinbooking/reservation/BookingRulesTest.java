@@ -79,7 +79,12 @@ class BookingRulesTest {
     void order() {
         assertThat(BookingCheck.values()).containsExactly(BookingCheck.EVENT_DAY, BookingCheck.SLOT_OPEN,
                 BookingCheck.RECEPTION, BookingCheck.AGE, BookingCheck.QUALIFICATION, BookingCheck.ONE_PER_FISCAL_YEAR,
-                BookingCheck.CAPACITY);
+                BookingCheck.OPTIONS, BookingCheck.CAPACITY, BookingCheck.OPTION_CAPACITY);
+        // ORDER-1 with courses and options: the course with the age, options after ONE-1 and before
+        // SLOT_FULL, OPTION_FULL after SLOT_FULL
+        assertThat(BookingCheck.AGE.refusals()).startsWith(ErrorCode.NOT_ELIGIBLE_AGE);
+        assertThat(BookingCheck.OPTIONS.refusals()).containsExactly(ErrorCode.OPTION_NOT_ELIGIBLE);
+        assertThat(BookingCheck.OPTION_CAPACITY.refusals()).containsExactly(ErrorCode.OPTION_FULL);
         assertThat(BookingCheck.SLOT_OPEN.refusals()).containsExactly(ErrorCode.SLOT_CLOSED);
         assertThat(BookingCheck.RECEPTION.refusals()).containsExactly(ErrorCode.RECEPTION_NOT_OPEN,
                 ErrorCode.BOOKING_CLOSED);

@@ -25,8 +25,7 @@ import java.util.Optional;
  * The roster (受診者名簿, DATA-1) as CSV for the checkup institutions' software: a header row, then one
  * row per live reservation in the roster's order, lines ending CRLF, fields quoted where they need it.
  * Columns: {@link #HEADER}; dates {@code 2024/06/16}, times {@code 09:00}, sex 男/女, the phone's
- * digits. Courses and optional tests are not part of the library yet, so the roster has no column for
- * them. Streams: rows are written as the store delivers them, in constant memory. Stateless and
+ * digits. The reservation's course and optional tests (CRS-1, OPT-1) have no column yet. Streams: rows are written as the store delivers them, in constant memory. Stateless and
  * thread-safe.
  *
  * <pre>{@code

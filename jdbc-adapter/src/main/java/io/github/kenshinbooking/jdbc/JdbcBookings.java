@@ -6,6 +6,7 @@ import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.eligibility.CourseFamily;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -29,14 +30,15 @@ import java.util.stream.Collectors;
 /**
  * The booking's composite operations with few round trips. The snapshot is one statement on every
  * dialect (left joins of account, slot, the member's live reservations and the key's reservation).
- * On PostgreSQL the write is one auto-commit statement: a place taken from a stripe of the slot that
+ * On PostgreSQL the write of a booking without optional tests is one auto-commit statement: a place taken from a stripe of the slot that
  * no other booking holds ({@link Places}), the reservation, the key and the outbox row chained in
  * data-modifying CTEs (and the booking's audit record, AUDIT-1), so the stripe's row lock is held only from that statement's update to its
  * commit, with no round trip in between. When no stripe is free without waiting (the slot is full,
  * or every stripe with room is held by a booking in flight) it writes nothing and the caller takes
  * the transaction instead, which waits for the stripes and answers the refusal. Inside a caller's
- * unit of work, and on H2 and MariaDB (no data-modifying CTEs), the write is the fine-grained ports
- * in one transaction. Internal.
+ * unit of work, for a booking with optional tests (OPT-2: their places are taken after the slot's, by
+ * the reservation store), and on H2 and MariaDB (no data-modifying CTEs), the write is the
+ * fine-grained ports in one transaction. Internal.
  */
 final class JdbcBookings {
     static final String IDEMPOTENCY_CONSTRAINT = "pk_kb_idempotency_key";
@@ -51,7 +53,7 @@ final class JdbcBookings {
     JdbcBookings(Transactions tx) {
         this.tx = tx;
         String select = "SELECT a.household AS a_household, a.password_hash AS a_password_hash, a.email AS a_email, "
-                + JdbcSlotStore.select("s", "s_") + ", " + aliased("r", JdbcReservationStore.COLUMNS);
+                + JdbcSlotStore.select("s", "s_", tx.dialect()) + ", " + aliased("r", JdbcReservationStore.COLUMNS);
         String from = " FROM (SELECT 1 AS one) one"
                 + " LEFT JOIN kb_account a ON a.household = ?"
                 + " LEFT JOIN kb_slot s ON s.id = ?"
@@ -72,7 +74,9 @@ final class JdbcBookings {
             boolean dedupe = (i & 1) != 0;
             StringBuilder sql = new StringBuilder("WITH ").append(Places.TAKE_CTES)
                     .append(", ins AS (INSERT INTO kb_reservation (").append(JdbcReservationStore.INSERT_COLUMNS)
-                    .append(") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id)");
+                    .append(") SELECT ?, ?, ?, upd.id, ")
+                    .append(String.join(", ", java.util.Collections.nCopies(JdbcReservationStore.REST_PARAMS, "?")))
+                    .append(" FROM upd RETURNING id)");
             if (key) {
                 // a key held by another request fails the whole statement (IDEMPOTENCY_CONSTRAINT)
                 sql.append(", ik AS (INSERT INTO kb_idempotency_key (household, idem_key, reservation_id)")
@@ -103,7 +107,8 @@ final class JdbcBookings {
                 .collect(Collectors.joining(", "));
     }
 
-    BookingSnapshot snapshot(SymbolNumber household, MemberId member, SlotId slot, Optional<IdempotencyKey> key) {
+    BookingSnapshot snapshot(SymbolNumber household, MemberId member, SlotId slot, Optional<IdempotencyKey> key,
+            CourseFamily family) {
         requireNonNull(household, "household");
         requireNonNull(member, "member");
         requireNonNull(slot, "slot");
@@ -148,11 +153,12 @@ final class JdbcBookings {
                         rs.getLong("r_id");
                         // the member's live rows of other fiscal years are not mapped: only the slot's year counts
                         if (!rs.wasNull() && s.isPresent() && rs.getInt("r_fiscal_year") == s.get().fiscalYear()
-                                .startYear()) {
+                                .startYear() && family.value().equals(rs.getString("r_course_family"))) {
                             lives.add(JdbcReservationStore.map(rs, "r_"));
                         }
                     }
                 }
+                // ONE-1 counts per course family (CRS-1): the member's live rows of other families are not mapped
                 return new BookingSnapshot(account, s, lives.stream().findFirst(), repeat);
             }
         });

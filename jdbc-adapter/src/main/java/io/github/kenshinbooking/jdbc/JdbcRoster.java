@@ -34,7 +34,8 @@ final class JdbcRoster {
         // the slots' reserved counts in one aggregate, not one subquery per row
         String slot = Arrays.stream(JdbcSlotStore.COLUMNS.split(",\\s*"))
                 .map(c -> (c.equals("reserved") ? "COALESCE(st.reserved, 0)" : "s." + c) + " AS s_" + c)
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", "))
+                + ", " + OptionPlaces.placesOf(tx.dialect(), "s") + " AS s_" + JdbcSlotStore.OPTION_PLACES;
         String select = "SELECT " + slot + ", "
                 + Arrays.stream(JdbcReservationStore.COLUMNS.split(",\\s*")).map(c -> "r." + c + " AS r_" + c)
                         .collect(Collectors.joining(", "))

@@ -2,6 +2,7 @@ package io.github.kenshinbooking.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.eligibility.CourseId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.schedule.Slot;
@@ -25,37 +26,43 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** {@link SlotStore} over the {@code slot} table and its places in {@code kb_slot_stripe} ({@link Places}). Internal. */
 final class JdbcSlotStore implements SlotStore {
     /** The names under which {@link #select} answers the slot's columns (after a prefix). */
     static final String COLUMNS =
             "id, venue, institution, exam_date, start_time, duration_seconds, capacity, reserved, reception_opens, cancelled,"
-            + " closed";
-    private static final String SELECT = select("kb_slot", "");
+            + " closed, courses";
+    /** The name under which {@link #select} answers the places of the slot's optional tests (OPT-2). */
+    static final String OPTION_PLACES = "option_places";
     private static final Comparator<Slot> ORDER = Comparator.comparing(Slot::date)
             .thenComparing(s -> s.venue().name()).thenComparing(Slot::start).thenComparing(s -> s.id().value());
 
     private final Transactions tx;
     private final int stripes;
+    private final String selectList;
 
     JdbcSlotStore(Transactions tx, int stripes) {
         this.tx = tx;
         this.stripes = stripes;
+        this.selectList = select("kb_slot", "", tx.dialect());
     }
 
     /**
      * The select list of the slot aliased {@code alias}, each column as {@code prefix + name}; the
-     * reserved count is the sum of the slot's stripes ({@link Places}).
+     * reserved count is the sum of the slot's stripes ({@link Places}), its optional tests' places those
+     * of theirs ({@link OptionPlaces}).
      */
-    static String select(String alias, String prefix) {
+    static String select(String alias, String prefix, Dialect dialect) {
         StringBuilder sb = new StringBuilder();
         for (String col : COLUMNS.split(",\\s*")) {
             sb.append(sb.length() == 0 ? "" : ", ")
                     .append(col.equals("reserved") ? Places.reservedOf(alias) : alias + "." + col)
                     .append(" AS ").append(prefix).append(col);
         }
-        return sb.toString();
+        return sb.append(", ").append(OptionPlaces.placesOf(dialect, alias)).append(" AS ").append(prefix)
+                .append(OPTION_PLACES).toString();
     }
 
     @Override
@@ -63,8 +70,11 @@ final class JdbcSlotStore implements SlotStore {
         requireNonNull(spec, "spec");
         Jdbc.fits(spec.venue().name(), 255, "venue name");
         Jdbc.fits(spec.institution(), 255, "institution");
+        String courses = spec.courses().isEmpty() ? null
+                : String.join(",", spec.courses().stream().map(CourseId::value).toList());
+        Jdbc.fits(courses == null ? "" : courses, 1000, "courses");
         String sql = "INSERT INTO kb_slot (venue, institution, exam_date, start_time, duration_seconds, capacity,"
-                + " reception_opens, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)";
+                + " reception_opens, cancelled, courses) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?)";
         long id = tx.write("add slot", c -> {
             try (PreparedStatement ps = tx.dialect() == Dialect.POSTGRESQL
                     ? c.prepareStatement(sql, new String[] {"id"})
@@ -76,6 +86,7 @@ final class JdbcSlotStore implements SlotStore {
                 ps.setLong(5, spec.duration().getSeconds());
                 ps.setInt(6, spec.capacity());
                 Jdbc.setInstant(ps, 7, spec.receptionOpens());
+                Jdbc.setText(ps, 8, courses);
                 ps.executeUpdate();
                 long slot;
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -85,6 +96,7 @@ final class JdbcSlotStore implements SlotStore {
                     slot = keys.getLong(1);
                 }
                 Places.create(c, slot, spec.capacity(), stripes);
+                OptionPlaces.create(c, slot, spec.options(), stripes);
                 return slot;
             }
         });
@@ -99,8 +111,8 @@ final class JdbcSlotStore implements SlotStore {
         return tx.read("find slot", c -> find(c, id.value()));
     }
 
-    static Optional<Slot> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SELECT + " FROM kb_slot WHERE id = ?")) {
+    Optional<Slot> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + selectList + " FROM kb_slot WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -116,7 +128,7 @@ final class JdbcSlotStore implements SlotStore {
         // bounded IN lists: one statement for a history page, a few for anything larger
         for (int from = 0; from < distinct.size(); from += MAX_IN) {
             List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + MAX_IN));
-            String sql = "SELECT " + SELECT + " FROM kb_slot WHERE id IN ("
+            String sql = "SELECT " + selectList + " FROM kb_slot WHERE id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
             List<Slot> found = tx.read("find slots by id", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -136,7 +148,7 @@ final class JdbcSlotStore implements SlotStore {
         requireNonNull(venue, "venue");
         requireNonNull(from, "from");
         requireNonNull(to, "to");
-        String sql = "SELECT " + SELECT + " FROM kb_slot WHERE exam_date >= ? AND exam_date < ?"
+        String sql = "SELECT " + selectList + " FROM kb_slot WHERE exam_date >= ? AND exam_date < ?"
                 + (venue.isPresent() ? " AND venue = ?" : "");
         List<Slot> out = tx.read("find slots", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -168,7 +180,7 @@ final class JdbcSlotStore implements SlotStore {
             }
             Places.closeEventDay(c, venue.name(), date);
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + SELECT + " FROM kb_slot WHERE venue = ? AND exam_date = ?")) {
+                    "SELECT " + selectList + " FROM kb_slot WHERE venue = ? AND exam_date = ?")) {
                 ps.setString(1, venue.name());
                 Jdbc.setDate(ps, 2, date);
                 return list(ps);
@@ -246,10 +258,17 @@ final class JdbcSlotStore implements SlotStore {
 
     /** The slot in the columns named {@code prefix + column} (a join selects them with an alias). */
     static Slot map(ResultSet rs, String p) throws SQLException {
+        String courses = rs.getString(p + "courses");
+        TreeSet<CourseId> offered = new TreeSet<>();
+        if (courses != null && !courses.isEmpty()) {
+            for (String code : courses.split(",")) {
+                offered.add(CourseId.of(code));
+            }
+        }
         return new Slot(SlotId.of(rs.getLong(p + "id")), Venue.of(rs.getString(p + "venue")),
                 rs.getString(p + "institution"), Jdbc.getDate(rs, p + "exam_date"), Jdbc.getTime(rs, p + "start_time"),
                 Duration.ofSeconds(rs.getLong(p + "duration_seconds")), rs.getInt(p + "capacity"),
                 Jdbc.getInstant(rs, p + "reception_opens"), rs.getInt(p + "reserved"), rs.getBoolean(p + "cancelled"),
-                rs.getBoolean(p + "closed"));
+                rs.getBoolean(p + "closed"), offered, OptionPlaces.parse(rs.getString(p + OPTION_PLACES)));
     }
 }

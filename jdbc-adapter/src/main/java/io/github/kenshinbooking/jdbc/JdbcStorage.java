@@ -8,6 +8,7 @@ import io.github.kenshinbooking.account.ResetTokenStore;
 import io.github.kenshinbooking.account.SessionStore;
 import io.github.kenshinbooking.audit.AuditLog;
 import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.eligibility.CourseFamily;
 import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
@@ -220,18 +221,25 @@ public final class JdbcStorage implements Storage {
     @Override
     public BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
             Optional<IdempotencyKey> key) {
-        return bookings.snapshot(household, member, slot, key);
+        return bookings.snapshot(household, member, slot, key, CourseFamily.DEFAULT);
+    }
+
+    @Override
+    public BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
+            Optional<IdempotencyKey> key, CourseFamily family) {
+        return bookings.snapshot(household, member, slot, key, family);
     }
 
     /**
      * On PostgreSQL outside a unit of work, one auto-commit statement (a place from a free stripe,
      * reservation, key and outbox row chained in CTEs); otherwise, and when no stripe with room is
-     * free without waiting, the fine-grained ports in one transaction.
+     * free without waiting, or the booking holds optional tests (OPT-2), the fine-grained ports in one
+     * transaction.
      */
     @Override
     public boolean book(NewBooking booking) throws Refusal {
         requireNonNull(booking, "booking");
-        if (bookings.oneStatement()) {
+        if (oneStatement(booking)) {
             JdbcBookings.Written written = bookings.book(booking, Optional.empty());
             if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
                 return written == JdbcBookings.Written.BOOKED;
@@ -240,12 +248,17 @@ public final class JdbcStorage implements Storage {
         return Storage.super.book(booking);
     }
 
+    /** The one statement takes the slot's place only: a booking with optional tests takes theirs in a transaction. */
+    private boolean oneStatement(NewBooking booking) {
+        return bookings.oneStatement() && booking.reservation().choice().options().isEmpty();
+    }
+
     /** As {@link #book(NewBooking)}, the audit record in the same statement or transaction (AUDIT-1). */
     @Override
     public boolean book(NewBooking booking, AuditRecord audit) throws Refusal {
         requireNonNull(booking, "booking");
         requireNonNull(audit, "audit");
-        if (bookings.oneStatement()) {
+        if (oneStatement(booking)) {
             JdbcBookings.Written written = bookings.book(booking, Optional.of(audit));
             if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
                 return written == JdbcBookings.Written.BOOKED;

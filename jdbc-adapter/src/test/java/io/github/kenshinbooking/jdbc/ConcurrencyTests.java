@@ -31,6 +31,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
+import io.github.kenshinbooking.eligibility.ExamOption;
+import io.github.kenshinbooking.eligibility.OptionId;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.threeten.extra.MutableClock;
@@ -172,6 +179,49 @@ abstract class ConcurrencyTests {
         Map<NotificationKind, Long> mails = kinds(storage.outbox().pending());
         successes.forEach((kind, n) -> assertThat(mails.getOrDefault(kind, 0L)).as("%s mails", kind).isEqualTo(n.get()));
         assertThat(successes.get(NotificationKind.BOOKED).get()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    @DisplayName("OPT-2 16 households book a hot slot of 100 places with a test of 4 places at once: exactly 4 hold it")
+    void hotOptionSixteenThreads() throws Exception {
+        OptionId mammo = OptionId.of("mammo");
+        CourseCatalog courses = CourseCatalog.builder().option(ExamOption.of(mammo, "マンモグラフィ")).build();
+        Slot hot = engine.schedule().addSlot(new SlotSpec(Union.MIRIKA, "ヘルスポートクリニック", Union.EXAM_DAY,
+                LocalTime.of(14, 0), java.time.Duration.ofMinutes(30), 100, Instant.parse("2024-01-01T00:00:00Z"))
+                .withOption(mammo, 4));
+        List<KenshinBooking> withCourses = new ArrayList<>();
+        for (int node = 0; node < database().nodeCount(); node++) {
+            JdbcStorage st = node == 0 ? storage : database().storage(node);
+            withCourses.add(KenshinBooking.builder().storage(st).directory(JdbcHouseholdDirectory.of(st)).clock(clock)
+                    .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).courses(courses).build());
+        }
+        List<Callable<ErrorCode>> tasks = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            Household[] h = new Household[1];
+            HouseholdSession session = household(String.valueOf(3_000_000 + t), h);
+            MemberId member = Union.member(h[0], 0);
+            KenshinBooking booking = withCourses.get(t % withCourses.size());
+            tasks.add(() -> {
+                try {
+                    booking.bookings().book(session, BookingRequest.of(member, hot.id(), Union.PHONE, true)
+                            .withOptions(Set.of(mammo)));
+                    return null;
+                } catch (Refusal r) {
+                    return r.code();
+                }
+            });
+        }
+        database().awaitReplication();
+        List<ErrorCode> codes = concurrently(tasks);
+        database().awaitReplication();
+
+        assertThat(codes.stream().filter(c -> c == null).count()).isEqualTo(4);
+        assertThat(codes.stream().filter(c -> c != null)).hasSize(12).containsOnly(ErrorCode.OPTION_FULL);
+        Slot after = storage.slots().find(hot.id()).orElseThrow();
+        assertThat(after.option(mammo).orElseThrow().reserved()).isEqualTo(4);
+        assertThat(after.reserved()).isEqualTo(4);
+        assertThat(storage.reservations().findLiveBySlot(hot.id())).hasSize(4)
+                .allSatisfy(r -> assertThat(r.choice().options()).containsExactly(mammo));
     }
 
     @Test

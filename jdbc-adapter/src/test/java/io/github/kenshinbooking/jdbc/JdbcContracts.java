@@ -6,6 +6,7 @@ import io.github.kenshinbooking.storage.Storage;
 import io.github.kenshinbooking.testkit.contract.AccountStoreContract;
 import io.github.kenshinbooking.testkit.contract.AuditLogContract;
 import io.github.kenshinbooking.testkit.contract.BookingStorageContract;
+import io.github.kenshinbooking.testkit.contract.CourseOptionContract;
 import io.github.kenshinbooking.testkit.contract.HouseholdDirectoryContract;
 import io.github.kenshinbooking.testkit.contract.HardeningContract;
 import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
@@ -57,6 +58,14 @@ abstract class JdbcContracts {
 
     @Nested
     class WaitingList extends WaitingListStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return JdbcContracts.this.fresh();
+        }
+    }
+
+    @Nested
+    class CoursesAndOptions extends CourseOptionContract {
         @Override
         protected Storage createStorage() {
             return JdbcContracts.this.fresh();

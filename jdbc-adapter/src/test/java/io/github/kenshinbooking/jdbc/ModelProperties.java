@@ -14,7 +14,7 @@ import net.jqwik.api.state.ActionChain;
 import net.jqwik.api.state.Transformer;
 
 /**
- * Model-based test: random chains of actions (book, change, cancel, staff cancel, cancel an event
+ * Model-based test: random chains of actions (book and change with optional tests, OPT-1..OPT-3; cancel, staff cancel, cancel an event
  * day, move the clock, change the union's change/cancel deadline days, log in, run reminders, join and
  * leave a waiting list, accept or decline an offer, run the waiting-list job) against the JDBC adapter and the in-memory adapter
  * side by side; after every action both give the same outcome and the same observable state. A
@@ -82,6 +82,11 @@ abstract class ModelProperties {
         return Arbitraries.integers().between(0, Worlds.SLOTS.size() - 1);
     }
 
+    /** An index of {@link Worlds#CHOICES}: mostly no optional test. */
+    private static Arbitrary<Integer> choices() {
+        return Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(2, 1), Tuple.of(1, 2), Tuple.of(1, 3), Tuple.of(1, 4));
+    }
+
     private static Arbitrary<Integer> reservationPicks() {
         return Arbitraries.integers().between(0, 9);
     }
@@ -97,16 +102,17 @@ abstract class ModelProperties {
 
     private static Action.Independent<Worlds> book(Arbitrary<Integer> slots) {
         Arbitrary<Optional<String>> keys = Arbitraries.of("k1", "k2").optional(0.4);
-        return () -> Combinators.combine(members(), slots, keys, sessions()).as((m, s, k, who) ->
-                Transformer.mutate("book(member " + m + ", slot " + s + ", key " + k.orElse("-") + ", session " + who + ")",
-                        w -> w.book(m, s, k, who)));
+        return () -> Combinators.combine(members(), slots(), keys, sessions(), choices()).as((m, s, k, who, o) ->
+                Transformer.mutate("book(member " + m + ", slot " + s + ", key " + k.orElse("-") + ", session " + who
+                        + ", options " + o + ")", w -> w.book(m, s, k, who, o)));
     }
 
     private static Action.Independent<Worlds> change() {
-        return () -> Combinators.combine(reservationPicks(), slots(), Arbitraries.of(true, false), sessions())
-                .as((r, s, phone, who) -> Transformer.mutate(
-                        "change(reservation #" + r + ", slot " + s + ", new phone " + phone + ", session " + who + ")",
-                        w -> w.change(r, s, phone, who)));
+        return () -> Combinators.combine(reservationPicks(), slots(), Arbitraries.of(true, false), sessions(),
+                Arbitraries.frequency(Tuple.of(3, -1), Tuple.of(2, 0), Tuple.of(1, 1), Tuple.of(1, 2), Tuple.of(1, 3),
+                        Tuple.of(1, 4))).as((r, s, phone, who, o) -> Transformer.mutate(
+                        "change(reservation #" + r + ", slot " + s + ", new phone " + phone + ", session " + who
+                                + ", options " + o + ")", w -> w.change(r, s, phone, who, o)));
     }
 
     private static Action.Independent<Worlds> cancel() {

@@ -34,7 +34,7 @@ final class TestDatabase implements AutoCloseable {
         H2, POSTGRESQL, MARIADB, GALERA
     }
 
-    private static final List<String> TABLES = List.of("kb_member", "kb_household", "kb_reservation", "kb_waiting_entry", "kb_slot_stripe", "kb_slot",
+    private static final List<String> TABLES = List.of("kb_member", "kb_household", "kb_reservation", "kb_waiting_entry", "kb_slot_stripe", "kb_slot_option", "kb_slot",
             "kb_idempotency_key", "kb_outbox", "kb_account", "kb_login_attempt", "kb_reset_token",
             "kb_session", "kb_audit", "kb_staff_account");
 

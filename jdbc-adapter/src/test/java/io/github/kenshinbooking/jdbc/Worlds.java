@@ -23,6 +23,11 @@ import io.github.kenshinbooking.reservation.WaitingEntry;
 import io.github.kenshinbooking.reservation.WaitingState;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
+import io.github.kenshinbooking.schedule.SlotOption;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
+import io.github.kenshinbooking.eligibility.ExamOption;
+import io.github.kenshinbooking.eligibility.ExclusiveGroup;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.schedule.Venue;
 import io.github.kenshinbooking.storage.Storage;
 import java.time.Duration;
@@ -36,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import net.jqwik.api.statistics.Statistics;
 import org.threeten.extra.MutableClock;
@@ -59,11 +65,23 @@ final class Worlds {
             HOUSEHOLDS.stream().flatMap(h -> h.members().stream()).toList();
 
     private static final Instant OPEN = Instant.parse("2024-01-01T00:00:00Z");
+    /** Optional tests (OPT-1, OPT-2): マンモグラフィ and 胃内視鏡 in one exclusive group, 大腸がん 隔年. */
+    static final OptionId MAMMO = OptionId.of("mammo");
+    static final OptionId SCOPE = OptionId.of("scope");
+    static final OptionId COLON = OptionId.of("colon");
+    static final CourseCatalog COURSES = CourseCatalog.builder()
+            .option(ExamOption.of(MAMMO, "マンモグラフィ").inGroup(ExclusiveGroup.of("g")))
+            .option(ExamOption.of(SCOPE, "胃内視鏡").inGroup(ExclusiveGroup.of("g")))
+            .option(ExamOption.of(COLON, "大腸がん").withInterval(1)).build();
+    /** The sets of tests a booking or change may choose. */
+    static final List<Set<OptionId>> CHOICES = List.of(Set.of(), Set.of(MAMMO), Set.of(COLON), Set.of(MAMMO, COLON),
+            Set.of(MAMMO, SCOPE));
     /** Slots: two on one venue-day, one on another day, one next fiscal year, one whose reception opens later. */
     static final List<SlotSpec> SLOTS = List.of(
-            spec(Union.MIRIKA, LocalDate.of(2024, 6, 16), 9, 2, OPEN),
+            spec(Union.MIRIKA, LocalDate.of(2024, 6, 16), 9, 2, OPEN).withOption(MAMMO, 1).withOption(COLON, 2)
+                    .withOption(SCOPE, 1),
             spec(Union.MIRIKA, LocalDate.of(2024, 6, 16), 10, 1, OPEN),
-            spec(HALL, LocalDate.of(2024, 6, 30), 9, 2, OPEN),
+            spec(HALL, LocalDate.of(2024, 6, 30), 9, 2, OPEN).withOption(MAMMO, 1),
             spec(HALL, LocalDate.of(2025, 5, 25), 9, 1, OPEN),
             spec(Union.MIRIKA, LocalDate.of(2024, 8, 4), 13, 1,
                     ZonedDateTime.of(2024, 6, 1, 0, 0, 0, 0, Union.TOKYO).toInstant()));
@@ -102,7 +120,8 @@ final class Worlds {
         World(Storage storage, HouseholdDirectory directory) {
             this.storage = storage;
             this.directory = directory;
-            this.engine = Union.engine(storage, directory, clock);
+            this.engine = KenshinBooking.builder().storage(storage).directory(directory).clock(clock)
+                    .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).courses(COURSES).build();
             try {
                 for (int i = 0; i < HOUSEHOLDS.size(); i++) {
                     sessions.add(Union.activate(engine, HOUSEHOLDS.get(i), EMAILS.get(i)));
@@ -150,7 +169,8 @@ final class Worlds {
             results[index] = result;
             return "ok " + result;
         } catch (Refusal r) {
-            return "refused " + r.code() + r.field().map(f -> " [" + f + "]").orElse("");
+            return "refused " + r.code() + r.field().map(f -> " [" + f + "]").orElse("")
+                    + r.subject().map(f -> " (" + f + ")").orElse("");
         } catch (RuntimeException e) {
             return "error " + e;
         }
@@ -158,11 +178,12 @@ final class Worlds {
 
     // ---- actions ------------------------------------------------------------------------------------
 
-    void book(int member, int slot, Optional<String> key, int sessionOf) {
+    void book(int member, int slot, Optional<String> key, int sessionOf, int options) {
         Member m = MEMBERS.get(member);
         Object result = both(w -> {
             HouseholdSession s = sessionOf < 0 ? w.sessionOf(m) : w.sessions.get(sessionOf);
-            BookingRequest r = BookingRequest.of(m.id(), w.slots.get(slot).id(), Union.PHONE, true);
+            BookingRequest r = BookingRequest.of(m.id(), w.slots.get(slot).id(), Union.PHONE, true)
+                    .withOptions(CHOICES.get(options));
             return w.engine.bookings().book(s, key.map(r::withIdempotencyKey).orElse(r));
         });
         if (result instanceof Reservation r && !reservations.contains(r.id())) {
@@ -192,10 +213,11 @@ final class Worlds {
         return 0;
     }
 
-    void change(int reservation, int slot, boolean newPhone, int sessionOf) {
+    /** {@code options} -1 keeps the reservation's tests (OPT-3); else one of {@link #CHOICES}. */
+    void change(int reservation, int slot, boolean newPhone, int sessionOf, int options) {
         ReservationId id = pick(reservation);
         both(w -> w.engine.bookings().change(session(w, id, sessionOf), id, w.slots.get(slot).id(),
-                newPhone ? "090-1111-2222" : null));
+                newPhone ? "090-1111-2222" : null, options < 0 ? null : CHOICES.get(options)));
     }
 
     void cancel(int reservation, int sessionOf) {
@@ -222,7 +244,7 @@ final class Worlds {
                 .deadlines(new DeadlinePolicy(DeadlinePolicy.defaults().bookingDays(), changeDays, cancelDays)).build();
         for (World w : List.of(memory, jdbc)) {
             w.engine = KenshinBooking.builder().policy(policy).storage(w.storage).directory(w.directory).clock(clock)
-                    .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
+                    .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).courses(COURSES).build();
         }
     }
 
@@ -290,12 +312,17 @@ final class Worlds {
         assertThat(view(jdbc)).as("state on JDBC vs in memory").isEqualTo(view(memory));
         for (Slot s : jdbc.slots) {
             Slot now = jdbc.storage.slots().find(s.id()).orElseThrow();
+            List<Reservation> live = jdbc.storage.reservations().findLiveBySlot(s.id());
             long offered = MEMBERS.stream().flatMap(m -> jdbc.storage.waitingList().findByMember(m.id()).stream())
                     .filter(e -> e.slot().equals(s.id()) && e.state() == WaitingState.OFFERED).count();
             // WAIT-2: the places taken are the live reservations, the offered entries and the pool
             assertThat((long) now.reserved()).isBetween(0L, (long) now.capacity())
-                    .isEqualTo(jdbc.storage.reservations().findLiveBySlot(s.id()).size() + offered
-                            + jdbc.storage.waitingList().pooledPlaces(s.id()));
+                    .isEqualTo(live.size() + offered + jdbc.storage.waitingList().pooledPlaces(s.id()));
+            // OPT-2: each test's places taken are those its live reservations hold, never above its capacity
+            for (SlotOption o : now.options()) {
+                assertThat(o.reserved()).isBetween(0, o.capacity())
+                        .isEqualTo(live.stream().filter(r -> r.choice().options().contains(o.option())).count());
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.mail.MailMessage;
@@ -168,14 +170,16 @@ sealed interface Action {
     // ---- reservations ---------------------------------------------------------------------------
 
     record Book(String member, Optional<String> household, String slot, String phone, boolean acceptTerms,
-            Optional<String> idempotencyKey, Optional<String> as) implements Action {
+            Optional<String> idempotencyKey, Optional<String> as, Optional<String> course, List<String> options)
+            implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             String symbol = household.orElseGet(() -> c.member(member).household());
             as.ifPresent(n -> c.attempting(n, symbol));
             HouseholdSession s = c.session(symbol);
             BookingRequest request = new BookingRequest(c.member(member).member().id(), c.slot(slot), phone,
-                    acceptTerms, idempotencyKey.orElse(null));
+                    acceptTerms, idempotencyKey.orElse(null), course.map(CourseId::of).orElse(null),
+                    optionIds(options));
             Reservation r = c.engine().bookings().book(s, request);
             as.ifPresent(n -> c.bind(n, r));
             return Outcome.done();
@@ -187,7 +191,8 @@ sealed interface Action {
      * slot's booking deadline with {@code overrideClosing}.
      */
     record Change(String reservation, Optional<String> household, String slot, String phone, Optional<String> staff,
-            Optional<String> reason, boolean overrideClosing, Optional<String> as) implements Action {
+            Optional<String> reason, boolean overrideClosing, Optional<String> as, Optional<List<String>> options)
+            implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             Named n = Named.of(c, reservation);
@@ -198,7 +203,8 @@ sealed interface Action {
                             c.slot(slot), phone, overrideClosing ? ReceptionClosing.OVERRIDDEN : ReceptionClosing.ENFORCED);
                 } else {
                     HouseholdSession s = c.session(household.orElseGet(() -> c.ownerOf(reservation)));
-                    r = c.engine().bookings().change(s, n.id, c.slot(slot), phone);
+                    r = c.engine().bookings().change(s, n.id, c.slot(slot), phone,
+                            options.map(Action::optionIds).orElse(null));
                 }
             } catch (Refusal e) {
                 return n.refused(e);
@@ -297,6 +303,29 @@ sealed interface Action {
             return Outcome.value(TextNode.valueOf(
                     c.engine().calendar().availability(s, c.member(member).member().id(), c.slot(slot)).status().name()));
         }
+    }
+
+    /** OPT-3: one optional test's places left beside the slot's, as the slot list shows them to the member. */
+    record OptionPlaces(String slot, String option, String member, Optional<String> household, boolean mark)
+            implements Action {
+        @Override
+        public Outcome run(ScenarioContext c) throws Refusal {
+            HouseholdSession s = c.sessionFor(member, household);
+            var shown = c.engine().calendar().availability(s, c.member(member).member().id(), c.slot(slot)).options()
+                    .stream().filter(o -> o.option().value().equals(option)).findFirst();
+            if (shown.isEmpty()) {
+                return Outcome.value(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+            }
+            return Outcome.value(mark ? TextNode.valueOf(shown.get().mark().symbol())
+                    : IntNode.valueOf(shown.get().remaining()));
+        }
+    }
+
+    /** Optional test codes as the engine takes them. */
+    static java.util.Set<OptionId> optionIds(List<String> codes) {
+        java.util.Set<OptionId> out = new java.util.TreeSet<>();
+        codes.forEach(code -> out.add(OptionId.of(code)));
+        return out;
     }
 
     record SlotMark(String slot) implements Action {

@@ -4,6 +4,8 @@ import static io.github.kenshinbooking.testkit.scenario.StepRefs.staff;
 
 import io.github.kenshinbooking.reservation.ReservationStatus;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Readers of the reservation steps: book, change, cancel (also by staff), event cancellation, history. Internal. */
@@ -17,7 +19,10 @@ final class BookingSteps {
         String slot = refs.slotRef(n);
         Optional<String> key = n.optNonNull("idempotencyKey").isPresent()
                 ? Optional.of(n.req("idempotencyKey").string()) : Optional.empty();
-        return new Action.Book(member, household, slot, phone(n), acceptTerms(n), key, refs.as(n));
+        Optional<String> course = n.optNonNull("course").isPresent()
+                ? Optional.of(ScenarioParser.code(n.req("course"))) : Optional.empty();
+        return new Action.Book(member, household, slot, phone(n), acceptTerms(n), key, refs.as(n), course,
+                options(n).orElse(List.of()));
     }
 
     /** {@code phone}: the typed daytime phone, {@code null} when absent or null. */
@@ -28,6 +33,18 @@ final class BookingSteps {
     /** {@code acceptTerms} (default false). */
     static boolean acceptTerms(Node n) throws InvalidScenarioException {
         return n.optNonNull("acceptTerms").isPresent() && n.req("acceptTerms").bool();
+    }
+
+    /** OPT-1..OPT-3: a step's {@code options}, optional test codes; absent is empty. */
+    static Optional<List<String>> options(Node n) throws InvalidScenarioException {
+        if (n.optNonNull("options").isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (Node o : n.req("options").array()) {
+            out.add(ScenarioParser.code(o));
+        }
+        return Optional.of(out);
     }
 
     static Action change(Node n, StepRefs refs) throws InvalidScenarioException {
@@ -42,7 +59,11 @@ final class BookingSteps {
         if (staff.isEmpty() && (override || reason.isPresent())) {
             throw n.error("\"overrideClosing\" and \"reason\" go with \"staff\" (a household change has neither)");
         }
-        return new Action.Change(reservation, household, slot, phone, staff, reason, override, refs.as(n));
+        Optional<List<String>> options = options(n);
+        if (staff.isPresent() && options.isPresent()) {
+            throw n.error("\"options\" go with a household change (OPT-3); a staff change keeps the tests");
+        }
+        return new Action.Change(reservation, household, slot, phone, staff, reason, override, refs.as(n), options);
     }
 
     static Action cancel(Node n, StepRefs refs) throws InvalidScenarioException {

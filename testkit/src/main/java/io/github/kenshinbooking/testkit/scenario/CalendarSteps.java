@@ -21,6 +21,16 @@ final class CalendarSteps {
         return new Action.SlotMark(refs.slotRef(n));
     }
 
+    static Action optionRemaining(Node n, StepRefs refs) throws InvalidScenarioException {
+        return new Action.OptionPlaces(refs.slotRef(n), ScenarioParser.code(n.req("option")), refs.member(n),
+                refs.householdRef(n), false);
+    }
+
+    static Action optionMark(Node n, StepRefs refs) throws InvalidScenarioException {
+        return new Action.OptionPlaces(refs.slotRef(n), ScenarioParser.code(n.req("option")), refs.member(n),
+                refs.householdRef(n), true);
+    }
+
     static Action calendar(Node n, StepRefs refs) throws InvalidScenarioException {
         Optional<String> venue = n.optNonNull("venue").isPresent() ? Optional.of(n.req("venue").nonBlank())
                 : Optional.empty();

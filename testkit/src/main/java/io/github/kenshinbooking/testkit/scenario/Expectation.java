@@ -50,11 +50,16 @@ sealed interface Expectation {
         }
     }
 
-    /** {@code {"error": CODE}} (optionally with {@code "field"}): the step must be refused so. */
-    record Refused(ErrorCode code, Optional<String> field, JsonNode written) implements Expectation {
+    /**
+     * {@code {"error": CODE}} (optionally with {@code "field"}, and {@code "subject"}: the optional test or
+     * course refused, OPT-1, OPT-2, CRS-1): the step must be refused so.
+     */
+    record Refused(ErrorCode code, Optional<String> field, Optional<String> subject, JsonNode written)
+            implements Expectation {
         public Refused {
             requireNonNull(code, "code");
             requireNonNull(field, "field");
+            requireNonNull(subject, "subject");
             requireNonNull(written, "written");
         }
 
@@ -66,7 +71,8 @@ sealed interface Expectation {
         @Override
         public boolean accepts(Outcome o) {
             return o.refusal().filter(r -> r.code() == code)
-                    .filter(r -> field.isEmpty() || field.equals(r.field())).isPresent();
+                    .filter(r -> field.isEmpty() || field.equals(r.field()))
+                    .filter(r -> subject.isEmpty() || subject.equals(r.subject())).isPresent();
         }
     }
 

@@ -35,8 +35,10 @@ final class ExpectationReader {
             ErrorCode code = e.req("error").oneOf(ErrorCode.class);
             Optional<String> field = e.optNonNull("field").isPresent() ? Optional.of(e.req("field").string())
                     : Optional.empty();
+            Optional<String> subject = e.optNonNull("subject").isPresent() ? Optional.of(e.req("subject").string())
+                    : Optional.empty();
             e.noOtherKeys("in an error expectation");
-            return new Expectation.Refused(code, field, j);
+            return new Expectation.Refused(code, field, subject, j);
         }
         String forms = "\"ok\", {\"error\": CODE}";
         switch (type) {

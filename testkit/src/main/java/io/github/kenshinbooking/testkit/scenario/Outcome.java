@@ -62,6 +62,7 @@ final class Outcome {
             ObjectNode o = JSON.objectNode();
             o.put("error", refusal.code().name());
             refusal.field().ifPresent(f -> o.put("field", f));
+            refusal.subject().ifPresent(f -> o.put("subject", f));
             return o.toString();
         }
         return value == null ? "\"ok\"" : value.toString();

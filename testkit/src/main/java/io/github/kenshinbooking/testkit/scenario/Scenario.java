@@ -2,6 +2,7 @@ package io.github.kenshinbooking.testkit.scenario;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.eligibility.CourseCatalog;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.HouseholdFixture;
 import io.github.kenshinbooking.testkit.scenario.Fixtures.MemberFixture;
@@ -41,10 +42,11 @@ public final class Scenario {
     private final List<MemberFixture> members;
     private final List<SlotFixture> slots;
     private final List<Step> steps;
+    private final CourseCatalog courses;
 
     Scenario(Path source, String name, List<String> rules, UnionPolicy policy, Instant start,
             List<HouseholdFixture> households, List<MemberFixture> members, List<SlotFixture> slots,
-            List<Step> steps) {
+            List<Step> steps, CourseCatalog courses) {
         this.source = requireNonNull(source, "source");
         this.name = requireNonNull(name, "name");
         this.rules = List.copyOf(rules);
@@ -54,6 +56,7 @@ public final class Scenario {
         this.members = List.copyOf(members);
         this.slots = List.copyOf(slots);
         this.steps = List.copyOf(steps);
+        this.courses = requireNonNull(courses, "courses");
     }
 
     /**
@@ -119,6 +122,16 @@ public final class Scenario {
      */
     public int stepCount() {
         return steps.size();
+    }
+
+    /**
+     * The union's courses and optional tests the scenario defines (CRS-1, OPT-1): its top-level
+     * {@code courses} and {@code options}; without them the manual's one course.
+     *
+     * @return the catalog
+     */
+    public CourseCatalog courses() {
+        return courses;
     }
 
     List<HouseholdFixture> households() {

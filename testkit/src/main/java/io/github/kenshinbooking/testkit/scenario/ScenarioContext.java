@@ -74,7 +74,7 @@ final class ScenarioContext {
         s.households().forEach(h -> directory.put(h.household()));
         PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(PBKDF2_ITERATIONS);
         KenshinBooking engine = KenshinBooking.builder().policy(s.policy()).clock(clock).storage(storage)
-                .directory(directory).passwordHasher(hasher).build();
+                .directory(directory).passwordHasher(hasher).courses(s.courses()).build();
         ScenarioContext c = new ScenarioContext(engine, clock);
         s.members().forEach(m -> c.members.put(m.key(), m));
         for (HouseholdFixture h : s.households()) {

@@ -14,6 +14,14 @@ import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.Sex;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.eligibility.AgeRange;
+import io.github.kenshinbooking.eligibility.Course;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
+import io.github.kenshinbooking.eligibility.CourseFamily;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.ExamOption;
+import io.github.kenshinbooking.eligibility.ExclusiveGroup;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
@@ -36,6 +44,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads a scenario file into a checked {@link Scenario}; every complaint names file, JSON path and problem. Internal. */
 final class ScenarioParser {
@@ -52,6 +62,8 @@ final class ScenarioParser {
     private final Map<String, String> memberHouseholds = new HashMap<>();
     private final List<MemberFixture> members = new ArrayList<>();
     private final Map<String, SlotFixture> slots = new LinkedHashMap<>();
+    private final Set<String> courseIds = new java.util.LinkedHashSet<>(List.of(CourseId.DEFAULT.value()));
+    private final Set<String> optionIds = new java.util.LinkedHashSet<>();
     private final StepRefs refs = new StepRefs(households.keySet(), memberHouseholds.keySet(), slots.keySet());
 
     private ScenarioParser(Path file) {
@@ -97,6 +109,7 @@ final class ScenarioParser {
             }
         }
         policy = PolicyReader.read(root.optNonNull("policy"));
+        CourseCatalog courses = catalog(root);
         Optional<Node> hs = root.optNonNull("households");
         if (hs.isPresent()) {
             for (Node h : hs.get().array()) {
@@ -130,7 +143,102 @@ final class ScenarioParser {
             }
         }
         return new Scenario(file, name, rules, policy, start, List.copyOf(households.values()), members,
-                List.copyOf(slots.values()), steps);
+                List.copyOf(slots.values()), steps, courses);
+    }
+
+    /** CRS-1, OPT-1: the top-level {@code courses} and {@code options}. */
+    private CourseCatalog catalog(Node root) throws InvalidScenarioException {
+        CourseCatalog.Builder b = CourseCatalog.builder();
+        Optional<Node> cs = root.optNonNull("courses");
+        if (cs.isPresent()) {
+            for (Node c : cs.get().array()) {
+                c.object();
+                Course course = Course.of(CourseId.of(code(c.req("id"))), c.req("name").nonBlank());
+                if (c.optNonNull("family").isPresent()) {
+                    course = course.inFamily(CourseFamily.of(code(c.req("family"))));
+                }
+                Optional<AgeRange> ages = ages(c);
+                if (ages.isPresent()) {
+                    course = course.forAges(ages.get());
+                }
+                if (c.optNonNull("sex").isPresent()) {
+                    course = course.forSex(c.req("sex").oneOf(Sex.class));
+                }
+                c.noOtherKeys("in a course");
+                b.course(course);
+                courseIds.add(course.id().value());
+            }
+        }
+        Optional<Node> os = root.optNonNull("options");
+        if (os.isPresent()) {
+            for (Node o : os.get().array()) {
+                o.object();
+                ExamOption option = ExamOption.of(OptionId.of(code(o.req("id"))), o.req("name").nonBlank());
+                if (o.optNonNull("sex").isPresent()) {
+                    option = option.forSex(o.req("sex").oneOf(Sex.class));
+                }
+                Optional<AgeRange> ages = ages(o);
+                if (ages.isPresent()) {
+                    option = option.forAges(ages.get());
+                }
+                if (o.optNonNull("interval").isPresent()) {
+                    option = option.withInterval(o.req("interval").nonNegativeInt());
+                }
+                if (o.optNonNull("group").isPresent()) {
+                    option = option.inGroup(ExclusiveGroup.of(code(o.req("group"))));
+                }
+                if (o.optNonNull("courses").isPresent()) {
+                    Set<CourseId> required = new TreeSet<>();
+                    for (Node c : o.req("courses").array()) {
+                        required.add(CourseId.of(knownCourse(c)));
+                    }
+                    if (required.isEmpty()) {
+                        throw o.req("courses").error("name at least one course, or leave \"courses\" out");
+                    }
+                    option = option.requiringCourse(required);
+                }
+                o.noOtherKeys("in an option");
+                b.option(option);
+                optionIds.add(option.id().value());
+            }
+        }
+        return b.build();
+    }
+
+    /** {@code ageFrom} and {@code ageUnder}, both or neither (ELIG-2's way of counting). */
+    private static Optional<AgeRange> ages(Node n) throws InvalidScenarioException {
+        Optional<Node> from = n.optNonNull("ageFrom");
+        Optional<Node> under = n.optNonNull("ageUnder");
+        if (from.isEmpty() && under.isEmpty()) {
+            return Optional.empty();
+        }
+        if (from.isEmpty() || under.isEmpty()) {
+            throw n.error("give both \"ageFrom\" and \"ageUnder\", or neither");
+        }
+        int f = from.get().nonNegativeInt();
+        int u = under.get().nonNegativeInt();
+        if (u <= f) {
+            throw under.get().error("must exceed ageFrom " + f);
+        }
+        return Optional.of(AgeRange.of(f, u));
+    }
+
+    /** A course, option, family or group code: 1..32 ASCII letters, digits, '-' or '_'. */
+    static String code(Node n) throws InvalidScenarioException {
+        String s = n.string();
+        if (!CourseId.valid(s)) {
+            throw n.error("a code of 1..32 ASCII letters, digits, '-' or '_', found " + Node.show(n.json()));
+        }
+        return s;
+    }
+
+    private String knownCourse(Node n) throws InvalidScenarioException {
+        String s = code(n);
+        if (!courseIds.contains(s)) {
+            throw n.error("unknown course \"" + s + "\"; define it under \"courses\" first (known: "
+                    + String.join(", ", courseIds) + ")");
+        }
+        return s;
     }
 
     private Instant instant(LocalDateTime local) {
@@ -257,9 +365,26 @@ final class ScenarioParser {
         int capacity = s.req("capacity").nonNegativeInt();
         LocalDateTime opens = s.optNonNull("receptionOpens").isPresent() ? s.req("receptionOpens").dateTime()
                 : DEFAULT_RECEPTION_OPENS;
+        SlotSpec spec = new SlotSpec(Venue.of(venue), institution, date, time, duration, capacity, instant(opens));
+        if (s.optNonNull("courses").isPresent()) {
+            Set<CourseId> offered = new TreeSet<>();
+            for (Node c : s.req("courses").array()) {
+                offered.add(CourseId.of(knownCourse(c)));
+            }
+            spec = spec.withCourses(offered);
+        }
+        if (s.optNonNull("options").isPresent()) {
+            Node os = s.req("options");
+            for (Map.Entry<String, Node> e : os.fields().entrySet()) {
+                if (!optionIds.contains(e.getKey())) {
+                    throw e.getValue().error("unknown option \"" + e.getKey()
+                            + "\"; define it under \"options\" first (known: " + String.join(", ", optionIds) + ")");
+                }
+                spec = spec.withOption(OptionId.of(e.getKey()), e.getValue().nonNegativeInt());
+            }
+        }
         s.noOtherKeys("in a slot");
-        slots.put(key, new SlotFixture(key, new SlotSpec(Venue.of(venue), institution, date, time, duration, capacity,
-                instant(opens))));
+        slots.put(key, new SlotFixture(key, spec));
     }
 
     // ---- steps ----------------------------------------------------------------------------------

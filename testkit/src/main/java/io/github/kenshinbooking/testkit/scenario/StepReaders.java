@@ -42,6 +42,8 @@ final class StepReaders {
         k.put("remaining", new Kind(CalendarSteps::remaining, ValueType.INTEGER));
         k.put("status", new Kind(CalendarSteps::status, ValueType.STATUS));
         k.put("mark", new Kind(CalendarSteps::mark, ValueType.MARK));
+        k.put("optionRemaining", new Kind(CalendarSteps::optionRemaining, ValueType.INTEGER));
+        k.put("optionMark", new Kind(CalendarSteps::optionMark, ValueType.MARK));
         k.put("calendar", new Kind(CalendarSteps::calendar, ValueType.CALENDAR));
         k.put("deadline", new Kind(RuleSteps::deadline, ValueType.DATETIME));
         k.put("eligible", new Kind(RuleSteps::eligible, ValueType.BOOLEAN));

@@ -13,6 +13,7 @@ import io.github.kenshinbooking.testkit.contract.HardeningContract;
 import io.github.kenshinbooking.testkit.contract.IdempotencyStoreContract;
 import io.github.kenshinbooking.testkit.contract.LoginAttemptStoreContract;
 import io.github.kenshinbooking.testkit.contract.NotificationOutboxContract;
+import io.github.kenshinbooking.testkit.contract.CourseOptionContract;
 import io.github.kenshinbooking.testkit.contract.ReservationStoreContract;
 import io.github.kenshinbooking.testkit.contract.WaitingListStoreContract;
 import io.github.kenshinbooking.testkit.contract.ResetTokenStoreContract;
@@ -48,6 +49,14 @@ class InMemoryStorageContractsTest {
 
     @Nested
     class WaitingList extends WaitingListStoreContract {
+        @Override
+        protected Storage createStorage() {
+            return new InMemoryStorage();
+        }
+    }
+
+    @Nested
+    class CoursesAndOptions extends CourseOptionContract {
         @Override
         protected Storage createStorage() {
             return new InMemoryStorage();

@@ -41,8 +41,8 @@ class ScenarioTestsTest {
         assertThat(outcome(tests.get(2))).isInstanceOf(AssertionFailedError.class)
                 .hasMessage(invalid + ": $.steps[0].do: unknown step \"nap\"; known: login, resume, logout, unlock, changePassword, setEmail, "
                         + "skipEmail, requestReset, resetPassword, book, change, cancel, cancelEvent, staffBook, closeSlot, reopenSlot, setCapacity, sendReminders, "
-                        + "remaining, status, mark, calendar, deadline, eligible, history, mails, audit, joinWaitingList, leaveWaitingList, "
-                        + "acceptOffer, declineOffer, runWaitingList, waitingList, subsidy, subsidyEligible");
+                        + "remaining, status, mark, optionRemaining, optionMark, calendar, deadline, eligible, history, mails, audit, "
+                        + "joinWaitingList, leaveWaitingList, acceptOffer, declineOffer, runWaitingList, waitingList, subsidy, subsidyEligible");
         assertThat(tests.get(2).getTestSourceUri()).contains(invalid.toUri());
     }
 
