@@ -32,7 +32,9 @@ public record AuditTarget(Kind kind, String id) {
         /** An event day (SLOT-6): the date and the venue. */
         VENUE_DAY,
         /** A staff account, by staff id (staff logins and account changes). */
-        STAFF_ACCOUNT
+        STAFF_ACCOUNT,
+        /** A data import (DATA-2, DATA-3), by what it imported: {@code slots} or {@code members}. */
+        IMPORT
     }
 
     /**
@@ -101,5 +103,15 @@ public record AuditTarget(Kind kind, String id) {
      */
     public static AuditTarget staffAccount(StaffId staff) {
         return new AuditTarget(Kind.STAFF_ACCOUNT, staff.value());
+    }
+
+    /**
+     * A data import (DATA-2, DATA-3).
+     *
+     * @param what what was imported, e.g. {@code slots} or {@code members}
+     * @return the target
+     */
+    public static AuditTarget dataImport(String what) {
+        return new AuditTarget(Kind.IMPORT, what);
     }
 }
