@@ -131,7 +131,7 @@ class BrowserTest {
         click("table.calendar a");
         check("18-change-slot-times");
         List<WebElement> times = driver.findElements(By.cssSelector("main a[href*='/change?slot=']"));
-        times.get(times.size() - 1).click();
+        Chromium.click(driver, times.get(times.size() - 1));
         click("main button.primary");
         check("19-change-confirm");
         click("main button.primary");
@@ -190,7 +190,7 @@ class BrowserTest {
     }
 
     private void click(String css) {
-        driver.findElement(By.cssSelector(css)).click();
+        Chromium.click(driver, By.cssSelector(css));
     }
 
     /** Waits until {@code count} mails to {@code to} name the reservation. */

@@ -12,7 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -55,6 +60,24 @@ final class Chromium {
         }
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
+    }
+
+    /**
+     * Clicks; a link or a button (which load a page) waits until the new page has replaced this one, so
+     * the next step never reads the old page on a busy machine.
+     */
+    static void click(WebDriver driver, By target) {
+        click(driver, driver.findElement(target));
+    }
+
+    /** {@link #click(WebDriver, By)} on an element found already. */
+    static void click(WebDriver driver, WebElement element) {
+        boolean loads = List.of("a", "button").contains(element.getTagName());
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        if (loads) {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        }
     }
 
     /** Saves the screen and asserts that axe finds no WCAG 2.2 A/AA violation on it. */

@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +82,7 @@ class StaffBrowserTest {
         check("s04-book-pick-date");
         setDate("pick-date", soon);
         click("main form[method=get] button");
-        driver.findElement(By.id("slot-" + late.id().value())).click(); // a radio button: no page load
+        driver.findElement(By.id("slot-" + late.id().value())).click();
         assertThat(driver.findElement(By.id("slot-" + late.id().value())).findElement(By.xpath("ancestor::tr"))
                 .getText()).contains("受付締切後");
         type("phone", "03-1234-5678");
@@ -177,9 +175,7 @@ class StaffBrowserTest {
         WebElement reason = form.findElement(By.tagName("textarea"));
         reason.clear();
         reason.sendKeys("資格者名簿(4月分)");
-        WebElement page = driver.findElement(By.tagName("html"));
-        form.findElement(By.cssSelector("button[value=" + mode + "]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Chromium.click(driver, By.cssSelector("form[action$='/staff/imports/members'] button[value=" + mode + "]"));
     }
 
     private static Path awaitDownload(String prefix) throws Exception {
@@ -213,15 +209,8 @@ class StaffBrowserTest {
         e.sendKeys(text);
     }
 
-    /** Clicks and, when the click loads another page, waits until it has replaced this one. */
     private void click(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(By.cssSelector(css)).click();
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
-        } catch (org.openqa.selenium.TimeoutException sameDocument) {
-            // a click that loads nothing (a radio button, a download)
-        }
+        Chromium.click(driver, By.cssSelector(css));
     }
 
     private String text(String css) {
