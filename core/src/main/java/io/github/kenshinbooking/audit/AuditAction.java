@@ -59,5 +59,7 @@ public enum AuditAction {
     /** Slots were imported (DATA-2): the counts, after the import. */
     SLOTS_IMPORTED,
     /** Member records were imported (DATA-3): the counts, after the import. */
-    MEMBERS_IMPORTED
+    MEMBERS_IMPORTED,
+    /** Staff had an undelivered notification sent again now. */
+    MAIL_RETRIED
 }

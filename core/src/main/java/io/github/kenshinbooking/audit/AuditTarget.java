@@ -34,7 +34,9 @@ public record AuditTarget(Kind kind, String id) {
         /** A staff account, by staff id (staff logins and account changes). */
         STAFF_ACCOUNT,
         /** A data import (DATA-2, DATA-3), by what it imported: {@code slots} or {@code members}. */
-        IMPORT
+        IMPORT,
+        /** A notification of the outbox, by its id. */
+        NOTIFICATION
     }
 
     /**
@@ -113,5 +115,15 @@ public record AuditTarget(Kind kind, String id) {
      */
     public static AuditTarget dataImport(String what) {
         return new AuditTarget(Kind.IMPORT, what);
+    }
+
+    /**
+     * A notification of the outbox.
+     *
+     * @param id its outbox id
+     * @return the target
+     */
+    public static AuditTarget notification(long id) {
+        return new AuditTarget(Kind.NOTIFICATION, Long.toString(id));
     }
 }

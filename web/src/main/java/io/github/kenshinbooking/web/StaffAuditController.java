@@ -24,11 +24,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 監査ログ (AUDIT-2): the trail of a period, filtered by staff member or household, on the page and as CSV;
- * and the mails the relay could not deliver yet (未送信メール).
+ * and the mails the relay could not deliver yet (未送信メール), which staff can have sent again now.
  */
 @Controller
 class StaffAuditController implements StaffPages {
@@ -81,9 +83,27 @@ class StaffAuditController implements StaffPages {
 
     @GetMapping("/staff/outbox")
     String outbox(Model model) {
+        return outboxPage(model, "", FormErrors.none());
+    }
+
+    @PostMapping("/staff/outbox/retry")
+    String retry(@RequestParam long id, @RequestParam(defaultValue = "") String reason, StaffAuthentication staff,
+            Model model, RedirectAttributes redirect) {
+        try {
+            console.engine().staff().retryNotification(staff.staffId(), reason, id);
+        } catch (Refusal refusal) {
+            return outboxPage(model, reason, console.errors(refusal, "reason"));
+        }
+        redirect.addFlashAttribute("notice", "メール " + id + " をすぐに再送します。");
+        return "redirect:/staff/outbox";
+    }
+
+    private String outboxPage(Model model, String reason, FormErrors errors) {
         List<OutboxEntry> failed = console.engine().storage().outbox().pending().stream()
                 .filter(e -> e.attempts() > 0 || e.lastError().isPresent()).toList();
         model.addAttribute("entries", failed);
+        model.addAttribute("reason", reason);
+        model.addAttribute("errors", errors);
         return "staff/outbox";
     }
 

@@ -136,6 +136,32 @@ class StaffBackOfficeTest {
     }
 
     @Test
+    void anUndeliveredMailIsSentAgainNowWithAReason() throws Exception {
+        java.time.Instant later = engine.clock().instant().plus(Duration.ofDays(1));
+        engine.storage().unitOfWork().execute(() -> engine.storage().outbox().add(
+                io.github.kenshinbooking.notification.Notification.of(
+                        io.github.kenshinbooking.notification.NotificationKind.BOOKED, "nobody@example.jp", Map.of()),
+                later));
+        io.github.kenshinbooking.notification.OutboxEntry mail = engine.storage().outbox().pending().stream()
+                .filter(e -> e.notification().recipient().equals("nobody@example.jp")).findFirst().orElseThrow();
+        engine.storage().outbox().markFailed(mail.id(), later, "550 mailbox unavailable");
+
+        HttpBrowser b = new HttpBrowser(port);
+        StaffConsoleTest.staffLogin(b, DemoData.STAFF_CLERK, DemoData.STAFF_CLERK_PASSWORD);
+        Document outbox = b.get("/staff/outbox");
+        assertThat(outbox.select("tbody").text()).contains("nobody@example.jp").contains("550 mailbox unavailable");
+        Document noReason = b.submit(outbox.selectFirst("form#retry"), Map.of("id", Long.toString(mail.id()),
+                "reason", ""));
+        assertThat(noReason.select("#reason-error").text()).isEqualTo("理由を正しくご入力ください。");
+        b.submit(noReason.selectFirst("form#retry"), Map.of("id", Long.toString(mail.id()), "reason", "宛先を確認した"));
+        assertThat(b.path()).isEqualTo("/staff/outbox");
+        io.github.kenshinbooking.notification.OutboxEntry after = engine.storage().outbox().find(mail.id()).orElseThrow();
+        assertThat(after.sent() || after.nextAttemptAt().isBefore(later)).isTrue();
+        Document audit = b.get("/staff/audit?staffId=" + DemoData.STAFF_CLERK);
+        assertThat(audit.select("tbody").text()).contains("MAIL_RETRIED").contains("宛先を確認した");
+    }
+
+    @Test
     void anAdministratorCreatesAndDisablesAStaffAccountWhoseSessionThenEnds() throws Exception {
         HttpBrowser admin = new HttpBrowser(port);
         StaffConsoleTest.staffLogin(admin, DemoData.STAFF_ADMIN, DemoData.STAFF_ADMIN_PASSWORD);
