@@ -13,6 +13,7 @@ import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
+import io.github.kenshinbooking.storage.HouseholdRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,13 +33,16 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 世帯検索, a household with its members and reservations, ロック解除 (STAFF-1), and booking, changing and
+ * 世帯検索 (by symbol number, member number or kana), a household with its members and reservations, ロック解除 (STAFF-1), and booking, changing and
  * cancelling on a member's behalf (電話予約, STAFF-2), each with the reason STAFF-4 wants.
  */
 @Controller
 class StaffHouseholdController implements StaffPages {
     /** A reservation with its slot, as the household page lists it. */
     record ReservationLine(Reservation reservation, Slot slot, String memberName) {}
+
+    /** The most households a kana search lists. */
+    static final int KANA_RESULTS = 50;
 
     private final StaffConsole console;
 
@@ -54,6 +58,9 @@ class StaffHouseholdController implements StaffPages {
             return "staff/households";
         }
         String typed = q.strip();
+        if (!typed.matches("[0-9０-９-－]+")) {
+            return byKana(typed, model);
+        }
         Optional<Household> found = Optional.empty();
         try {
             found = typed.contains("-")
@@ -68,6 +75,30 @@ class StaffHouseholdController implements StaffPages {
             return "staff/households";
         }
         return "redirect:/staff/households/" + found.get().symbolNumber().value();
+    }
+
+    /** 世帯検索 by the beginning of a member's kana name: the list, or the household when there is one. */
+    private String byKana(String typed, Model model) {
+        if (!(console.engine().directory() instanceof HouseholdRegistry registry)) {
+            model.addAttribute("errors", FormErrors.field("q", "この構成ではフリガナで検索できません。記号番号で検索してください。"));
+            return "staff/households";
+        }
+        List<Household> found;
+        try {
+            found = registry.findByKana(typed, KANA_RESULTS);
+        } catch (IllegalArgumentException blank) {
+            found = List.of();
+        }
+        if (found.isEmpty()) {
+            model.addAttribute("errors", FormErrors.field("q", "該当する世帯が見つかりません。"));
+            return "staff/households";
+        }
+        if (found.size() == 1) {
+            return "redirect:/staff/households/" + found.get(0).symbolNumber().value();
+        }
+        model.addAttribute("results", found);
+        model.addAttribute("more", found.size() == KANA_RESULTS);
+        return "staff/households";
     }
 
     @GetMapping("/staff/households/{symbol}")

@@ -9,6 +9,7 @@ import io.github.kenshinbooking.audit.AuditQuery;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class StaffConsoleTest {
     @LocalServerPort int port;
     @Autowired KenshinBooking engine;
+    @Autowired io.github.kenshinbooking.jdbc.JdbcHouseholdDirectory directory;
 
     static Document staffLogin(HttpBrowser b, String id, String password) throws Exception {
         Document login = b.get("/staff/login");
@@ -110,6 +112,19 @@ class StaffConsoleTest {
 
         Document none = b.submit(search.selectFirst("form[action$=/staff/households]"), Map.of("q", "1234567"));
         assertThat(none.select("#q-error").text()).isEqualTo("該当する世帯が見つかりません。");
+        Document byKana = b.submit(none.selectFirst("form[action$=/staff/households]"), Map.of("q", "ｹﾝｾﾂ"));
+        assertThat(b.path()).isEqualTo("/staff/households/1999999"); // one household: opened at once
+        assertThat(byKana.select("h1").text()).contains("1999999");
+        directory.put(io.github.kenshinbooking.household.Household.of(
+                io.github.kenshinbooking.household.SymbolNumber.of("2555555"), List.of(new io.github.kenshinbooking
+                        .household.Member(io.github.kenshinbooking.household.MemberId.of("2555555-01"),
+                        io.github.kenshinbooking.household.KanaName.of("ｹﾝｼﾝ ｲﾁﾛｳ"), "健診 一郎", LocalDate.of(1970, 1, 1),
+                        io.github.kenshinbooking.household.Sex.M, LocalDate.of(2000, 4, 1), java.util.Optional.empty(),
+                        true))));
+        Document many = b.get("/staff/households?q=" + java.net.URLEncoder.encode("ケン", StandardCharsets.UTF_8));
+        assertThat(many.select("main tbody tr")).extracting(Element::text).satisfiesExactly(
+                tr -> assertThat(tr).startsWith("1999999").contains("建設 花子 (ケンセツ ハナコ)"),
+                tr -> assertThat(tr).startsWith("2555555").contains("健診 一郎"));
         Document household = b.submit(none.selectFirst("form[action$=/staff/households]"), Map.of("q", "1888888-02"));
         assertThat(b.path()).isEqualTo("/staff/households/1888888");
         assertThat(household.select("table").first().text()).contains("梅田 うめ").contains("梅田 松男");

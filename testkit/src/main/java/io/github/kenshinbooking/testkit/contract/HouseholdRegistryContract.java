@@ -148,6 +148,28 @@ public abstract class HouseholdRegistryContract extends DataExchangeSupport {
     }
 
     @Test
+    @DisplayName("STAFF-1 households by the beginning of a kana name, compared as AUTH-2 compares names, by symbol number, at most the limit")
+    void findByKana() {
+        SymbolNumber fourth = SymbolNumber.of("4666666");
+        registry.putAll(List.of(takasaki(), kensetsu(),
+                Household.of(THIRD, List.of(member("3777777-00", "ケンセイ\u3000ミチ", "建生 美知", Sex.F, true))),
+                Household.of(fourth, List.of(member("4666666-00", "ｹﾝ%ﾃｽﾄ", "試験 太郎", Sex.M, true)))));
+
+        assertThat(registry.findByKana("ケンセ", 10)).extracting(Household::symbolNumber)
+                .containsExactly(HOUSEHOLD, THIRD);
+        assertThat(registry.findByKana("ｹﾝｾﾂ ﾊ", 10)).containsExactly(kensetsu());
+        assertThat(registry.findByKana("ｹﾝｾﾂﾊﾅｺ", 10)).extracting(Household::symbolNumber).containsExactly(HOUSEHOLD);
+        assertThat(registry.findByKana("ケンセイ ミ", 10)).extracting(Household::symbolNumber).containsExactly(THIRD);
+        assertThat(registry.findByKana("ｹ", 2)).extracting(Household::symbolNumber).containsExactly(HOUSEHOLD, THIRD);
+        assertThat(registry.findByKana("ﾀｶｻｷ", 10)).containsExactly(takasaki());
+        assertThat(registry.findByKana("けんせつ", 10)).isEmpty(); // hiragana is not katakana (AUTH-2)
+        assertThat(registry.findByKana("ｹﾝ%", 10)).extracting(Household::symbolNumber).containsExactly(fourth);
+        assertThat(registry.findByKana("ｹﾝ_", 10)).isEmpty();
+        assertThatThrownBy(() -> registry.findByKana(" \u3000", 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.findByKana("ｹ", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     @DisplayName("DATA-3 a changed household is replaced (a member who left is gone, branch and address kept); others stay")
     void changedHousehold() throws Exception {
         registry.putAll(List.of(new Household(HOUSEHOLD, Optional.of("012"), Optional.of("那珂川市"),
