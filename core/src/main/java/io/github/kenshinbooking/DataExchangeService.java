@@ -1,9 +1,14 @@
 package io.github.kenshinbooking;
 
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.InputText;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.ImportReport;
+import io.github.kenshinbooking.exchange.ImportRun;
 import io.github.kenshinbooking.exchange.MemberRow;
 import io.github.kenshinbooking.exchange.RosterEntry;
 import io.github.kenshinbooking.exchange.RosterQuery;
@@ -15,9 +20,11 @@ import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.Sex;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.StaffAction;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
 import io.github.kenshinbooking.storage.HouseholdRegistry;
+import io.github.kenshinbooking.storage.UnitOfWork;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -114,8 +121,42 @@ public final class DataExchangeService {
      */
     public ImportReport importSlots(Iterator<SlotRow> rows) throws Refusal {
         Inputs.required(rows, Refusal.FIELD_REQUEST);
+        return ctx.storage().unitOfWork().execute(slots(rows));
+    }
+
+    /**
+     * Imports slots (DATA-2) as {@link #importSlots(Iterator)}, by a staff member with a reason (STAFF-4):
+     * the import appends one audit record ({@code SLOTS_IMPORTED}, with the counts) in its unit of work.
+     * A dry run checks and counts every row the same way, then rolls back: nothing is written or audited.
+     *
+     * @param rows the rows, in file order; read once
+     * @param run who, why, and whether it is a dry run
+     * @return what was (or would be) added
+     * @throws Refusal as {@link #importSlots(Iterator)}; {@code INVALID_INPUT} (field {@code reason}) for a
+     *     blank reason
+     */
+    public ImportReport importSlots(Iterator<SlotRow> rows, ImportRun run) throws Refusal {
+        Inputs.required(rows, Refusal.FIELD_REQUEST);
+        Inputs.required(run, Refusal.FIELD_REQUEST);
+        Inputs.reason(run.reason());
+        UnitOfWork.Work<ImportReport> work = slots(rows);
+        try {
+            return ctx.storage().unitOfWork().execute(() -> {
+                ImportReport report = work.run();
+                if (run.dryRun()) {
+                    throw new DryRun(report);
+                }
+                Audits.append(ctx, imported(run, "slots", AuditAction.SLOTS_IMPORTED, report));
+                return report;
+            });
+        } catch (DryRun dry) {
+            return dry.report;
+        }
+    }
+
+    private UnitOfWork.Work<ImportReport> slots(Iterator<SlotRow> rows) {
         AtomicBoolean started = new AtomicBoolean();
-        return ctx.storage().unitOfWork().execute(() -> {
+        return () -> {
             onlyOnce(started);
             ImportFields f = new ImportFields(ctx.policy().exchange().maxReportedErrors());
             long read = 0;
@@ -131,7 +172,7 @@ public final class DataExchangeService {
                 throw f.refusal();
             }
             return new ImportReport(read, read, 0, 0);
-        });
+        };
     }
 
     private Optional<SlotSpec> slot(ImportFields f, SlotRow row) {
@@ -184,17 +225,80 @@ public final class DataExchangeService {
      */
     public ImportReport importMembers(Iterator<MemberRow> rows) throws Refusal {
         Inputs.required(rows, Refusal.FIELD_REQUEST);
-        if (!(ctx.directory() instanceof HouseholdRegistry)) {
+        return registry().unitOfWork().execute(members(rows));
+    }
+
+    /**
+     * Imports the union's eligibility list (DATA-3) as {@link #importMembers(Iterator)}, by a staff member
+     * with a reason (STAFF-4), audited with one record ({@code MEMBERS_IMPORTED}, with the counts). The
+     * member records may live in another store than the audit trail, so the record is appended in a unit
+     * of work of the engine's storage right after the registry's commit. A dry run checks and counts every
+     * row the same way in the registry's unit of work, then rolls it back: nothing is written or audited.
+     *
+     * @param rows the rows, in file order; read once
+     * @param run who, why, and whether it is a dry run
+     * @return households (that would be) added, changed and unchanged
+     * @throws Refusal as {@link #importMembers(Iterator)}; {@code INVALID_INPUT} (field {@code reason})
+     *     for a blank reason
+     * @throws IllegalStateException if the engine's directory is read-only
+     */
+    public ImportReport importMembers(Iterator<MemberRow> rows, ImportRun run) throws Refusal {
+        Inputs.required(rows, Refusal.FIELD_REQUEST);
+        Inputs.required(run, Refusal.FIELD_REQUEST);
+        Inputs.reason(run.reason());
+        UnitOfWork.Work<ImportReport> work = members(rows);
+        ImportReport report;
+        try {
+            report = registry().unitOfWork().execute(() -> {
+                ImportReport counted = work.run();
+                if (run.dryRun()) {
+                    throw new DryRun(counted);
+                }
+                return counted;
+            });
+        } catch (DryRun dry) {
+            return dry.report;
+        }
+        ctx.storage().unitOfWork().execute(() -> {
+            Audits.append(ctx, imported(run, "members", AuditAction.MEMBERS_IMPORTED, report));
+            return null;
+        });
+        return report;
+    }
+
+    private HouseholdRegistry registry() {
+        if (!(ctx.directory() instanceof HouseholdRegistry registry)) {
             throw new IllegalStateException("the engine's directory is read-only: build it with a HouseholdRegistry"
                     + " (InMemoryHouseholdDirectory, JdbcHouseholdDirectory) to import members");
         }
-        HouseholdRegistry registry = (HouseholdRegistry) ctx.directory();
+        return registry;
+    }
+
+    private UnitOfWork.Work<ImportReport> members(Iterator<MemberRow> rows) {
+        HouseholdRegistry registry = registry();
         AtomicBoolean started = new AtomicBoolean();
-        return registry.unitOfWork().execute(() -> {
+        return () -> {
             onlyOnce(started);
             return new MemberImport(registry, new ImportFields(ctx.policy().exchange().maxReportedErrors()),
                     ctx.policy().exchange().batchSize()).run(rows);
-        });
+        };
+    }
+
+    private AuditRecord imported(ImportRun run, String what, AuditAction action, ImportReport report) {
+        return Audits.byStaff(new StaffAction(run.staff(), run.reason(), ctx.clock().instant()), AuditChannel.STAFF,
+                action, AuditTarget.dataImport(what), "", "rows=" + report.rows() + " added=" + report.added()
+                        + " changed=" + report.changed() + " unchanged=" + report.unchanged());
+    }
+
+    /** Ends a dry run's unit of work, which rolls back every write, carrying what it counted. */
+    private static final class DryRun extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ImportReport report;
+
+        DryRun(ImportReport report) {
+            super("dry run", null, false, false);
+            this.report = report;
+        }
     }
 
     private static void onlyOnce(AtomicBoolean started) {

@@ -24,6 +24,7 @@ import io.github.kenshinbooking.schedule.SlotEdit;
 import io.github.kenshinbooking.schedule.SlotId;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
+import io.github.kenshinbooking.notification.OutboxEntry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -415,6 +416,33 @@ public final class StaffService {
         Inputs.required(slot, Refusal.FIELD_SLOT);
         return changeSlot(staff, reason, slot, closed ? AuditAction.SLOT_CLOSED : AuditAction.SLOT_REOPENED,
                 () -> ctx.storage().slots().setClosed(slot, closed));
+    }
+
+    /**
+     * Has an undelivered notification (未送信メール) sent again now instead of after the relay's backoff,
+     * e.g. once the household's address or the mail server is put right; audited with the staff member
+     * and reason (STAFF-4), its attempts and last error as the summary.
+     *
+     * @param staff  who acts
+     * @param reason why (STAFF-4)
+     * @param id     the notification's outbox id
+     * @throws Refusal {@code INVALID_INPUT}; {@code NOT_FOUND} for an unknown notification or one sent already
+     */
+    public void retryNotification(StaffId staff, String reason, long id) throws Refusal {
+        Inputs.required(staff, Refusal.FIELD_STAFF);
+        Inputs.reason(reason);
+        ctx.storage().unitOfWork().execute(() -> {
+            OutboxEntry entry = ctx.storage().outbox().find(id).filter(e -> !e.sent())
+                    .orElseThrow(() -> Refusal.of(ErrorCode.NOT_FOUND, "no unsent notification " + id));
+            Instant now = ctx.clock().instant();
+            if (!ctx.storage().outbox().retryNow(id, now)) {
+                throw Refusal.of(ErrorCode.NOT_FOUND, "sent meanwhile: " + id);
+            }
+            Audits.append(ctx, Audits.byStaff(new StaffAction(staff, reason, now), AuditChannel.STAFF,
+                    AuditAction.MAIL_RETRIED, AuditTarget.notification(id), "kind=" + entry.notification().kind()
+                            + " attempts=" + entry.attempts() + " due=" + entry.nextAttemptAt(), "due=" + now));
+            return null;
+        });
     }
 
     /** A slot change and its audit record in one unit of work; {@code NOT_FOUND} for an unknown slot. */

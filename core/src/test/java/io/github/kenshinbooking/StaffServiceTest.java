@@ -18,6 +18,7 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.notification.OutboxEntry;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.reservation.ReceptionClosing;
 import io.github.kenshinbooking.reservation.Reservation;
@@ -77,6 +78,36 @@ class StaffServiceTest {
 
     private void at(int month, int day) {
         f.clock.setInstant(f.instant(LocalDateTime.of(2024, month, day, 0, 0)));
+    }
+
+    // ---- undelivered mails -------------------------------------------------------------------
+
+    @Test
+    @DisplayName("STAFF-4 staff have an undelivered mail sent again now, audited with the reason; a sent or unknown one is NOT_FOUND")
+    void retryNotification() throws Refusal {
+        f.activeSession();
+        staff.book(CLERK, "電話予約", request(TARO, feb18), ReceptionClosing.ENFORCED);
+        OutboxEntry mail = f.storage.outbox().pending().get(f.storage.outbox().pending().size() - 1);
+        Instant now = f.clock.instant();
+        f.storage.outbox().markFailed(mail.id(), now.plus(java.time.Duration.ofHours(8)), "550 mailbox full");
+
+        staff.retryNotification(CLERK, "世帯から受信箱を空けたと連絡", mail.id());
+
+        OutboxEntry due = f.storage.outbox().find(mail.id()).orElseThrow();
+        assertThat(due.nextAttemptAt()).isEqualTo(now);
+        assertThat(due.attempts()).isEqualTo(1);
+        List<AuditEntry> retried = audit(AuditAction.MAIL_RETRIED);
+        assertThat(retried).hasSize(1);
+        assertThat(retried.get(0).record().target()).isEqualTo(AuditTarget.notification(mail.id()));
+        assertThat(retried.get(0).record().actor()).isEqualTo(AuditActor.staff(CLERK));
+        assertThat(retried.get(0).record().reason()).contains("世帯から受信箱を空けたと連絡");
+        assertThat(retried.get(0).record().before()).contains("attempts=1");
+
+        refused(() -> staff.retryNotification(CLERK, " ", mail.id()), ErrorCode.INVALID_INPUT);
+        f.storage.outbox().markSent(mail.id(), now);
+        refused(() -> staff.retryNotification(CLERK, "再送", mail.id()), ErrorCode.NOT_FOUND);
+        refused(() -> staff.retryNotification(CLERK, "再送", 999_999L), ErrorCode.NOT_FOUND);
+        assertThat(audit(AuditAction.MAIL_RETRIED)).hasSize(1);
     }
 
     // ---- STAFF-2 -------------------------------------------------------------------------------

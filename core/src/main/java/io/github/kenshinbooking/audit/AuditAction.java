@@ -69,5 +69,11 @@ public enum AuditAction {
     /** A staff account was created. */
     STAFF_ACCOUNT_CREATED,
     /** A staff account was disabled. */
-    STAFF_ACCOUNT_DISABLED
+    STAFF_ACCOUNT_DISABLED,
+    /** Slots were imported (DATA-2): the counts, after the import. */
+    SLOTS_IMPORTED,
+    /** Member records were imported (DATA-3): the counts, after the import. */
+    MEMBERS_IMPORTED,
+    /** Staff had an undelivered notification sent again now. */
+    MAIL_RETRIED
 }

@@ -35,7 +35,11 @@ public record AuditTarget(Kind kind, String id) {
         /** A staff account, by staff id (staff logins and account changes). */
         STAFF_ACCOUNT,
         /** A waiting-list entry, by id (WAIT-1..WAIT-4). */
-        WAITING_ENTRY
+        WAITING_ENTRY,
+        /** A data import (DATA-2, DATA-3), by what it imported: {@code slots} or {@code members}. */
+        IMPORT,
+        /** A notification of the outbox, by its id. */
+        NOTIFICATION
     }
 
     /**
@@ -114,5 +118,25 @@ public record AuditTarget(Kind kind, String id) {
      */
     public static AuditTarget waitingEntry(WaitingEntryId id) {
         return new AuditTarget(Kind.WAITING_ENTRY, id.toString());
+    }
+
+    /**
+     * A data import (DATA-2, DATA-3).
+     *
+     * @param what what was imported, e.g. {@code slots} or {@code members}
+     * @return the target
+     */
+    public static AuditTarget dataImport(String what) {
+        return new AuditTarget(Kind.IMPORT, what);
+    }
+
+    /**
+     * A notification of the outbox.
+     *
+     * @param id its outbox id
+     * @return the target
+     */
+    public static AuditTarget notification(long id) {
+        return new AuditTarget(Kind.NOTIFICATION, Long.toString(id));
     }
 }

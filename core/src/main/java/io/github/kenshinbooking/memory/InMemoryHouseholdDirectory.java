@@ -9,6 +9,7 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.storage.HouseholdRegistry;
 import io.github.kenshinbooking.storage.UnitOfWork;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +72,14 @@ public final class InMemoryHouseholdDirectory implements HouseholdRegistry {
             }
             return out;
         });
+    }
+
+    @Override
+    public List<Household> findByKana(String kanaPrefix, int limit) {
+        String key = HouseholdRegistry.kanaSearchKey(kanaPrefix, limit);
+        return tx.read(() -> households.values().stream()
+                .filter(h -> h.members().stream().anyMatch(m -> m.kana().matchKey().startsWith(key)))
+                .sorted(Comparator.comparing(h -> h.symbolNumber().value())).limit(limit).toList());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.kenshinbooking.memory;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.notification.OutboxEntry;
@@ -91,6 +93,20 @@ final class MemoryOutbox implements NotificationOutbox {
                 tx.put(entries, id, new OutboxEntry(id, e.notification(), e.createdAt(), e.attempts() + 1, retryAt,
                         Optional.empty(), Optional.ofNullable(error)));
             }
+        });
+    }
+
+    @Override
+    public boolean retryNow(long id, Instant now) {
+        requireNonNull(now, "now");
+        return tx.write(() -> {
+            OutboxEntry e = entries.get(id);
+            if (e == null || e.sent()) {
+                return false;
+            }
+            tx.put(entries, id, new OutboxEntry(id, e.notification(), e.createdAt(), e.attempts(), now,
+                    Optional.empty(), e.lastError()));
+            return true;
         });
     }
 

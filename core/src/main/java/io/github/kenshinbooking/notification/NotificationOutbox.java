@@ -65,6 +65,18 @@ public interface NotificationOutbox {
     void markFailed(long id, Instant retryAt, String error);
 
     /**
+     * Makes an unsent entry due at {@code now} (an operator's retry, after the mail server or the address
+     * was put right, instead of waiting out the relay's backoff): its attempts and last error stay. A sent
+     * or unknown entry is left alone. Joins the current unit of work. An entry a relay holds leased may
+     * be claimed again and so sent twice (at-least-once, MAIL-2).
+     *
+     * @param id the entry's id
+     * @param now the instant it becomes due
+     * @return whether an unsent entry was made due
+     */
+    boolean retryNow(long id, Instant now);
+
+    /**
      * Every entry not yet sent, oldest first.
      *
      * @return the unsent entries

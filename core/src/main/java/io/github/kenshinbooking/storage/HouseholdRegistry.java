@@ -2,9 +2,11 @@ package io.github.kenshinbooking.storage;
 
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.HouseholdDirectory;
+import io.github.kenshinbooking.household.KanaName;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,35 @@ public interface HouseholdRegistry extends HouseholdDirectory {
      * @return each known member's household's symbol number, by member id
      */
     Map<MemberId, SymbolNumber> householdsOf(Collection<MemberId> members);
+
+    /**
+     * The households with a member whose kana name (カナ氏名) begins with the given kana, compared as
+     * AUTH-2 compares names ({@link KanaName#matchKey}: NFKC, spaces dropped, so half-width, full-width
+     * and unspaced forms match), for the union staff's search by name. Ordered by symbol number.
+     *
+     * @param kanaPrefix the beginning of a kana name as typed; its key must not be empty
+     * @param limit the most households answered, at least 1
+     * @return the households found, each with all its members
+     * @throws IllegalArgumentException if the prefix's key is empty or the limit below 1
+     */
+    List<Household> findByKana(String kanaPrefix, int limit);
+
+    /**
+     * The comparison key of a {@link #findByKana} search, checked, for implementations.
+     *
+     * @param kanaPrefix the beginning of a kana name as typed
+     * @param limit the most households answered
+     * @return the key ({@link KanaName#matchKey})
+     * @throws IllegalArgumentException if the key is empty or the limit below 1
+     */
+    static String kanaSearchKey(String kanaPrefix, int limit) {
+        java.util.Objects.requireNonNull(kanaPrefix, "kanaPrefix");
+        String key = KanaName.matchKey(kanaPrefix);
+        if (key.isEmpty() || limit < 1) {
+            throw new IllegalArgumentException("a kana search needs a kana and a limit of at least 1");
+        }
+        return key;
+    }
 
     /**
      * Adds or replaces the households, each with all its members (members left out of a replacement are

@@ -6,6 +6,7 @@ import io.github.kenshinbooking.DataExchangeService;
 import io.github.kenshinbooking.error.LineError;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.ImportReport;
+import io.github.kenshinbooking.exchange.ImportRun;
 import io.github.kenshinbooking.exchange.MemberRow;
 import io.github.kenshinbooking.exchange.SlotRow;
 import java.io.IOException;
@@ -123,6 +124,47 @@ public final class CsvImport {
         return run(in, charset, MEMBER_COLUMNS, QUALIFIED_UNTIL, rows -> exchange.importMembers(map(rows,
                 r -> new MemberRow(r.line, r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6),
                         r.get(7), r.get(8), r.problem))));
+    }
+
+    /**
+     * Imports slots from CSV in the given charset by a staff member (STAFF-4, audited), or checks them in a
+     * dry run that writes nothing ({@link ImportRun#dryRun}).
+     *
+     * @param exchange the engine's data exchange
+     * @param in the file; read to its end, not closed
+     * @param charset the file's charset
+     * @param run who, why, and whether it is a dry run
+     * @return what was (or would be) added
+     * @throws Refusal {@code IMPORT_INVALID} with the bad rows' lines (the header's problems on line 1);
+     *     {@code INVALID_INPUT} for a blank reason
+     * @throws IOException if reading fails
+     */
+    public static ImportReport slots(DataExchangeService exchange, InputStream in, Charset charset, ImportRun run)
+            throws Refusal, IOException {
+        requireNonNull(exchange, "exchange");
+        return run(in, charset, SLOT_COLUMNS, -1, rows -> exchange.importSlots(map(rows, r -> new SlotRow(r.line,
+                r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.problem)), run));
+    }
+
+    /**
+     * Imports the union's eligibility list from CSV in the given charset by a staff member (STAFF-4,
+     * audited), or checks it in a dry run that writes nothing ({@link ImportRun#dryRun}).
+     *
+     * @param exchange the engine's data exchange
+     * @param in the file; read to its end, not closed
+     * @param charset the file's charset
+     * @param run who, why, and whether it is a dry run
+     * @return households (that would be) added, changed and unchanged
+     * @throws Refusal {@code IMPORT_INVALID} with the bad rows' lines (the header's problems on line 1);
+     *     {@code INVALID_INPUT} for a blank reason
+     * @throws IOException if reading fails
+     */
+    public static ImportReport members(DataExchangeService exchange, InputStream in, Charset charset, ImportRun run)
+            throws Refusal, IOException {
+        requireNonNull(exchange, "exchange");
+        return run(in, charset, MEMBER_COLUMNS, QUALIFIED_UNTIL, rows -> exchange.importMembers(map(rows,
+                r -> new MemberRow(r.line, r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6),
+                        r.get(7), r.get(8), r.problem)), run));
     }
 
     /** An import over the file's rows. */

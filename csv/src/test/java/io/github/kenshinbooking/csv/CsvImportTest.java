@@ -8,8 +8,10 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.LineError;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.ImportReport;
+import io.github.kenshinbooking.exchange.ImportRun;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.StaffId;
 import io.github.kenshinbooking.schedule.Slot;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -50,6 +52,32 @@ class CsvImportTest {
         assertThat(r).isNotNull();
         assertThat(r.code()).isEqualTo(ErrorCode.IMPORT_INVALID);
         return r;
+    }
+
+    @Test
+    @DisplayName("DATA-2 DATA-3 STAFF-4 a staff run: the dry run reports the file's line errors and writes nothing, then the import writes")
+    void staffRunWithDryRun() throws Exception {
+        StaffId clerk = new StaffId("clerk-7");
+        String bad = MEMBERS_HEADER + "1999999,1999999-00,ﾀｶｻｷ ｼﾞﾛｳ,髙﨑 次郎,1960/2/30,男,2000/4/1,,1\r\n";
+        Refusal r = refusal(() -> CsvImport.members(f.engine.exchange(), utf8(bad), StandardCharsets.UTF_8,
+                ImportRun.dryRun(clerk, "確認")));
+        assertThat(r.lineErrors()).extracting(LineError::line).containsExactly(2L);
+
+        String good = bad.replace("1960/2/30", "1960/2/10");
+        assertThat(CsvImport.members(f.engine.exchange(), utf8(good), StandardCharsets.UTF_8,
+                ImportRun.dryRun(clerk, "確認"))).isEqualTo(new ImportReport(1, 1, 0, 0));
+        assertThat(f.directory.find(SymbolNumber.of("1999999"))).isEmpty();
+        assertThat(CsvImport.members(f.engine.exchange(), utf8(good), StandardCharsets.UTF_8,
+                ImportRun.apply(clerk, "年度更新"))).isEqualTo(new ImportReport(1, 1, 0, 0));
+        assertThat(f.directory.find(SymbolNumber.of("1999999"))).isPresent();
+
+        String slotFile = "会場,健診機関,受診日,開始時刻,所要時間(分),定員,受付開始日時\r\n"
+                + "ミリカローデン那珂川,ヘルスポート,2024/6/16,9:00,30,10,2024-04-01 09:00\r\n";
+        assertThat(CsvImport.slots(f.engine.exchange(), utf8(slotFile), StandardCharsets.UTF_8,
+                ImportRun.dryRun(clerk, "確認")).added()).isEqualTo(1);
+        assertThat(slots()).isEmpty();
+        CsvImport.slots(f.engine.exchange(), utf8(slotFile), StandardCharsets.UTF_8, ImportRun.apply(clerk, "6月分"));
+        assertThat(slots()).hasSize(1);
     }
 
     @Test

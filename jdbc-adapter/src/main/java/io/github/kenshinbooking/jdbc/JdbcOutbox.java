@@ -153,6 +153,19 @@ final class JdbcOutbox implements NotificationOutbox {
     }
 
     @Override
+    public boolean retryNow(long id, Instant now) {
+        requireNonNull(now, "now");
+        return tx.write("retry notification", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE kb_outbox SET next_attempt_at = ? WHERE id = ? AND sent_at IS NULL")) {
+                Jdbc.setInstant(ps, 1, now);
+                ps.setLong(2, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
     public List<OutboxEntry> pending() {
         return tx.read("pending notifications", c -> {
             try (PreparedStatement ps = c.prepareStatement(

@@ -59,6 +59,11 @@ final class FlakyOutbox implements NotificationOutbox {
     }
 
     @Override
+    public boolean retryNow(long id, Instant now) {
+        return delegate.retryNow(id, now);
+    }
+
+    @Override
     public List<OutboxEntry> pending() {
         return delegate.pending();
     }

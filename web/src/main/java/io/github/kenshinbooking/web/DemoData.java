@@ -11,6 +11,8 @@ import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.Sex;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.staff.StaffMember;
+import io.github.kenshinbooking.staff.StaffRole;
 import io.github.kenshinbooking.jdbc.JdbcHouseholdDirectory;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
@@ -36,7 +38,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 /**
  * The manual's union on a fresh database: the 建設 household in its first login (initial password
  * {@code kenren19600210}), the 梅田 household that set its own password and an e-mail (for the reset flow),
- * and three venues with slots from three to eight weeks ahead whose reception opened yesterday.
+ * three venues with slots from three to eight weeks ahead whose reception opened yesterday, and the staff
+ * console's administrator {@code admin} / {@code kanri2024} and staff member {@code tanto} / {@code tanto2024}.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kenshin.web.demo.enabled", matchIfMissing = true)
@@ -54,6 +57,12 @@ class DemoData implements ApplicationRunner {
     static final String UMEDA_KANA = "ｳﾒﾀﾞ ｳﾒ";
     static final String UMEDA_PASSWORD = "umeume2024";
     static final String UMEDA_EMAIL = "ume@example.jp";
+    /** The staff console's administrator (職員画面, /staff). */
+    static final String STAFF_ADMIN = "admin";
+    static final String STAFF_ADMIN_PASSWORD = "kanri2024";
+    /** A staff member without the administrator's role. */
+    static final String STAFF_CLERK = "tanto";
+    static final String STAFF_CLERK_PASSWORD = "tanto2024";
 
     @Autowired private KenshinBooking engine;
     @Autowired private JdbcHouseholdDirectory directory;
@@ -94,7 +103,10 @@ class DemoData implements ApplicationRunner {
                         Duration.ofMinutes(30), capacity, opened));
             }
         }
-        LOG.info("demo data loaded: 2 households, 3 venues, 24 slots");
+        StaffMember admin = engine.staffAccounts().bootstrapAdmin(STAFF_ADMIN, "組合 管理者", STAFF_ADMIN_PASSWORD);
+        engine.staffAccounts().create(admin.id(), "デモ用の職員アカウント", STAFF_CLERK, "健診 担当", StaffRole.STAFF,
+                STAFF_CLERK_PASSWORD);
+        LOG.info("demo data loaded: 2 households, 3 venues, 24 slots, 2 staff accounts");
     }
 
     @EventListener
@@ -107,6 +119,8 @@ class DemoData implements ApplicationRunner {
                 + " / パスワード " + KENSETSU_PASSWORD);
         System.out.println("  2回目以降:   記号番号 " + UMEDA + " / 組合員フリガナ " + UMEDA_KANA
                 + " / パスワード " + UMEDA_PASSWORD + " (メール " + UMEDA_EMAIL + ")");
+        System.out.println("  職員画面:     " + url + "staff/  職員ID " + STAFF_ADMIN + " / パスワード "
+                + STAFF_ADMIN_PASSWORD + " (管理者), " + STAFF_CLERK + " / " + STAFF_CLERK_PASSWORD + " (職員)");
         System.out.println("  デモ用メールボックス: " + url + "demo/mails");
         System.out.println();
     }

@@ -24,6 +24,27 @@ public final class FormErrors {
     }
 
     /**
+     * @param message the page's message
+     * @return that message at the top of the page
+     */
+    static FormErrors page(String message) {
+        FormErrors e = new FormErrors();
+        e.page = message;
+        return e;
+    }
+
+    /**
+     * @param field the form field
+     * @param message its message
+     * @return that message at the field
+     */
+    static FormErrors field(String field, String message) {
+        FormErrors e = new FormErrors();
+        e.fields.put(field, message);
+        return e;
+    }
+
+    /**
      * @param binding Jakarta Validation's findings on the form
      * @return a message per rejected field
      */
@@ -54,6 +75,18 @@ public final class FormErrors {
         } else {
             e.page = text;
         }
+        return e;
+    }
+
+    /**
+     * @param from a field's name in the refusal
+     * @param to its id on a page with several forms
+     * @return these messages with that field's under the new name
+     */
+    FormErrors renamed(String from, String to) {
+        FormErrors e = new FormErrors();
+        e.page = page;
+        fields.forEach((k, v) -> e.fields.put(k.equals(from) ? to : k, v));
         return e;
     }
 

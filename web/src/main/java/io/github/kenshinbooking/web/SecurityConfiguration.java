@@ -2,6 +2,7 @@ package io.github.kenshinbooking.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -44,8 +45,38 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, denied) ->
                         response.sendRedirect(request.getContextPath()
                                 + (request.getAttribute(HouseholdContextRepository.EXPIRED) != null
-                                        ? "/login?expired" : "/login"))))
-                .headers(h -> h
+                                        ? "/login?expired" : "/login"))));
+        return hardened(http).build();
+    }
+
+    /**
+     * The staff console (職員画面) under {@code /staff/**}, a chain of its own that is consulted first: its
+     * own login and session, its own CSRF cookie, the same headers. The household chain never sees these
+     * paths, and this one never reads the household's cookie, so neither session grants anything on the
+     * other side. The staff session is an HTTP session (see {@link StaffConsole}).
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain staffConsoleChain(HttpSecurity http, StaffConsole console) throws Exception {
+        http.securityMatcher(StaffConsole.PATHS)
+                .securityContext(c -> c.securityContextRepository(console.contexts()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(f -> f.changeSessionId()))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.csrfTokenRepository(console.csrf()))
+                .authorizeHttpRequests(a -> a.requestMatchers(StaffConsole.LOGIN).permitAll()
+                        .requestMatchers(StaffConsole.ADMIN_PATHS).hasRole("ADMIN")
+                        .anyRequest().hasRole("STAFF"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, denied) ->
+                        response.sendRedirect(request.getContextPath() + StaffConsole.LOGIN
+                                + (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
+                                        ? "?expired" : ""))));
+        return hardened(http).build();
+    }
+
+    /** What both sites share: a strict content security policy, no referrer, no framing, no other login. */
+    private static HttpSecurity hardened(HttpSecurity http) throws Exception {
+        return http.headers(h -> h
                         .contentSecurityPolicy(p -> p.policyDirectives("default-src 'self'; script-src 'self'; "
                                 + "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
                                 + "base-uri 'none'; object-src 'none'"))
@@ -55,6 +86,5 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .anonymous(a -> a.disable());
-        return http.build();
     }
 }

@@ -13,28 +13,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,10 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kenshin.outbox.interval=200ms", "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1"})
 class BrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final List<String> WCAG_22_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a",
-            "wcag22aa");
     private static WebDriver driver;
 
     @LocalServerPort int port;
@@ -61,19 +44,7 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (System.getenv("CI") != null) {
-            assertThat(present).as("CI is set: Chromium and ChromeDriver must be installed (apt-get install chromium "
-                    + "chromium-driver)").isTrue();
-        }
-        assumeTrue(present, "browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver not installed "
-                + "(Debian packages chromium, chromium-driver)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--lang=ja");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        driver = Chromium.start(null);
     }
 
     @AfterAll
@@ -160,7 +131,7 @@ class BrowserTest {
         click("table.calendar a");
         check("18-change-slot-times");
         List<WebElement> times = driver.findElements(By.cssSelector("main a[href*='/change?slot=']"));
-        times.get(times.size() - 1).click();
+        Chromium.click(driver, times.get(times.size() - 1));
         click("main button.primary");
         check("19-change-confirm");
         click("main button.primary");
@@ -219,7 +190,7 @@ class BrowserTest {
     }
 
     private void click(String css) {
-        driver.findElement(By.cssSelector(css)).click();
+        Chromium.click(driver, By.cssSelector(css));
     }
 
     /** Waits until {@code count} mails to {@code to} name the reservation. */
@@ -286,15 +257,6 @@ class BrowserTest {
     }
 
     private void check(String screen) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, dir.resolve(screen + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        Results results = new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
-        List<Rule> violations = results.getViolations();
-        assertThat(violations).as(screen + ": " + violations.stream()
-                .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                        .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "))).isEmpty();
+        Chromium.check(driver, screen);
     }
 }

@@ -58,6 +58,35 @@ final class HttpBrowser {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
+    /** Submits a multipart form (a file upload) with its own fields, the given ones, and one file. */
+    Document submitFile(Element form, Map<String, String> values, String fileField, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name]:not([type=file])")) {
+            fields.put(input.attr("name"), input.attr("value"));
+        }
+        fields.putAll(values);
+        String boundary = "----kenshin" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return page(client.send(HttpRequest.newBuilder(uri(form.attr("action")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /** Fetches a file as it is, without parsing it as a page. */
+    HttpResponse<byte[]> download(String pathOrUrl) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> last() {
         return last;
     }

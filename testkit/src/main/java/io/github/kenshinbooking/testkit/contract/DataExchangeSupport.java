@@ -2,6 +2,9 @@ package io.github.kenshinbooking.testkit.contract;
 
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditQuery;
+import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.exchange.MemberRow;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.KanaName;
@@ -14,6 +17,7 @@ import io.github.kenshinbooking.policy.UnionPolicy;
 import io.github.kenshinbooking.storage.HouseholdRegistry;
 import io.github.kenshinbooking.storage.Storage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +105,19 @@ public abstract class DataExchangeSupport extends StorageContractSupport {
      */
     protected static MemberRow row(long line, String symbol, String id, String kana, String name, String representative) {
         return new MemberRow(line, symbol, id, kana, name, "1970-05-05", "M", "2000-04-01", "", representative);
+    }
+
+    /**
+     * The audit records of one action since the epoch, in time order.
+     *
+     * @param action the action
+     * @return its records
+     */
+    protected List<AuditRecord> audit(AuditAction action) {
+        List<AuditRecord> out = new ArrayList<>();
+        storage.audit().forEach(AuditQuery.period(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                .byAction(action), e -> out.add(e.record()));
+        return out;
     }
 
     /**

@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.LineError;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.ImportReport;
+import io.github.kenshinbooking.exchange.ImportRun;
 import io.github.kenshinbooking.exchange.MemberRow;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.Sex;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.StaffId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +102,71 @@ public abstract class HouseholdRegistryContract extends DataExchangeSupport {
         assertThat(again).isEqualTo(new ImportReport(3, 0, 0, 2));
         assertThat(again.changedNothing()).isTrue();
         assertThat(onRecord(HOUSEHOLD)).contains(h);
+    }
+
+    @Test
+    @DisplayName("DATA-3 STAFF-4 a dry run counts what the import would do and writes nothing; the import then writes and is audited once")
+    void dryRunThenImport() throws Exception {
+        StaffId staff = StaffId.parse("import-staff");
+        ImportReport dry = engine.exchange().importMembers(List.of(kensetsuRows()).iterator(),
+                ImportRun.dryRun(staff, "年度更新の確認"));
+        assertThat(dry).isEqualTo(new ImportReport(3, 2, 0, 0));
+        assertThat(onRecord(HOUSEHOLD)).isEmpty();
+        assertThat(onRecord(OTHER_HOUSEHOLD)).isEmpty();
+        assertThat(audit(AuditAction.MEMBERS_IMPORTED)).isEmpty();
+
+        ImportReport applied = engine.exchange().importMembers(List.of(kensetsuRows()).iterator(),
+                ImportRun.apply(staff, "年度更新"));
+        assertThat(applied).isEqualTo(dry);
+        assertThat(onRecord(HOUSEHOLD)).isPresent();
+        List<AuditRecord> records = audit(AuditAction.MEMBERS_IMPORTED);
+        assertThat(records).hasSize(1);
+        AuditRecord r = records.get(0);
+        assertThat(r.actor()).isEqualTo(AuditActor.staff(staff));
+        assertThat(r.channel()).isEqualTo(AuditChannel.STAFF);
+        assertThat(r.target()).isEqualTo(AuditTarget.dataImport("members"));
+        assertThat(r.reason()).contains("年度更新");
+        assertThat(r.after()).isEqualTo("rows=3 added=2 changed=0 unchanged=0");
+    }
+
+    @Test
+    @DisplayName("DATA-3 STAFF-4 a dry run of a bad file reports the same lines as the import; a blank reason is refused")
+    void dryRunOfBadRowsAndBlankReason() throws Exception {
+        StaffId staff = StaffId.parse("import-staff");
+        Refusal r = catchThrowableOfType(Refusal.class, () -> engine.exchange().importMembers(List.of(
+                new MemberRow(2, "3777777", "3777777-00", "ｻﾝ", "三", "1970-02-30", "M", "2000-04-01", "", "1"))
+                .iterator(), ImportRun.dryRun(staff, "確認")));
+        assertThat(r.code()).isEqualTo(ErrorCode.IMPORT_INVALID);
+        assertThat(r.lineErrors()).extracting(LineError::line, LineError::field)
+                .containsExactly(tuple(2L, Refusal.FIELD_BIRTH_DATE));
+        Refusal blank = catchThrowableOfType(Refusal.class, () -> engine.exchange().importMembers(
+                List.of(kensetsuRows()).iterator(), ImportRun.apply(staff, " ")));
+        assertThat(blank.code()).isEqualTo(ErrorCode.INVALID_INPUT);
+        assertThat(blank.field()).contains(Refusal.FIELD_REASON);
+        assertThat(onRecord(HOUSEHOLD)).isEmpty();
+        assertThat(audit(AuditAction.MEMBERS_IMPORTED)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("STAFF-1 households by the beginning of a kana name, compared as AUTH-2 compares names, by symbol number, at most the limit")
+    void findByKana() {
+        SymbolNumber fourth = SymbolNumber.of("4666666");
+        registry.putAll(List.of(takasaki(), kensetsu(),
+                Household.of(THIRD, List.of(member("3777777-00", "ケンセイ\u3000ミチ", "建生 美知", Sex.F, true))),
+                Household.of(fourth, List.of(member("4666666-00", "ｹﾝ%ﾃｽﾄ", "試験 太郎", Sex.M, true)))));
+
+        assertThat(registry.findByKana("ケンセ", 10)).extracting(Household::symbolNumber)
+                .containsExactly(HOUSEHOLD, THIRD);
+        assertThat(registry.findByKana("ｹﾝｾﾂ ﾊ", 10)).containsExactly(kensetsu());
+        assertThat(registry.findByKana("ｹﾝｾﾂﾊﾅｺ", 10)).extracting(Household::symbolNumber).containsExactly(HOUSEHOLD);
+        assertThat(registry.findByKana("ケンセイ ミ", 10)).extracting(Household::symbolNumber).containsExactly(THIRD);
+        assertThat(registry.findByKana("ｹ", 2)).extracting(Household::symbolNumber).containsExactly(HOUSEHOLD, THIRD);
+        assertThat(registry.findByKana("ﾀｶｻｷ", 10)).containsExactly(takasaki());
+        assertThat(registry.findByKana("けんせつ", 10)).isEmpty(); // hiragana is not katakana (AUTH-2)
+        assertThat(registry.findByKana("ｹﾝ%", 10)).extracting(Household::symbolNumber).containsExactly(fourth);
+        assertThat(registry.findByKana("ｹﾝ_", 10)).isEmpty();
+        assertThatThrownBy(() -> registry.findByKana(" \u3000", 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> registry.findByKana("ｹ", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -157,6 +157,28 @@ public abstract class NotificationOutboxContract extends StorageContractSupport 
     }
 
     @Test
+    @DisplayName("MAIL-2 an operator's retry makes a failed entry due now, keeping attempts and error; a sent or unknown entry is left alone")
+    void retryNow() throws Exception {
+        storage.outbox().add(booked("1"), T0);
+        storage.outbox().add(booked("2"), T0);
+        List<OutboxEntry> claimed = storage.outbox().claimDue(T0, 2, LEASE);
+        storage.outbox().markFailed(claimed.get(0).id(), T0.plus(Duration.ofHours(6)), "550 mailbox unavailable");
+        storage.outbox().markSent(claimed.get(1).id(), T0);
+        Instant now = T0.plusSeconds(60);
+
+        assertThat(inUnitOfWork(() -> storage.outbox().retryNow(claimed.get(0).id(), now))).isTrue();
+        OutboxEntry retried = storage.outbox().find(claimed.get(0).id()).orElseThrow();
+        assertThat(retried.nextAttemptAt()).isEqualTo(now);
+        assertThat(retried.attempts()).isEqualTo(1);
+        assertThat(retried.lastError()).contains("550 mailbox unavailable");
+        assertThat(storage.outbox().claimDue(now, 10, LEASE)).extracting(OutboxEntry::id)
+                .containsExactly(claimed.get(0).id());
+        assertThat(storage.outbox().retryNow(claimed.get(1).id(), now)).isFalse();
+        assertThat(storage.outbox().find(claimed.get(1).id()).orElseThrow().sent()).isTrue();
+        assertThat(storage.outbox().retryNow(987_654L, now)).isFalse();
+    }
+
+    @Test
     @DisplayName("MAIL-2 a failed attempt counts, keeps its error and is due again at the retry instant")
     void markFailed() {
         storage.outbox().add(booked("1"), T0);

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.LineError;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.ImportReport;
+import io.github.kenshinbooking.exchange.ImportRun;
 import io.github.kenshinbooking.exchange.SlotRow;
+import io.github.kenshinbooking.reservation.StaffId;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.Venue;
 import java.time.Duration;
@@ -59,6 +65,34 @@ public abstract class SlotImportContract extends DataExchangeSupport {
         assertThat(first.receptionOpens())
                 .isEqualTo(ZonedDateTime.of(2024, 4, 1, 9, 0, 0, 0, POLICY.zone()).toInstant());
         assertThat(slots.get(2).start()).isEqualTo(LocalTime.of(13, 30));
+    }
+
+    @Test
+    @DisplayName("DATA-2 STAFF-4 a dry run counts the rows and adds nothing; the import then adds them and is audited once")
+    void dryRunThenImport() throws Exception {
+        StaffId staff = StaffId.parse("import-staff");
+        List<SlotRow> rows = List.of(row(2, "ミリカローデン那珂川", "2024-06-16", "9:00"),
+                row(3, "ミリカローデン那珂川", "2024-06-16", "9:30"));
+        ImportReport dry = engine.exchange().importSlots(rows.iterator(), ImportRun.dryRun(staff, "確認"));
+        assertThat(dry).isEqualTo(new ImportReport(2, 2, 0, 0));
+        assertThat(slots()).isEmpty();
+        assertThat(audit(AuditAction.SLOTS_IMPORTED)).isEmpty();
+
+        ImportReport applied = engine.exchange().importSlots(rows.iterator(), ImportRun.apply(staff, "6月分の枠"));
+        assertThat(applied).isEqualTo(dry);
+        assertThat(slots()).hasSize(2);
+        List<AuditRecord> records = audit(AuditAction.SLOTS_IMPORTED);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).actor()).isEqualTo(AuditActor.staff(staff));
+        assertThat(records.get(0).target()).isEqualTo(AuditTarget.dataImport("slots"));
+        assertThat(records.get(0).reason()).contains("6月分の枠");
+        assertThat(records.get(0).after()).isEqualTo("rows=2 added=2 changed=0 unchanged=0");
+
+        Refusal bad = catchThrowableOfType(Refusal.class, () -> engine.exchange().importSlots(List.of(
+                row(2, "ミリカローデン那珂川", "2024-02-30", "9:00")).iterator(), ImportRun.dryRun(staff, "確認")));
+        assertThat(bad.lineErrors()).extracting(LineError::line, LineError::field)
+                .containsExactly(tuple(2L, Refusal.FIELD_DATE));
+        assertThat(slots()).hasSize(2);
     }
 
     @Test
