@@ -66,6 +66,8 @@ public interface ReservationStore {
      *     day was cancelled, {@code SLOT_CLOSED} if staff closed the slot (STAFF-3),
      *     {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the member already holds a live reservation in
      *     that fiscal year
+     * @throws DuplicateReservationIdException if a stored reservation has the same id (the id source
+     *     handed it out again); nothing is written
      */
     void insert(Reservation reservation) throws Refusal;
 
