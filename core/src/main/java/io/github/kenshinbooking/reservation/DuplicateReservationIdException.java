@@ -15,7 +15,8 @@ import io.github.kenshinbooking.error.InfrastructureException;
 public final class DuplicateReservationIdException extends InfrastructureException {
     private static final long serialVersionUID = 1L;
 
-    private final ReservationId id;
+    /** The value of the id in use (a long, so the exception stays serializable). */
+    private final long id;
 
     /**
      * The failure for an id that a stored reservation holds.
@@ -25,7 +26,7 @@ public final class DuplicateReservationIdException extends InfrastructureExcepti
      */
     public DuplicateReservationIdException(ReservationId id, Throwable cause) {
         super("reservation " + requireNonNull(id, "id").value() + " exists already", cause);
-        this.id = id;
+        this.id = id.value();
     }
 
     /**
@@ -34,6 +35,6 @@ public final class DuplicateReservationIdException extends InfrastructureExcepti
      * @return the id
      */
     public ReservationId id() {
-        return id;
+        return ReservationId.of(id);
     }
 }

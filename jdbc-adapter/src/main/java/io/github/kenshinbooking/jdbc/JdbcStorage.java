@@ -244,7 +244,18 @@ public final class JdbcStorage implements Storage {
                     return written == JdbcBookings.Written.BOOKED;
                 }
             }
-            return audit.isPresent() ? Storage.super.book(booking, audit.get()) : Storage.super.book(booking);
+            if (audit.isEmpty()) {
+                return Storage.super.book(booking);
+            }
+            // as Storage's default, but without calling book(NewBooking) back, which would take its own
+            // unit of work for a caller's
+            return tx.execute(() -> {
+                if (!Storage.super.book(booking)) {
+                    return false;
+                }
+                this.audit.append(audit.get());
+                return true;
+            });
         } catch (DuplicateReservationIdException e) {
             if (ownTransaction) {
                 throw e; // rolled back: the caller may write the booking again with a new id
