@@ -13,7 +13,6 @@ import io.github.kenshinbooking.audit.AuditEntry;
 import io.github.kenshinbooking.audit.AuditQuery;
 import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.audit.AuditTarget;
-import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
@@ -269,13 +268,13 @@ public abstract class BookingStorageContract extends StorageContractSupport {
         assertThat(pending()).isEmpty();
         assertThat(storage.idempotency().find(HOUSEHOLD, KEY)).isEmpty();
     }
+
     @Test
     @DisplayName("BOOK-3 AUDIT-1 book with an id a stored reservation holds (an id handed out again) fails with DuplicateReservationIdException and writes nothing")
     void heldIdWritesNothing() throws Exception {
         Slot s = addSlot(FY2024_DAY, 5);
         Reservation first = book(TARO, s);
-        Reservation sameId = Reservation.booked(first.id(), HOUSEHOLD, HANAKO, s.id(), FiscalYear.containing(s.date()),
-                PHONE, "2024-03", T0, promisedChange(s), promisedCancel(s));
+        Reservation sameId = withIdOf(first, HANAKO, s);
         IdempotencyKey key = key("contract-held-id");
         AuditRecord audit = AuditRecord.of(T0, AuditActor.household(HOUSEHOLD, HANAKO), AuditChannel.WEB,
                 AuditAction.BOOKED, AuditTarget.reservation(sameId.id()), "", "booked");

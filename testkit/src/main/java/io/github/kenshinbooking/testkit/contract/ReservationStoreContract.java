@@ -349,8 +349,7 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
     void insertHeldId() throws Exception {
         Slot s = addSlot(FY2024_DAY, 5);
         Reservation first = book(TARO, s);
-        Reservation sameId = Reservation.booked(first.id(), HOUSEHOLD, HANAKO, s.id(), FiscalYear.containing(s.date()),
-                PHONE, "2024-03", T0, promisedChange(s), promisedCancel(s));
+        Reservation sameId = withIdOf(first, HANAKO, s);
 
         assertThatThrownBy(() -> storage.reservations().insert(sameId))
                 .isInstanceOf(DuplicateReservationIdException.class);
