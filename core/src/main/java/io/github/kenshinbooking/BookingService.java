@@ -7,6 +7,7 @@ import io.github.kenshinbooking.reservation.HistoryFilter;
 import io.github.kenshinbooking.reservation.IdempotencyKey;
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
+import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
 import io.github.kenshinbooking.reservation.ReservationDetails;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.ReceptionClosing;
@@ -24,6 +25,7 @@ import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.reservation.BookingCase;
 import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
@@ -54,6 +56,13 @@ import java.util.TreeSet;
  * {@link StaffService}. Thread-safe.
  */
 public final class BookingService {
+    /**
+     * Writes of one booking with ids a store found in use, before it fails. The ids handed out again after
+     * a fail-over are at most the blocks the instances held before it, and each new attempt draws from
+     * past the dropped ones, so a few attempts get past them; more means the id source is broken.
+     */
+    static final int ID_ATTEMPTS = 10;
+
     private final EngineContext ctx;
     private final HouseholdAccess access;
     private final WaitingListService waiting;
@@ -131,20 +140,11 @@ public final class BookingService {
             }
             Fresh c = (Fresh) d;
             Instant now = staff.map(StaffAction::at).orElseGet(ctx.clock()::instant);
-            Reservation r = new Reservation(ctx.storage().reservationIds().next(), household, c.member().id(),
-                    c.slot().id(), c.slot().fiscalYear(), ReservationStatus.CONFIRMED, v.phone(),
-                    ctx.policy().termsVersion(), now, now, staff,
-                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CHANGE, c.slot().date())),
-                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, c.slot().date())), c.choice());
-            Optional<Notification> mail = ctx.notifier().reservationNotification(c.account().email(),
-                    NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(),
-                    staff.isPresent(), Optional.empty());
-            AuditRecord audit = Audits.ofReservation(r, staff, AuditAction.BOOKED, "", Audits.reservation(r, c.slot())
-                    + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : ""));
-            if (named(() -> ctx.storage().book(new NewBooking(r, mail, now, v.key()), audit))) {
+            Optional<Reservation> booked = write(household, v, c, staff, closing, now);
+            if (booked.isPresent()) {
                 ctx.observer().succeeded(operation);
-                waiting.booked(r.member(), r.fiscalYear()); // WAIT-4
-                return r;
+                waiting.booked(booked.get().member(), booked.get().fiscalYear()); // WAIT-4
+                return booked.get();
             }
         } catch (Refusal r) {
             // a concurrent request with the same key may commit between this request's key check
@@ -162,6 +162,37 @@ public final class BookingService {
         // a concurrent request with the same key committed first: answer its result
         return sameRequest(firstResult(household, v.key().orElseThrow())
                 .orElseThrow(() -> new IllegalStateException("idempotency key claimed but not found")), v);
+    }
+
+    /**
+     * The booking's one atomic write: the reservation with a new id, its mail and its audit record; empty
+     * if a concurrent request with the same key wrote first. An id that a stored reservation holds
+     * already (the id source handed it out again, as after a database fail-over) wrote nothing, so the
+     * whole booking, mail and audit record included, is built again with the next id.
+     */
+    private Optional<Reservation> write(SymbolNumber household, ValidRequest v, Fresh c, Optional<StaffAction> staff,
+            ReceptionClosing closing, Instant now) throws Refusal {
+        for (int attempt = 1;; attempt++) {
+            Reservation r = new Reservation(ctx.storage().reservationIds().next(), household, c.member().id(),
+                    c.slot().id(), c.slot().fiscalYear(), ReservationStatus.CONFIRMED, v.phone(),
+                    ctx.policy().termsVersion(), now, now, staff,
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CHANGE, c.slot().date())),
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, c.slot().date())), c.choice());
+            Optional<Notification> mail = ctx.notifier().reservationNotification(c.account().email(),
+                    NotificationKind.BOOKED, r, Optional.of(c.member().name()), c.slot(), Optional.empty(),
+                    staff.isPresent(), Optional.empty());
+            AuditRecord audit = Audits.ofReservation(r, staff, AuditAction.BOOKED, "", Audits.reservation(r, c.slot())
+                    + (staff.isPresent() && closing == ReceptionClosing.OVERRIDDEN ? " closing=overridden" : ""));
+            try {
+                return named(() -> ctx.storage().book(new NewBooking(r, mail, now, v.key()), audit)) ? Optional.of(r)
+                        : Optional.empty();
+            } catch (DuplicateReservationIdException e) {
+                if (attempt >= ID_ATTEMPTS) {
+                    throw new InfrastructureException("booking failed: " + attempt
+                            + " reservation ids in a row were held by stored reservations", e);
+                }
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
+import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
@@ -16,6 +17,7 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
+import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.ReceptionClosing;
 import io.github.kenshinbooking.reservation.Reservation;
@@ -173,9 +175,25 @@ public final class WaitingListService {
         Household household = access.household(session.household());
         WaitingEntry first = offered(ownEntry(session.household(), entry), ctx.clock().instant());
         Member member = HouseholdAccess.memberOf(household, first.member());
-        ReservationId id = ctx.storage().reservationIds().next();
         Set<SlotId> freed = new LinkedHashSet<>();
-        Reservation booked = ctx.storage().unitOfWork().execute(() -> {
+        for (int attempt = 1;; attempt++) {
+            try {
+                Reservation booked = acceptOnce(session, entry, member, ctx.storage().reservationIds().next(), freed);
+                offerAfterCommit(freed);
+                return booked;
+            } catch (DuplicateReservationIdException e) {
+                // the id source handed out a held id (a fail-over): the unit of work rolled back, write it again
+                if (attempt >= BookingService.ID_ATTEMPTS) {
+                    throw new InfrastructureException("accepting an offer failed: " + attempt
+                            + " reservation ids in a row were held by stored reservations", e);
+                }
+            }
+        }
+    }
+
+    private Reservation acceptOnce(HouseholdSession session, WaitingEntryId entry, Member member, ReservationId id,
+            Set<SlotId> freed) throws Refusal {
+        return ctx.storage().unitOfWork().execute(() -> {
             freed.clear();
             Instant now = ctx.clock().instant();
             WaitingEntry e = offered(ownEntry(session.household(), entry), now);
@@ -201,8 +219,6 @@ public final class WaitingListService {
             freed.addAll(leaveFiscalYear(e.member(), e.fiscalYear(), now));
             return r;
         });
-        offerAfterCommit(freed);
-        return booked;
     }
 
     /**

@@ -8,29 +8,19 @@ import static io.github.kenshinbooking.Fixtures.TARO;
 import static io.github.kenshinbooking.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.kenshinbooking.account.AccountStore;
-import io.github.kenshinbooking.account.LoginAttemptStore;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
-import io.github.kenshinbooking.account.ResetTokenStore;
-import io.github.kenshinbooking.account.SessionStore;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.NotificationKind;
-import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.reservation.BookingConfirmation;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
 import io.github.kenshinbooking.reservation.IdempotencyKey;
-import io.github.kenshinbooking.reservation.IdempotencyStore;
 import io.github.kenshinbooking.reservation.Reservation;
-import io.github.kenshinbooking.reservation.ReservationIds;
-import io.github.kenshinbooking.reservation.ReservationStore;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotId;
-import io.github.kenshinbooking.schedule.SlotStore;
 import io.github.kenshinbooking.storage.Storage;
-import io.github.kenshinbooking.storage.UnitOfWork;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -132,91 +122,20 @@ class BookingRepeatTest {
     }
 
     /** Storage whose booking snapshot may miss the key's first result and the member's live reservation. */
-    private static final class StaleSnapshots implements Storage {
-        private final Storage d;
+    private static final class StaleSnapshots extends DelegatingStorage {
         boolean hideRepeat;
         boolean hideLive;
 
         StaleSnapshots(Storage delegate) {
-            this.d = delegate;
+            super(delegate);
         }
 
         @Override
         public BookingSnapshot bookingSnapshot(SymbolNumber household, MemberId member, SlotId slot,
                 Optional<IdempotencyKey> key) {
-            BookingSnapshot s = Storage.super.bookingSnapshot(household, member, slot, key);
+            BookingSnapshot s = super.bookingSnapshot(household, member, slot, key);
             return new BookingSnapshot(s.account(), s.slot(), hideLive ? Optional.empty() : s.liveInSlotYear(),
                     hideRepeat ? Optional.empty() : s.repeat());
-        }
-
-        @Override
-        public UnitOfWork unitOfWork() {
-            return d.unitOfWork();
-        }
-
-        @Override
-        public SlotStore slots() {
-            return d.slots();
-        }
-
-        @Override
-        public ReservationStore reservations() {
-            return d.reservations();
-        }
-
-        @Override
-        public io.github.kenshinbooking.reservation.WaitingListStore waitingList() {
-            return d.waitingList();
-        }
-
-        @Override
-        public ReservationIds reservationIds() {
-            return d.reservationIds();
-        }
-
-        @Override
-        public IdempotencyStore idempotency() {
-            return d.idempotency();
-        }
-
-        @Override
-        public NotificationOutbox outbox() {
-            return d.outbox();
-        }
-
-        @Override
-        public AccountStore accounts() {
-            return d.accounts();
-        }
-
-        @Override
-        public LoginAttemptStore loginAttempts() {
-            return d.loginAttempts();
-        }
-
-        @Override
-        public ResetTokenStore resetTokens() {
-            return d.resetTokens();
-        }
-
-        @Override
-        public SessionStore sessions() {
-            return d.sessions();
-        }
-
-        @Override
-        public io.github.kenshinbooking.audit.AuditLog audit() {
-            return d.audit();
-        }
-
-        @Override
-        public io.github.kenshinbooking.staff.StaffAccountStore staffAccounts() {
-            return d.staffAccounts();
-        }
-
-        @Override
-        public io.github.kenshinbooking.storage.RetentionStore retention() {
-            return d.retention();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.ReservationStore;
@@ -68,8 +69,11 @@ final class MemoryReservationStore implements ReservationStore {
     @Override
     public void insert(Reservation r) throws Refusal {
         tx.execute(() -> {
-            if (!r.live() || reservations.containsKey(r.id())) {
+            if (!r.live()) {
                 throw new IllegalArgumentException("insert takes a new live reservation");
+            }
+            if (reservations.containsKey(r.id())) {
+                throw new DuplicateReservationIdException(r.id(), null);
             }
             String key = liveKey(r);
             if (liveByMemberYear.containsKey(key)) {

@@ -85,6 +85,8 @@ public interface ReservationStore {
      *     {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} if the member already holds a live reservation in
      *     that fiscal year and course family, {@code OPTION_FULL} naming (in {@link Refusal#subject()})
      *     the first optional test, in code order, without a place (also one the slot does not offer)
+     * @throws DuplicateReservationIdException if a stored reservation has the same id (the id source
+     *     handed it out again); nothing is written
      */
     void insert(Reservation reservation) throws Refusal;
 

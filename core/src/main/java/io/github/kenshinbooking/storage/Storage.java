@@ -203,6 +203,9 @@ public interface Storage {
      *     (it has committed by then: its reservation can be read)
      * @throws Refusal as {@link io.github.kenshinbooking.reservation.ReservationStore#insert}:
      *     {@code SLOT_FULL}, {@code EVENT_CANCELLED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}
+     * @throws io.github.kenshinbooking.reservation.DuplicateReservationIdException if the reservation's id
+     *     is held already; called outside a unit of work, nothing of the booking is written and it can be
+     *     written again with a new id (inside one, the caller's unit of work must roll back)
      */
     default boolean book(NewBooking booking) throws Refusal {
         Reservation r = booking.reservation();
@@ -229,6 +232,8 @@ public interface Storage {
      * @return {@code false}, having written nothing (no audit record either), if another request
      *     claimed the same key first
      * @throws Refusal as {@link #book(NewBooking)}
+     * @throws io.github.kenshinbooking.reservation.DuplicateReservationIdException as
+     *     {@link #book(NewBooking)}, no audit record written either
      */
     default boolean book(NewBooking booking, AuditRecord audit) throws Refusal {
         java.util.Objects.requireNonNull(audit, "audit");

@@ -124,7 +124,7 @@ class MemoryReservationStoreTest {
     }
 
     @Test
-    @DisplayName("insert takes a new live reservation only: a cancelled one or a known id is a bug")
+    @DisplayName("BOOK-3 insert takes a new live reservation only: a cancelled one is a bug, a known id DuplicateReservationIdException")
     void insertNewLiveOnly() throws Refusal {
         Slot s = slot(FEB18, 5);
         Reservation r = booking(1, TARO, s);
@@ -132,7 +132,8 @@ class MemoryReservationStoreTest {
 
         assertThatThrownBy(() -> store.insert(booking(2, HANAKO, s).cancelled(T0, Optional.empty())))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.insert(booking(1, HANAKO, s))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.insert(booking(1, HANAKO, s)))
+                .isInstanceOf(io.github.kenshinbooking.reservation.DuplicateReservationIdException.class);
         assertThat(reserved(s)).isEqualTo(1);
         assertThat(store.findLive(HANAKO, FiscalYear.containing(FEB18))).isEmpty();
     }

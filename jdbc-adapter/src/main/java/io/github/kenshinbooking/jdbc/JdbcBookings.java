@@ -46,12 +46,14 @@ final class JdbcBookings {
             + " next_attempt_at";
 
     private final Transactions tx;
+    private final JdbcReservationIds ids;
     private final String snapshot;
     private final String snapshotWithKey;
     private static final String[] WRITES = writeStatements();
 
-    JdbcBookings(Transactions tx) {
+    JdbcBookings(Transactions tx, JdbcReservationIds ids) {
         this.tx = tx;
+        this.ids = ids;
         String select = "SELECT a.household AS a_household, a.password_hash AS a_password_hash, a.email AS a_email, "
                 + JdbcSlotStore.select("s", "s_", tx.dialect()) + ", " + aliased("r", JdbcReservationStore.COLUMNS);
         String from = " FROM (SELECT 1 AS one) one"
@@ -223,7 +225,8 @@ final class JdbcBookings {
                 if (SqlErrors.isUniqueViolation(e, IDEMPOTENCY_CONSTRAINT)) {
                     return Written.KEY_TAKEN;
                 }
-                throw JdbcReservationStore.insertFailure(e, r);
+                // a held id fails the whole statement (the reservation's primary key): nothing written
+                throw JdbcReservationStore.insertFailure(e, r, ids);
             }
         });
     }

@@ -11,6 +11,7 @@ import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
@@ -58,10 +59,12 @@ final class JdbcReservationStore implements ReservationStore {
 
     private final Transactions tx;
     private final int stripes;
+    private final JdbcReservationIds ids;
 
-    JdbcReservationStore(Transactions tx, int stripes) {
+    JdbcReservationStore(Transactions tx, int stripes, JdbcReservationIds ids) {
         this.tx = tx;
         this.stripes = stripes;
+        this.ids = ids;
     }
 
     @Override
@@ -125,7 +128,7 @@ final class JdbcReservationStore implements ReservationStore {
                 takeOptions(c, r, r.choice().options(), true);
                 insertRow(c, r);
             } catch (SQLException e) {
-                throw insertFailure(e, r);
+                throw insertFailure(e, r, ids);
             }
             return null;
         });
@@ -133,15 +136,17 @@ final class JdbcReservationStore implements ReservationStore {
 
     /**
      * What a failed insert of a new reservation means: ONE-1 ({@code ALREADY_RESERVED_THIS_FISCAL_YEAR},
-     * thrown) for the live constraint, a caller's bug (thrown) for another unique key, an id used twice;
-     * any other error is returned for the caller to throw.
+     * thrown) for the live constraint; for another unique key (the only other one the insert can hit is
+     * the primary key) an id handed out twice, thrown after {@code ids} dropped the ids it holds; any
+     * other error is returned for the caller to throw.
      */
-    static SQLException insertFailure(SQLException e, Reservation r) throws Refusal {
+    static SQLException insertFailure(SQLException e, Reservation r, JdbcReservationIds ids) throws Refusal {
         if (SqlErrors.isUniqueViolation(e, LIVE_CONSTRAINT)) {
             throw Refusal.of(ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR);
         }
         if (SqlErrors.isUniqueViolation(e, null)) {
-            throw new IllegalArgumentException("reservation " + r.id() + " exists already", e);
+            ids.drop(r.id());
+            throw new DuplicateReservationIdException(r.id(), e);
         }
         return e;
     }

@@ -13,6 +13,7 @@ import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
+import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
 import io.github.kenshinbooking.reservation.IdempotencyKey;
 import io.github.kenshinbooking.notification.NotificationOutbox;
 import io.github.kenshinbooking.reservation.IdempotencyStore;
@@ -83,9 +84,9 @@ public final class JdbcStorage implements Storage {
     private JdbcStorage(Transactions tx, int idBlock, int stripes) {
         this.tx = tx;
         this.slots = new JdbcSlotStore(tx, stripes);
-        this.reservations = new JdbcReservationStore(tx, stripes);
-        this.waitingList = new JdbcWaitingListStore(tx, stripes);
         this.reservationIds = new JdbcReservationIds(tx, idBlock);
+        this.reservations = new JdbcReservationStore(tx, stripes, reservationIds);
+        this.waitingList = new JdbcWaitingListStore(tx, stripes);
         this.idempotency = new JdbcIdempotencyStore(tx);
         this.outbox = new JdbcOutbox(tx);
         this.accounts = new JdbcAccountStore(tx);
@@ -94,7 +95,7 @@ public final class JdbcStorage implements Storage {
         this.sessions = new JdbcSessionStore(tx);
         this.audit = new JdbcAuditLog(tx);
         this.staffAccounts = new JdbcStaffAccountStore(tx);
-        this.bookings = new JdbcBookings(tx);
+        this.bookings = new JdbcBookings(tx, reservationIds);
         this.roster = new JdbcRoster(tx);
         this.retention = new JdbcRetentionStore(tx);
     }
@@ -239,13 +240,7 @@ public final class JdbcStorage implements Storage {
     @Override
     public boolean book(NewBooking booking) throws Refusal {
         requireNonNull(booking, "booking");
-        if (oneStatement(booking)) {
-            JdbcBookings.Written written = bookings.book(booking, Optional.empty());
-            if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
-                return written == JdbcBookings.Written.BOOKED;
-            }
-        }
-        return Storage.super.book(booking);
+        return book(booking, Optional.empty());
     }
 
     /** The one statement takes the slot's place only: a booking with optional tests takes theirs in a transaction. */
@@ -258,13 +253,37 @@ public final class JdbcStorage implements Storage {
     public boolean book(NewBooking booking, AuditRecord audit) throws Refusal {
         requireNonNull(booking, "booking");
         requireNonNull(audit, "audit");
-        if (oneStatement(booking)) {
-            JdbcBookings.Written written = bookings.book(booking, Optional.of(audit));
-            if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
-                return written == JdbcBookings.Written.BOOKED;
+        return book(booking, Optional.of(audit));
+    }
+
+    private boolean book(NewBooking booking, Optional<AuditRecord> audit) throws Refusal {
+        boolean ownTransaction = !tx.inUnitOfWork();
+        try {
+            if (oneStatement(booking)) {
+                JdbcBookings.Written written = bookings.book(booking, audit);
+                if (written != JdbcBookings.Written.NO_FREE_STRIPE) {
+                    return written == JdbcBookings.Written.BOOKED;
+                }
             }
+            if (audit.isEmpty()) {
+                return Storage.super.book(booking);
+            }
+            // as Storage's default, but without calling book(NewBooking) back, which would take its own
+            // unit of work for a caller's
+            return tx.execute(() -> {
+                if (!Storage.super.book(booking)) {
+                    return false;
+                }
+                this.audit.append(audit.get());
+                return true;
+            });
+        } catch (DuplicateReservationIdException e) {
+            if (ownTransaction) {
+                throw e; // rolled back: the caller may write the booking again with a new id
+            }
+            // the caller's transaction holds this booking's other writes until it rolls back
+            throw new InfrastructureException(e.getMessage() + " (inside a unit of work, which must roll back)", e);
         }
-        return Storage.super.book(booking, audit);
     }
 
     /** The dialect of the database behind a data source. */

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.KenshinBooking;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditEntry;
+import io.github.kenshinbooking.audit.AuditQuery;
+import io.github.kenshinbooking.notification.NotificationData;
 import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.InfrastructureException;
@@ -22,8 +26,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,10 +40,13 @@ import org.junit.jupiter.api.Test;
 import org.threeten.extra.MutableClock;
 
 /**
- * Faults through the real engine: a connection that dies in the middle of a booking, and hostile
- * input. One subclass per database.
+ * Faults through the real engine: a connection that dies in the middle of a booking, a reservation id
+ * handed out again, and hostile input. One subclass per database.
  */
 abstract class FaultTests {
+    /** Reservation ids per sequence round trip of the second instance in {@link #reissuedId}. */
+    private static final int ID_BLOCK = 20;
+
     abstract TestDatabase database();
 
     private final AtomicBoolean armed = new AtomicBoolean();
@@ -168,6 +178,59 @@ abstract class FaultTests {
         assertThat(clean.outbox().pending()).filteredOn(e -> e.notification().kind() == NotificationKind.BOOKED)
                 .hasSize(1);
         assertThat(clean.idempotency().find(session.household(), new IdempotencyKey("k-2"))).contains(r.id());
+    }
+
+    @Test
+    @DisplayName("BOOK-3 MAIL-2 AUDIT-1 an id handed out again (the sequence set back, as by a fail-over) is written once with a new id: one reservation, place, key, mail and audit record")
+    void reissuedId() throws Exception {
+        Household h = Union.household("1888888", LocalDate.of(1970, 5, 5), LocalDate.of(1972, 7, 7));
+        JdbcHouseholdDirectory.of(storage).put(h);
+        HouseholdSession hs = Union.activate(engine, h, Optional.of("ume@example.jp"));
+        Slot roomy = Union.addSlot(engine, Union.MIRIKA, Union.EXAM_DAY, LocalTime.of(10, 0), 5);
+        Reservation first = engine.bookings().book(hs, BookingRequest.of(Union.member(h, 0), roomy.id(),
+                Union.PHONE, true));
+        // the promoted standby's sequence behind the ids already used: the next value is first's id
+        try (Connection c = database().dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER SEQUENCE kb_reservation_id_seq RESTART WITH " + first.id().value());
+        }
+
+        // another instance, holding no ids yet: its first block starts at first's id
+        AtomicInteger attempts = new AtomicInteger();
+        JdbcStorage other = JdbcStorage.builder(FaultyDataSource.wrap(database().dataSource(),
+                new FaultyDataSource.Faults() {
+                    @Override
+                    public void beforeExecute(Connection c, String sql) {
+                        if (sql.contains("INSERT INTO kb_reservation")) {
+                            attempts.incrementAndGet();
+                        }
+                    }
+                })).reservationIdBlock(ID_BLOCK).build();
+        KenshinBooking second = Union.engine(other, JdbcHouseholdDirectory.of(other),
+                MutableClock.of(Union.NOW, Union.TOKYO));
+        MemberId hanako = Union.member(h, 1);
+        Reservation r = second.bookings().book(hs,
+                BookingRequest.of(hanako, roomy.id(), Union.PHONE, true).withIdempotencyKey("k-3"));
+
+        assertThat(attempts).as("writes of the booking").hasValue(2);
+        assertThat(r.id()).isNotEqualTo(first.id());
+        if (database().kind() != TestDatabase.Kind.MARIADB) {
+            // a dialect that fetches blocks: the rest of the refused block was dropped, not handed out
+            assertThat(r.id().value()).isGreaterThanOrEqualTo(first.id().value() + ID_BLOCK);
+        }
+        JdbcStorage clean = database().storage();
+        assertThat(clean.reservations().find(first.id())).contains(first);
+        assertThat(clean.reservations().findByMember(hanako)).containsExactly(r);
+        assertThat(database().count("SELECT COUNT(*) FROM kb_reservation")).isEqualTo(2);
+        assertThat(clean.slots().find(roomy.id()).orElseThrow().reserved()).isEqualTo(2);
+        assertThat(clean.idempotency().find(hs.household(), new IdempotencyKey("k-3"))).contains(r.id());
+        assertThat(clean.outbox().pending()).map(e -> e.notification())
+                .filteredOn(n -> n.kind() == NotificationKind.BOOKED)
+                .map(n -> n.get(NotificationData.RESERVATION_ID).orElseThrow())
+                .containsExactlyInAnyOrder(first.id().toString(), r.id().toString());
+        List<AuditEntry> audit = new ArrayList<>();
+        clean.audit().forEach(AuditQuery.period(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")), audit::add);
+        assertThat(audit).map(AuditEntry::record).filteredOn(a -> a.action() == AuditAction.BOOKED)
+                .map(a -> a.target().id()).containsExactlyInAnyOrder(first.id().toString(), r.id().toString());
     }
 
     @Test

@@ -1,16 +1,25 @@
 package io.github.kenshinbooking.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.account.PasswordHash;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditEntry;
+import io.github.kenshinbooking.audit.AuditQuery;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.notification.Notification;
 import io.github.kenshinbooking.notification.NotificationKind;
 import io.github.kenshinbooking.notification.OutboxEntry;
+import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
 import io.github.kenshinbooking.reservation.IdempotencyKey;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.schedule.Slot;
@@ -38,7 +47,8 @@ import org.junit.jupiter.api.Test;
  * and claims the key (MAIL-2), and refuses with {@code SLOT_FULL}, {@code EVENT_CANCELLED} or
  * {@code ALREADY_RESERVED_THIS_FISCAL_YEAR} writing nothing; a used key answers {@code false}; inside
  * a failing unit of work it leaves nothing; 16 concurrent bookings of 5 places book exactly 5 with 5
- * mails, and 8 concurrent bookings with one key make one reservation and one mail.
+ * mails, and 8 concurrent bookings with one key make one reservation and one mail; an id a stored
+ * reservation holds fails with {@code DuplicateReservationIdException}, writing nothing (BOOK-3).
  */
 public abstract class BookingStorageContract extends StorageContractSupport {
     private static final IdempotencyKey KEY = key("contract-key-1");
@@ -257,5 +267,36 @@ public abstract class BookingStorageContract extends StorageContractSupport {
         assertThat(storage.reservations().find(r.id())).isEmpty();
         assertThat(pending()).isEmpty();
         assertThat(storage.idempotency().find(HOUSEHOLD, KEY)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("BOOK-3 AUDIT-1 book with an id a stored reservation holds (an id handed out again) fails with DuplicateReservationIdException and writes nothing")
+    void heldIdWritesNothing() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 5);
+        Reservation first = book(TARO, s);
+        Reservation sameId = withIdOf(first, HANAKO, s);
+        IdempotencyKey key = key("contract-held-id");
+        AuditRecord audit = AuditRecord.of(T0, AuditActor.household(HOUSEHOLD, HANAKO), AuditChannel.WEB,
+                AuditAction.BOOKED, AuditTarget.reservation(sameId.id()), "", "booked");
+
+        assertThatThrownBy(() -> storage.book(new NewBooking(sameId, mail("hanako@example.jp", sameId), T0,
+                Optional.of(key)), audit)).isInstanceOf(DuplicateReservationIdException.class)
+                .satisfies(e -> assertThat(((DuplicateReservationIdException) e).id()).isEqualTo(first.id()));
+
+        assertThat(slot(s).reserved()).isEqualTo(1);
+        assertThat(storage.reservations().find(first.id())).contains(first);
+        assertThat(storage.reservations().findByMember(HANAKO)).isEmpty();
+        assertThat(storage.idempotency().find(HOUSEHOLD, key)).isEmpty();
+        assertThat(pending()).isEmpty();
+        List<AuditEntry> records = new ArrayList<>();
+        storage.audit().forEach(AuditQuery.period(T0.minusSeconds(1), T0.plusSeconds(1)), records::add);
+        assertThat(records).isEmpty();
+
+        Reservation fresh = newReservation(HANAKO, s);
+        assertThat(storage.book(new NewBooking(fresh, mail("hanako@example.jp", fresh), T0, Optional.of(key)), audit))
+                .isTrue();
+        assertThat(storage.reservations().findByMember(HANAKO)).containsExactly(fresh);
+        assertThat(slot(s).reserved()).isEqualTo(2);
+        assertThat(pending()).hasSize(1);
     }
 }

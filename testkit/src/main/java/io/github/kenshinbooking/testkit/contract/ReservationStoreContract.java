@@ -1,10 +1,12 @@
 package io.github.kenshinbooking.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.household.MemberId;
+import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * {@code SLOT_FULL}), storing nothing; {@code cancel} releases the place and a second cancel answers
  * {@code ALREADY_CANCELLED} (CNL-1); {@code move} takes the new place, releases the old one and keeps
  * the id, with the same refusals (CHG-1); the finders list what HIST-1 and MAIL-3 need; reservation
- * ids (予約ID) are positive and never handed out twice, even after a rollback (BOOK-3); writes of a
+ * ids (予約ID) are positive and never handed out twice, even after a rollback, and an insert with an id
+ * held already fails with {@code DuplicateReservationIdException} (BOOK-3); writes of a
  * failing unit of work are gone; concurrent inserts never overbook and give one member one
  * reservation per fiscal year.
  */
@@ -339,6 +342,20 @@ public abstract class ReservationStoreContract extends StorageContractSupport {
                 .containsExactlyElementsOf(Stream.of(a, c).sorted(Comparator.comparing(r -> r.id().value())).toList());
         assertThat(storage.reservations().findLiveOn(FY2024_DAY.plusDays(1))).containsExactly(d);
         assertThat(storage.reservations().findLiveOn(FY2024_DAY.plusDays(2))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("BOOK-3 insert with an id a stored reservation holds fails with DuplicateReservationIdException and takes no place")
+    void insertHeldId() throws Exception {
+        Slot s = addSlot(FY2024_DAY, 5);
+        Reservation first = book(TARO, s);
+        Reservation sameId = withIdOf(first, HANAKO, s);
+
+        assertThatThrownBy(() -> storage.reservations().insert(sameId))
+                .isInstanceOf(DuplicateReservationIdException.class);
+        assertThat(slot(s).reserved()).isEqualTo(1);
+        assertThat(storage.reservations().find(first.id())).contains(first);
+        assertThat(storage.reservations().findByMember(HANAKO)).isEmpty();
     }
 
     @Test

@@ -124,6 +124,21 @@ public abstract class StorageContractSupport {
     }
 
     /**
+     * A new reservation as {@link #newReservation} but with the id a stored one holds, as an id source
+     * hands it out again after its database's sequence was set back (BOOK-3).
+     *
+     * @param held   the stored reservation whose id to take
+     * @param member the member, as for {@link #newReservation}
+     * @param slot   the slot
+     * @return the reservation, not stored
+     */
+    protected Reservation withIdOf(Reservation held, MemberId member, Slot slot) {
+        SymbolNumber household = member.equals(JIRO) ? OTHER_HOUSEHOLD : HOUSEHOLD;
+        return Reservation.booked(held.id(), household, member, slot.id(), FiscalYear.containing(slot.date()), PHONE,
+                "2024-03", T0, promisedChange(slot), promisedCancel(slot));
+    }
+
+    /**
      * The change deadline (CHG-1) the contracts promise for the slot: 20 days before at 00:00 Tokyo.
      *
      * @param slot the slot
