@@ -180,9 +180,16 @@ abstract class FaultTests {
         assertThat(clean.idempotency().find(session.household(), new IdempotencyKey("k-2"))).contains(r.id());
     }
 
+    /** Whether the reservation id sequence can be set back with {@code ALTER SEQUENCE … RESTART} here. */
+    boolean sequenceRestarts() {
+        return true;
+    }
+
     @Test
     @DisplayName("BOOK-3 MAIL-2 AUDIT-1 an id handed out again (the sequence set back, as by a fail-over) is written once with a new id: one reservation, place, key, mail and audit record")
     void reissuedId() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sequenceRestarts(), "a Galera sequence (INCREMENT BY 0, one id per"
+                + " nextval on its node) cannot be set back, and no block of ids is cached there to hand out again");
         Household h = Union.household("1888888", LocalDate.of(1970, 5, 5), LocalDate.of(1972, 7, 7));
         JdbcHouseholdDirectory.of(storage).put(h);
         HouseholdSession hs = Union.activate(engine, h, Optional.of("ume@example.jp"));

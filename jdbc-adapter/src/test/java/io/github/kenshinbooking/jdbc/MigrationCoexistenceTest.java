@@ -70,7 +70,7 @@ class MigrationCoexistenceTest {
                     .containsExactly("application");
             assertThat(applicationFlyway(app).migrate().migrationsExecuted).isEqualTo(1);
             var library = libraryFlyway(app, null).migrate();
-            assertThat(library.migrationsExecuted).isEqualTo(7);
+            assertThat(library.migrationsExecuted).isEqualTo(9);
             assertThat(library.targetSchemaVersion).isEqualTo("9");
             assertApplicationUntouched(app);
             assertThat(versions(applicationFlyway(app))).containsExactly("1");
@@ -79,7 +79,7 @@ class MigrationCoexistenceTest {
             assertThat(tables(app)).containsExactlyInAnyOrder("member", "account", "flyway_schema_history",
                     "kb_flyway_schema_history", "kb_slot", "kb_slot_stripe", "kb_reservation", "kb_idempotency_key",
                     "kb_outbox", "kb_account", "kb_login_attempt", "kb_reset_token", "kb_session", "kb_household", "kb_member",
-                    "kb_audit", "kb_staff_account", "kb_slot_option");
+                    "kb_audit", "kb_staff_account", "kb_slot_option", "kb_waiting_entry");
 
             Reservation booked = bookOnTop(app);
             assertThat(rows(app, "SELECT member_id, status FROM kb_reservation"))
@@ -103,7 +103,7 @@ class MigrationCoexistenceTest {
         try (Sandbox box = Sandbox.open(kind)) {
             DataSource app = box.pool(box.appUrl);
             assertThat(applicationFlyway(app).migrate().migrationsExecuted).isEqualTo(1);
-            assertThat(libraryFlyway(app, box.librarySchema).migrate().migrationsExecuted).isEqualTo(7);
+            assertThat(libraryFlyway(app, box.librarySchema).migrate().migrationsExecuted).isEqualTo(9);
 
             DataSource library = box.pool(box.libraryUrl);
             Reservation booked = bookOnTop(library);
