@@ -42,22 +42,32 @@ import javax.sql.DataSource;
 final class RawBookers {
     // ---- the adapter's statements for one booking, in the order it sends them ----
     static final String RESERVATION_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status, phone,"
-            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at, change_deadline, cancel_deadline";
+            + " terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at, change_deadline, cancel_deadline,"
+            + " course, course_family, options";
     static final String SLOT_COLUMNS = "id, venue, institution, exam_date, start_time, duration_seconds, capacity,"
-            + " reserved, reception_opens, cancelled, closed";
+            + " reserved, reception_opens, cancelled, closed, courses";
     /** A slot's reserved count: the sum of its stripes (the adapter's {@code kb_slot_stripe}). */
     static final String RESERVED_OF_S = "(SELECT COALESCE(SUM(st.reserved), 0) FROM kb_slot_stripe st WHERE st.slot_id = s.id)";
-    /** Account, slot and the member's live reservations in one statement (no idempotency key). */
-    static final String SNAPSHOT = "SELECT a.household AS a_household, a.password_hash AS a_password_hash,"
-            + " a.email AS a_email, " + aliased("s", SLOT_COLUMNS) + ", " + aliased("r", RESERVATION_COLUMNS)
-            + " FROM (SELECT 1 AS one) one LEFT JOIN kb_account a ON a.household = ? LEFT JOIN kb_slot s ON s.id = ?"
-            + " LEFT JOIN kb_reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
+    /** Account, slot (with its optional tests' places) and the member's live reservations in one statement. */
+    static String snapshot(Dialect dialect) {
+        String item = "CONCAT(o.option_id, ':', o.capacity, ':', o.reserved)";
+        String agg = switch (dialect) {
+            case POSTGRESQL -> "string_agg(" + item + ", ',')";
+            case MARIADB -> "GROUP_CONCAT(" + item + " SEPARATOR ',')";
+            case H2 -> "LISTAGG(" + item + ", ',')";
+        };
+        return "SELECT a.household AS a_household, a.password_hash AS a_password_hash,"
+                + " a.email AS a_email, " + aliased("s", SLOT_COLUMNS) + ", (SELECT " + agg
+                + " FROM kb_slot_option o WHERE o.slot_id = s.id) AS s_option_places, " + aliased("r", RESERVATION_COLUMNS)
+                + " FROM (SELECT 1 AS one) one LEFT JOIN kb_account a ON a.household = ? LEFT JOIN kb_slot s ON s.id = ?"
+                + " LEFT JOIN kb_reservation r ON r.member_id = ? AND r.live_fiscal_year IS NOT NULL";
+    }
     static final String OUTBOX_COLUMNS = "kind, recipient, dedupe_key, payload, created_at, attempts,"
             + " next_attempt_at";
     static final String OUTBOX = "INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_COLUMNS = "id, household, member_id, slot_id, fiscal_year, status,"
             + " live_fiscal_year, phone, terms_version, booked_at, updated_at, staff_id, staff_reason, staff_at,"
-            + " change_deadline, cancel_deadline";
+            + " change_deadline, cancel_deadline, course, course_family, options";
     /** One free stripe of the slot that no other transaction holds. */
     static final String PICK_FREE = "SELECT stripe FROM kb_slot_stripe WHERE slot_id = ? AND bookable"
             + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
@@ -80,7 +90,7 @@ final class RawBookers {
             + " upd AS (UPDATE kb_slot_stripe t SET reserved = t.reserved + 1 FROM pick"
             + " WHERE t.slot_id = pick.slot_id AND t.stripe = pick.stripe RETURNING t.slot_id AS id),"
             + " ins AS (INSERT INTO kb_reservation ("
-            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
+            + INSERT_COLUMNS + ") SELECT ?, ?, ?, upd.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM upd RETURNING id),"
             + " ob AS (INSERT INTO kb_outbox (" + OUTBOX_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ? FROM ins),"
             + " au AS (INSERT INTO kb_audit (" + AUDIT_COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM ins)"
             + " SELECT count(*) FROM ins";
@@ -88,8 +98,12 @@ final class RawBookers {
     static final String AUDIT = "INSERT INTO kb_audit (" + AUDIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** The insert after {@link #TAKE} (H2, MariaDB) and after the lock and count. */
     static final String INSERT = "INSERT INTO kb_reservation (" + INSERT_COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String LIVE_EXISTS = "SELECT 1 FROM kb_reservation WHERE member_id = ? AND live_fiscal_year = ?";
+    /** After the booking commits: the member's live waiting entries of the year, which a booking leaves (WAIT-4). */
+    static final String WAITING_OF_MEMBER = "SELECT id, household, member_id, slot_id, fiscal_year, phone, state,"
+            + " joined_at, updated_at, held_until, reservation_id FROM kb_waiting_entry WHERE member_id = ?"
+            + " AND live_fiscal_year = ? ORDER BY id";
     static final String SLOT_CANCELLED = "SELECT cancelled FROM kb_slot WHERE id = ?";
     /** Ids per sequence round trip: the adapter's default. */
     static final int ID_BLOCK = io.github.kenshinbooking.jdbc.JdbcStorage.DEFAULT_ID_BLOCK;
@@ -133,6 +147,7 @@ final class RawBookers {
         private final boolean h2;
         private final boolean mariadb;
         private final String nextIds;
+        private final String snapshotSql;
         private final Write write;
         private final String payload;
         private final String terms;
@@ -151,6 +166,7 @@ final class RawBookers {
                 case H2 -> "SELECT NEXT VALUE FOR kb_reservation_id_seq FROM SYSTEM_RANGE(1, " + ID_BLOCK + ")";
                 default -> "SELECT NEXT VALUE FOR kb_reservation_id_seq";
             };
+            this.snapshotSql = RawBookers.snapshot(dialect);
             this.write = write;
             this.payload = p.outboxPayload;
             this.terms = p.termsVersion;
@@ -191,6 +207,7 @@ final class RawBookers {
                 try (Connection c = ds.getConnection()) {
                     if (oneStatement) {
                         if (oneStatement(c, id, household, member, slotId, fy, email)) {
+                            leaveWaitingLists(c, member, fy);
                             return null;
                         }
                         oneStatement = false; // no free stripe without waiting: the transaction decides
@@ -202,6 +219,8 @@ final class RawBookers {
                         String refusal = transaction(c, id, household, member, slotId, fy, email);
                         if (refusal == null) {
                             c.commit();
+                            c.setAutoCommit(true);
+                            leaveWaitingLists(c, member, fy);
                         } else {
                             c.rollback();
                         }
@@ -224,9 +243,9 @@ final class RawBookers {
         }
 
         /** {refusal or null, e-mail or null}. */
-        private static String[] snapshot(Connection c, String household, long slot, String member, int fy)
+        private String[] snapshot(Connection c, String household, long slot, String member, int fy)
                 throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(SNAPSHOT)) {
+            try (PreparedStatement ps = c.prepareStatement(snapshotSql)) {
                 ps.setString(1, household);
                 ps.setLong(2, slot);
                 ps.setString(3, member);
@@ -444,7 +463,23 @@ final class RawBookers {
             LocalDateTime[] deadlines = promised.get(slot);
             ps.setObject(i + 10, deadlines[0]);
             ps.setObject(i + 11, deadlines[1]);
-            return i + 12;
+            ps.setString(i + 12, "default"); // the default course and family (CRS-1), no optional tests
+            ps.setString(i + 13, "default");
+            ps.setString(i + 14, "");
+            return i + 15;
+        }
+
+        /** As the library after a booking: the member's live waiting entries of the year (none here, so no write). */
+        private static void leaveWaitingLists(Connection c, String member, int fy) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(WAITING_OF_MEMBER)) {
+                ps.setString(1, member);
+                ps.setInt(2, fy);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(1);
+                    }
+                }
+            }
         }
 
         private static String noPlace(Connection c, String member, int fy, long slot) throws SQLException {

@@ -231,7 +231,16 @@ final class JdbcWaitingListStore implements WaitingListStore {
 
     // ---- internals --------------------------------------------------------------------------------
 
-    private static boolean changePool(Connection c, SlotId slot, String by, String condition) throws SQLException {
+    private boolean changePool(Connection c, SlotId slot, String by, String condition) throws SQLException {
+        if (!condition.isEmpty() && tx.dialect() == Dialect.MARIADB) {
+            // InnoDB's UPDATE at READ COMMITTED judges a row another transaction holds by its last committed
+            // version ("semi-consistent read") and may skip it although it matches once that commits: seen as a
+            // pooled place nobody could claim. A locking read first makes the UPDATE judge the current row.
+            try (PreparedStatement lock = c.prepareStatement("SELECT waiting_places FROM kb_slot WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, slot.value());
+                lock.executeQuery().close();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE kb_slot SET waiting_places = waiting_places " + by
                 + " WHERE id = ?" + condition)) {
             ps.setLong(1, slot.value());
