@@ -46,7 +46,7 @@ import org.HdrHistogram.Histogram;
  * java -cp bench/target/kenshin-booking-bench.jar io.github.kenshinbooking.bench.OptionBench \
  *     [--jdbc-url URL] [--user U] [--password P] [--clients 16] [--seconds 10] [--repeat 1]
  *     [--option-slots 2000] [--slot-capacity 100] [--option-places 4] [--households 2000] [--pool 8]
- *     [--history-years 2] [--keep-schema]
+ *     [--history-years 2] [--warmup 3] [--keep-schema]
  * </pre>
  *
  * <p>Exit status 0 when every run verified, 1 when one did not, 2 on bad arguments.
@@ -59,7 +59,7 @@ final class OptionBench {
     /** The command line, parsed. */
     record Options(String url, String user, String password, int clients, Duration duration, int repeat,
             int optionSlots, int slotCapacity, int optionPlaces, int households, int pool, int historyYears,
-            boolean keepSchema) {
+            Duration warmup, boolean keepSchema) {
 
         static Options parse(String[] args) {
             Map<String, String> v = new HashMap<>(Map.of("--jdbc-url", BenchDatabase.DEFAULT_URL, "--clients", "16",
@@ -67,6 +67,7 @@ final class OptionBench {
                     "--option-places", "4", "--households", "2000", "--pool",
                     Integer.toString(Math.max(2, 4 * Runtime.getRuntime().availableProcessors())),
                     "--history-years", "2"));
+            v.put("--warmup", "3");
             boolean keep = false;
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--keep-schema")) {
@@ -86,9 +87,11 @@ final class OptionBench {
                     Integer.parseInt(v.get("--repeat")), Integer.parseInt(v.get("--option-slots")),
                     Integer.parseInt(v.get("--slot-capacity")), Integer.parseInt(v.get("--option-places")),
                     Integer.parseInt(v.get("--households")), Integer.parseInt(v.get("--pool")),
-                    Integer.parseInt(v.get("--history-years")), keep);
+                    Integer.parseInt(v.get("--history-years")),
+                    Duration.ofNanos(Math.round(Double.parseDouble(v.get("--warmup")) * 1e9)), keep);
             if (o.clients < 1 || o.repeat < 1 || o.optionSlots < 1 || o.slotCapacity < 1 || o.optionPlaces < 0
-                    || o.households < 1 || o.pool < 1 || o.duration.isNegative() || o.duration.isZero()) {
+                    || o.households < 1 || o.pool < 1 || o.duration.isNegative() || o.duration.isZero()
+                    || o.warmup.isNegative()) {
                 throw new IllegalArgumentException("counts and --seconds must be positive (--option-places 0 or more)");
             }
             return o;
@@ -103,10 +106,12 @@ final class OptionBench {
      * @param booked       bookings committed, each holding the test
      * @param slotsSoldOut slots whose test the clients found full and left behind
      * @param latency      every attempt's latency in µs, pool wait included
+     * @param deadlocks    deadlocks PostgreSQL detected in the database during the run (every session, so
+     *                     also other users'), each rolled back and retried by the adapter; -1 elsewhere
      * @param check        the database afterwards
      */
     record Run(int round, double seconds, long attempts, long booked, long slotsSoldOut, Map<String, Long> refusals,
-            Map<String, Long> errors, Histogram latency, boolean ranOutOfSlots, Check check) {
+            Map<String, Long> errors, Histogram latency, boolean ranOutOfSlots, long deadlocks, Check check) {
 
         double perSecond(long n) {
             return n / seconds;
@@ -175,7 +180,7 @@ final class OptionBench {
             System.err.println(e.getMessage());
             System.err.println("usage: OptionBench [--jdbc-url URL] [--user U] [--password P] [--clients N]"
                     + " [--seconds N] [--repeat N] [--option-slots N] [--slot-capacity N] [--option-places N]"
-                    + " [--households N] [--pool N] [--history-years N] [--keep-schema]");
+                    + " [--households N] [--pool N] [--history-years N] [--warmup N] [--keep-schema]");
             System.exit(2);
             return;
         }
@@ -213,9 +218,14 @@ final class OptionBench {
             out.println("attempts/s = booked + refused + failed per second; booked/s = bookings committed with the"
                     + " test; OPTION_FULL/s = refusals because the test was full; slots/s = slots whose test sold"
                     + " out and the clients moved on");
+            if (!options.warmup.isZero()) {
+                Run w = run(-1, options.warmup);
+                out.printf(Locale.ROOT, "warm-up %.0f attempts/s, %.0f booked/s (not reported)%n",
+                        w.perSecond(w.attempts()), w.perSecond(w.booked()));
+            }
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < options.repeat; round++) {
-                Run r = run(round);
+                Run r = run(round, options.duration);
                 runs.add(r);
                 print(r);
             }
@@ -271,8 +281,9 @@ final class OptionBench {
         }
     }
 
-    private Run run(int round) throws Exception {
+    private Run run(int round, Duration duration) throws Exception {
         reset();
+        long deadlocksBefore = deadlocks();
         int n = options.clients;
         List<Person> people = population.people;
         int slice = people.size() / n;
@@ -287,7 +298,7 @@ final class OptionBench {
         long[] window = new long[2];
         CyclicBarrier start = new CyclicBarrier(n, () -> {
             window[0] = System.nanoTime();
-            window[1] = window[0] + options.duration.toNanos();
+            window[1] = window[0] + duration.toNanos();
         });
         boolean[] ranOut = new boolean[1];
         List<Thread> threads = new ArrayList<>();
@@ -355,7 +366,22 @@ final class OptionBench {
         errors.forEach(m -> m.forEach((k, v) -> failed.merge(k, v, Long::sum)));
         long bookedTotal = java.util.Arrays.stream(booked).sum();
         return new Run(round, Math.max(1, endNanos - window[0]) / 1e9, java.util.Arrays.stream(attempts).sum(),
-                bookedTotal, soldOut.get(), refused, failed, all, ranOut[0], check(bookedTotal));
+                bookedTotal, soldOut.get(), refused, failed, all, ranOut[0],
+                deadlocksBefore < 0 ? -1 : deadlocks() - deadlocksBefore, check(bookedTotal));
+    }
+
+    private long deadlocks() throws SQLException {
+        if (db.dialect() != Dialect.POSTGRESQL) {
+            return -1;
+        }
+        // the statistics collector reports with a delay: a fresh snapshot, taken after the counters settle
+        try (Connection c = db.unpooled(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet rs = s.executeQuery("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Deletes the bookings of the fiscal year, empties the outbox, and sets every place of its slots free. */
@@ -460,6 +486,7 @@ final class OptionBench {
                 r.slotsSoldOut(), r.perSecond(r.slotsSoldOut()), r.millis(50), r.millis(95), r.millis(99),
                 r.latency().getMaxValue() / 1000.0);
         out.println("    refusals " + r.refusals() + ", errors " + r.errors()
+                + (r.deadlocks() < 0 ? "" : ", deadlocks detected in the database " + r.deadlocks())
                 + (r.ranOutOfSlots() ? ", WARNING the clients ran out of slots before the end (raise --option-slots)"
                         : ""));
         out.println("    verify " + r.check().summary());

@@ -35,7 +35,7 @@ class OptionBenchTest {
         Report report = OptionBench.run(Options.parse(new String[] {"--jdbc-url", url, "--clients", "4",
             "--seconds", "0.5", "--repeat", "2", "--option-slots", Integer.toString(SLOTS), "--slot-capacity", "100",
             "--option-places", Integer.toString(OPTION_PLACES), "--households", "100", "--pool", "4",
-            "--history-years", "0"}), new PrintStream(text, true, StandardCharsets.UTF_8));
+            "--history-years", "0", "--warmup", "0.2"}), new PrintStream(text, true, StandardCharsets.UTF_8));
 
         String printed = text.toString(StandardCharsets.UTF_8);
         assertThat(report.runs()).as(printed).hasSize(2);
