@@ -406,15 +406,15 @@ final class OptionBench {
         DataSource ds = db.dataSource();
         int fy = Population.FISCAL_YEAR_START.getYear();
         List<String> problems = new ArrayList<>();
-        long overbooked = count(ds, "SELECT count(*) FROM kb_slot s WHERE (SELECT count(*) FROM kb_reservation r"
+        long overbooked = Verification.count(ds, "SELECT count(*) FROM kb_slot s WHERE (SELECT count(*) FROM kb_reservation r"
                 + " WHERE r.slot_id = s.id AND r.status = 'CONFIRMED') > s.capacity");
-        long slotMismatches = count(ds, "SELECT count(*) FROM kb_slot s WHERE (SELECT count(*) FROM kb_reservation r"
+        long slotMismatches = Verification.count(ds, "SELECT count(*) FROM kb_slot s WHERE (SELECT count(*) FROM kb_reservation r"
                 + " WHERE r.slot_id = s.id AND r.status = 'CONFIRMED') <> (SELECT COALESCE(SUM(st.reserved), 0)"
                 + " FROM kb_slot_stripe st WHERE st.slot_id = s.id)");
-        long one1 = count(ds, "SELECT count(*) FROM (SELECT member_id, fiscal_year, course_family FROM kb_reservation"
+        long one1 = Verification.count(ds, "SELECT count(*) FROM (SELECT member_id, fiscal_year, course_family FROM kb_reservation"
                 + " WHERE status = 'CONFIRMED' GROUP BY member_id, fiscal_year, course_family HAVING count(*) > 1) x");
-        long live = count(ds, "SELECT count(*) FROM kb_reservation WHERE status = 'CONFIRMED' AND fiscal_year >= " + fy);
-        long outbox = count(ds, "SELECT count(*) FROM kb_outbox");
+        long live = Verification.count(ds, "SELECT count(*) FROM kb_reservation WHERE status = 'CONFIRMED' AND fiscal_year >= " + fy);
+        long outbox = Verification.count(ds, "SELECT count(*) FROM kb_outbox");
         // live rows holding each (slot, test), from the reservations' own list of tests
         Map<String, Long> holding = new HashMap<>();
         long without = 0;
@@ -467,13 +467,6 @@ final class OptionBench {
     private static void add(List<String> problems, long n, String what) {
         if (n != 0) {
             problems.add(n + " " + what);
-        }
-    }
-
-    private static long count(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
