@@ -4,6 +4,7 @@ import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.KanaName;
@@ -93,6 +94,12 @@ final class Population {
      */
     static Population load(DataSource dataSource, int households, int spreadCapacity, int hotSlots,
             int hotCapacity, int loginThreads) throws Exception {
+        return load(dataSource, households, spreadCapacity, hotSlots, hotCapacity, loginThreads, CourseCatalog.none());
+    }
+
+    /** As {@link #load(DataSource, int, int, int, int, int)}, the engine knowing the union's courses and tests. */
+    static Population load(DataSource dataSource, int households, int spreadCapacity, int hotSlots,
+            int hotCapacity, int loginThreads, CourseCatalog courses) throws Exception {
         JdbcStorage storage = JdbcStorage.create(dataSource);
         Pbkdf2PasswordHasher hasher = Pbkdf2PasswordHasher.insecureForTests(1_000);
         InMemoryHouseholdDirectory dir = new InMemoryHouseholdDirectory();
@@ -113,7 +120,7 @@ final class Population {
         // dominate the set-up time
         insertAccounts(dataSource, symbols, hasher.hash(PASSWORD));
         KenshinBooking engine = KenshinBooking.builder().storage(storage).directory(dir).passwordHasher(hasher)
-                .clock(CLOCK).build();
+                .courses(courses).clock(CLOCK).build();
         Population p = new Population(engine, storage, dir, login(engine, dir, symbols, loginThreads), payload());
         p.addSlots(spreadCapacity, hotSlots, hotCapacity);
         return p;

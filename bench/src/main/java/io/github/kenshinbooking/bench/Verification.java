@@ -80,7 +80,8 @@ record Verification(long overbookedSlots, long counterMismatches, long one1Viola
         return new Verification(overbooked, mismatches, one1, live, outbox, List.copyOf(problems));
     }
 
-    private static long count(DataSource ds, String sql) throws SQLException {
+    /** The one number a query answers. */
+    static long count(DataSource ds, String sql) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
