@@ -76,7 +76,9 @@ final class MemoryWaitingListStore implements WaitingListStore {
 
     @Override
     public List<WaitingEntry> findWaiting(SlotId slot) {
-        return tx.read(() -> select(e -> e.state() == WaitingState.WAITING && e.slot().equals(slot)));
+        // joining order: by the time of joining, then by id (WAIT-2)
+        return tx.read(() -> select(e -> e.state() == WaitingState.WAITING && e.slot().equals(slot)).stream()
+                .sorted(Comparator.comparing(WaitingEntry::joinedAt)).toList());
     }
 
     @Override

@@ -70,7 +70,7 @@ public interface WaitingListStore {
      * The slot's entries still waiting (not offered), in joining order (WAIT-2).
      *
      * @param slot the slot
-     * @return the waiting entries, by id
+     * @return the waiting entries, by the time they joined, then by id
      */
     List<WaitingEntry> findWaiting(SlotId slot);
 

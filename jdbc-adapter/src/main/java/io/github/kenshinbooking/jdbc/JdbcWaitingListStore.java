@@ -127,7 +127,7 @@ final class JdbcWaitingListStore implements WaitingListStore {
     @Override
     public List<WaitingEntry> findWaiting(SlotId slot) {
         requireNonNull(slot, "slot");
-        return list("find waiting entries of a slot", SELECT + " WHERE slot_id = ? AND state = 'WAITING' ORDER BY id",
+        return list("find waiting entries of a slot", SELECT + " WHERE slot_id = ? AND state = 'WAITING' ORDER BY joined_at, id",
                 ps -> ps.setLong(1, slot.value()));
     }
 

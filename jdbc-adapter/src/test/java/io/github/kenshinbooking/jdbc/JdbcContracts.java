@@ -35,6 +35,11 @@ abstract class JdbcContracts {
     /** Storage over the subclass's database with every table emptied. */
     abstract Storage fresh();
 
+    /** Whether every connection draws ids from one sequence (not so through all nodes of a Galera cluster). */
+    boolean oneIdSequence() {
+        return true;
+    }
+
     /** Whether a row lock taken on one connection holds off the others (not across Galera's nodes). */
     boolean rowLocksSpanConnections() {
         return true;
@@ -61,6 +66,11 @@ abstract class JdbcContracts {
         @Override
         protected Storage createStorage() {
             return JdbcContracts.this.fresh();
+        }
+
+        @Override
+        protected boolean idsFollowJoiningOrder() {
+            return JdbcContracts.this.oneIdSequence();
         }
     }
 
