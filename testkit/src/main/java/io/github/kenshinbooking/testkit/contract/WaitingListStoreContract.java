@@ -46,6 +46,8 @@ public abstract class WaitingListStoreContract extends StorageContractSupport {
      * Whether entry ids grow in the order entries join (one sequence); false where several servers hand out
      * ids from sequences of their own (a Galera cluster written through all its nodes), where only the joining
      * time orders entries across servers.
+     *
+     * @return true where ids grow in joining order (the default)
      */
     protected boolean idsFollowJoiningOrder() {
         return true;
