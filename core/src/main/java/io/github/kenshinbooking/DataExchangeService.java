@@ -99,7 +99,7 @@ public final class DataExchangeService {
         page.forEach(e -> ids.add(e.reservation().member()));
         Map<MemberId, Member> members = ctx.directory().findMembers(ids);
         for (RosterEntry e : page) {
-            action.accept(RosterRow.of(e, Optional.ofNullable(members.get(e.reservation().member()))));
+            action.accept(RosterRow.of(e, Optional.ofNullable(members.get(e.reservation().member())), ctx.courses()));
         }
         int n = page.size();
         page.clear();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import io.github.kenshinbooking.DataExchangeService;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.exchange.RosterQuery;
 import io.github.kenshinbooking.exchange.RosterRow;
@@ -20,12 +21,15 @@ import java.nio.charset.CodingErrorAction;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The roster (受診者名簿, DATA-1) as CSV for the checkup institutions' software: a header row, then one
  * row per live reservation in the roster's order, lines ending CRLF, fields quoted where they need it.
  * Columns: {@link #HEADER}; dates {@code 2024/06/16}, times {@code 09:00}, sex 男/女, the phone's
- * digits. The reservation's course and optional tests (CRS-1, OPT-1) have no column yet. Streams: rows are written as the store delivers them, in constant memory. Stateless and
+ * digits; the course (CRS-1) and the optional tests (OPT-2) by name for the staff and by code for the
+ * institution's software, several tests joined with {@code 、} (names) and a space (codes), empty when
+ * none. Streams: rows are written as the store delivers them, in constant memory. Stateless and
  * thread-safe.
  *
  * <pre>{@code
@@ -38,7 +42,8 @@ import java.util.Optional;
 public final class RosterCsv {
     /** The header row. */
     public static final List<String> HEADER = List.of("予約ID", "受診日", "開始時刻", "会場", "健診機関", "記号番号",
-            "組合員番号", "カナ氏名", "漢字氏名", "生年月日", "性別", "日中の連絡先");
+            "組合員番号", "カナ氏名", "漢字氏名", "生年月日", "性別", "日中の連絡先", "コース", "オプション検査", "コースコード",
+            "オプション検査コード");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -107,7 +112,8 @@ public final class RosterCsv {
             TIME.format(r.examStart()), r.venue().name(), r.institution(), r.household().value(), r.member().value(),
             m.map(x -> x.kana().value()).orElse(""), m.map(Member::name).orElse(""),
             m.map(x -> DATE.format(x.birthDate())).orElse(""), m.map(x -> x.sex() == Sex.M ? "男" : "女").orElse(""),
-            r.phone().digits()};
+            r.phone().digits(), r.courseName(), String.join("、", r.optionNames()), r.choice().course().value(),
+            r.choice().options().stream().map(OptionId::value).collect(Collectors.joining(" "))};
     }
 
     private static void write(CsvGenerator csv, String[] fields, long reservation, CharsetEncoder check,

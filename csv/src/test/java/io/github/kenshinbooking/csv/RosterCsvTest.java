@@ -3,6 +3,8 @@ package io.github.kenshinbooking.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.kenshinbooking.eligibility.CourseFamily;
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.exchange.RosterQuery;
 import io.github.kenshinbooking.household.Sex;
 import io.github.kenshinbooking.reservation.Reservation;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +49,29 @@ class RosterCsvTest {
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertThat(text).isEqualTo(
-                "予約ID,受診日,開始時刻,会場,健診機関,記号番号,組合員番号,カナ氏名,漢字氏名,生年月日,性別,日中の連絡先\r\n"
+                "予約ID,受診日,開始時刻,会場,健診機関,記号番号,組合員番号,カナ氏名,漢字氏名,生年月日,性別,日中の連絡先,"
+                + "コース,オプション検査,コースコード,オプション検査コード\r\n"
                 + taro.id() + ",2024/06/16,09:30,ミリカローデン那珂川,ヘルスポート,1999999,1999999-00,\"ｹﾝｾﾂ ﾀﾛｳ\",\"建設 太郎\","
-                + "1960/02/10,男,09012345678\r\n"
+                + "1960/02/10,男,09012345678,特定健診,,default,\r\n"
                 + hanako.id() + ",2024/06/16,10:00,ミリカローデン那珂川,\"健診センター, 本館\",2888888,2888888-00,\"ｹﾝｾﾂ ﾊﾅｺ\","
-                + "\"建設 花子\",1972/06/01,女,0921234567\r\n");
+                + "\"建設 花子\",1972/06/01,女,0921234567,特定健診,,default,\r\n");
+    }
+
+    @Test
+    @DisplayName("DATA-1 CRS-1 OPT-2 the course and the optional tests by name for the staff and by code for the"
+            + " institution's software, several tests in code order")
+    void courseAndTests() throws Exception {
+        f.household("2888888", Fixture.member("2888888-00", "ｹﾝｾﾂ ﾊﾅｺ", "建設 花子", LocalDate.of(1972, 6, 1), Sex.F));
+        Slot s = f.slotWithTests(Fixture.VENUE, "ヘルスポート", LocalTime.of(9, 0));
+        Reservation r = f.book("2888888", "2888888-00", s, "0921234567", new ExamChoice(Fixture.CANCER_SET,
+                CourseFamily.DEFAULT, new TreeSet<>(Set.of(Fixture.STOMACH_XRAY, Fixture.MAMMOGRAPHY))));
+
+        String text = new String(export(CsvEncoding.UTF_8_BOM), StandardCharsets.UTF_8);
+
+        // codes sort "mammography" before "stomach-xray": the names follow the codes' order
+        assertThat(text).endsWith(r.id() + ",2024/06/16,09:00,ミリカローデン那珂川,ヘルスポート,2888888,2888888-00,"
+                + "\"ｹﾝｾﾂ ﾊﾅｺ\",\"建設 花子\",1972/06/01,女,0921234567,特定健診＋がん検診セット,マンモグラフィ、胃部X線,"
+                + "cancer-set,\"mammography stomach-xray\"\r\n");
     }
 
     @Test
@@ -61,7 +83,7 @@ class RosterCsvTest {
         String text = new String(export(CsvEncoding.UTF_8), StandardCharsets.UTF_8);
 
         assertThat(text.split("\r\n")[1]).isEqualTo(r.id() + ",2024/06/16,09:00,ミリカローデン那珂川,ヘルスポート,"
-                + "1999999,1999999-00,,,,,0921234567");
+                + "1999999,1999999-00,,,,,0921234567,特定健診,,default,");
     }
 
     @Test

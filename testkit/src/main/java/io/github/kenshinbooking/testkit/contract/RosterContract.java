@@ -2,7 +2,11 @@ package io.github.kenshinbooking.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kenshinbooking.eligibility.CourseFamily;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.exchange.RosterQuery;
 import io.github.kenshinbooking.exchange.RosterRow;
 import io.github.kenshinbooking.household.Household;
@@ -18,6 +22,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +34,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>It checks that a day's roster lists exactly the live reservations of that venue and day with
  * every column (reservation ID, exam start, venue, institution, symbol number, member number, kana
- * and kanji name, birth date, sex, phone), in start order; that cancelled reservations, other venues
+ * and kanji name, birth date, sex, phone, course and optional tests), in start order; that cancelled reservations, other venues
  * and other days are left out; that a fiscal year's roster lists every venue in the stable order
  * (date, venue, start, slot, reservation) across more rows than one batch; and that a member no
  * longer in the records is listed without particulars.
@@ -141,5 +147,37 @@ public abstract class RosterContract extends DataExchangeSupport {
             assertThat(row.member()).isEqualTo(TARO);
             assertThat(row.details()).isEmpty();
         });
+    }
+
+    @Test
+    @DisplayName("DATA-1 CRS-1 OPT-2 a row carries the course and optional tests the store holds for the reservation,"
+            + " named by codes when the engine's catalog does not know them")
+    void courseAndTests() throws Exception {
+        registry.putAll(List.of(kensetsu()));
+        OptionId xray = OptionId.of("stomach-xray");
+        OptionId colon = OptionId.of("colon");
+        Slot s = storage.slots().add(spec(A, FY2024_DAY, LocalTime.of(9, 0), 10)
+                .withCourses(Set.of(CourseId.DEFAULT, CourseId.of("cancer-set")))
+                .withOption(xray, 2).withOption(colon, 2));
+        ExamChoice choice = new ExamChoice(CourseId.of("cancer-set"), CourseFamily.DEFAULT,
+                new TreeSet<>(Set.of(xray, colon)));
+        Reservation r = newReservation(TARO, s).withChoice(choice);
+        inUnitOfWork(() -> {
+            storage.reservations().insert(r);
+            return null;
+        });
+        book(HANAKO, s);
+
+        List<RosterRow> rows = roster(RosterQuery.day(A, FY2024_DAY));
+
+        assertThat(rows).hasSize(2);
+        RosterRow withTests = rows.stream().filter(x -> x.reservation().equals(r.id())).findFirst().orElseThrow();
+        assertThat(withTests.choice()).isEqualTo(choice);
+        assertThat(withTests.courseName()).isEqualTo("cancer-set");
+        assertThat(withTests.optionNames()).containsExactly("colon", "stomach-xray");
+        RosterRow plain = rows.stream().filter(x -> x.member().equals(HANAKO)).findFirst().orElseThrow();
+        assertThat(plain.choice()).isEqualTo(ExamChoice.DEFAULT);
+        assertThat(plain.courseName()).isEqualTo("特定健診");
+        assertThat(plain.optionNames()).isEmpty();
     }
 }
