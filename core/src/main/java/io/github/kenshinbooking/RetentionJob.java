@@ -7,6 +7,7 @@ import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
 import io.github.kenshinbooking.storage.RetentionStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,9 @@ import java.util.function.IntSupplier;
  *   <li>a reservation's (live or cancelled) household, member, phone and staff reason, and its
  *       idempotency keys, after the exam's fiscal year;</li>
  *   <li>a sent notification's recipient and body, after the fiscal year it was recorded in;</li>
+ *   <li>a waiting-list entry's household, member and phone, after its slot's fiscal year;</li>
+ *   <li>an audit record's details (summaries, reason, a household as actor or target), after the
+ *       fiscal year it was appended in; the record itself stays (AUDIT-2);</li>
  *   <li>an account's e-mail address, once the household has no reservation within the period and
  *       the member records no longer know it or every member's qualification ended before the
  *       period (a household that never booked counts as one without reservations).</li>
@@ -30,7 +34,7 @@ import java.util.function.IntSupplier;
  * {@link #dryRun()} reports what {@link #purge()} would purge and writes nothing. A purge runs page by
  * page (the policy's batch size), each page one unit of work, so memory stays bounded and a run that
  * stops halfway is finished by the next. Schedule it, e.g. monthly; runs on several instances at once
- * are harmless. Audit records are not this job's. Thread-safe.
+ * are harmless. Thread-safe.
  */
 public final class RetentionJob {
     private final EngineContext ctx;
@@ -110,7 +114,27 @@ public final class RetentionJob {
             notifications += write ? inUnitOfWork(() -> store.eraseNotifications(ids)) : ids.size();
             after = ids.get(ids.size() - 1);
         }
-        return new RetentionReport(!write, last, reservations, accounts, notifications);
+
+        long waiting = 0;
+        for (long after = 0;;) {
+            List<WaitingEntryId> ids = store.expiredWaitingEntries(last, after, batch);
+            if (ids.isEmpty()) {
+                break;
+            }
+            waiting += write ? inUnitOfWork(() -> store.anonymiseWaitingEntries(ids)) : ids.size();
+            after = ids.get(ids.size() - 1).value();
+        }
+
+        long audit = 0;
+        for (long after = 0;;) {
+            List<Long> ids = store.expiredAuditRecords(before, after, batch);
+            if (ids.isEmpty()) {
+                break;
+            }
+            audit += write ? inUnitOfWork(() -> store.eraseAuditDetails(ids)) : ids.size();
+            after = ids.get(ids.size() - 1);
+        }
+        return new RetentionReport(!write, last, reservations, accounts, notifications, waiting, audit);
     }
 
     /** A household the records no longer know, or whose every member's qualification ended before the period. */

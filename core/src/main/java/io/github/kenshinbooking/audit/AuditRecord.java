@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.error.InputText;
 import io.github.kenshinbooking.error.Refusal;
+import io.github.kenshinbooking.exchange.Anonymised;
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import java.time.Instant;
 import java.util.Optional;
@@ -175,6 +176,30 @@ public record AuditRecord(Instant at, AuditActor actor, AuditChannel channel, Au
             i = end;
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the record still holds details a retention purge removes (DATA-4): a summary, a reason, or a
+     * household as actor or target other than {@link Anonymised#HOUSEHOLD}.
+     *
+     * @return {@code true} if {@link #withoutDetails()} would change it
+     */
+    public boolean hasDetails() {
+        return !equals(withoutDetails());
+    }
+
+    /**
+     * This record without its details (DATA-4): empty summaries, no reason, a household actor as
+     * {@link Anonymised#HOUSEHOLD} without member, a household target likewise; time, channel, action, a staff
+     * or job actor and other targets stay.
+     *
+     * @return the record without details
+     */
+    public AuditRecord withoutDetails() {
+        AuditActor a = actor.kind() == AuditActor.Kind.HOUSEHOLD ? AuditActor.household(Anonymised.HOUSEHOLD) : actor;
+        AuditTarget t = target.kind() == AuditTarget.Kind.HOUSEHOLD ? AuditTarget.household(Anonymised.HOUSEHOLD)
+                : target;
+        return new AuditRecord(at, a, channel, action, t, "", "", Optional.empty());
     }
 
     private static String summary(String text, String what) {

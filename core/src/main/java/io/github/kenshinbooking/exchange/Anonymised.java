@@ -5,11 +5,14 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.reservation.PhoneNumber;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
 
 /**
- * The values a retention purge (DATA-4) writes over a reservation's personal data, the same on every
- * adapter: the household {@code 0}, the member {@code #<reservation id>} (unique, so ONE-1 never sees
- * two anonymised reservations as one member's) and the phone {@code 0000000000}. Member ids of the
+ * The values a retention purge (DATA-4) writes over a reservation's or waiting-list entry's personal
+ * data, the same on every adapter: the household {@code 0}, the member {@code #<reservation id>} or
+ * {@code #w<entry id>} (unique, so ONE-1 and WAIT-1 never see two anonymised records as one member's)
+ * and the phone {@code 0000000000}; an audit record's household actor or target becomes household
+ * {@code 0}. Member ids of the
  * union's records never start with {@code #}. Stateless.
  */
 public final class Anonymised {
@@ -31,6 +34,16 @@ public final class Anonymised {
      */
     public static MemberId member(ReservationId id) {
         return MemberId.of(MEMBER_PREFIX + id.value());
+    }
+
+    /**
+     * The member id an anonymised waiting-list entry holds.
+     *
+     * @param id the entry's id
+     * @return {@code #w<id>}
+     */
+    public static MemberId waitingMember(WaitingEntryId id) {
+        return MemberId.of(MEMBER_PREFIX + "w" + id.value());
     }
 
     /**

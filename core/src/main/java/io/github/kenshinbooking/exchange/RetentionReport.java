@@ -15,9 +15,12 @@ import io.github.kenshinbooking.eligibility.FiscalYear;
  *                      idempotency keys dropped)
  * @param accounts      accounts whose e-mail address was removed
  * @param outboxEntries sent notifications whose recipient and body were removed
+ * @param waitingEntries waiting-list entries anonymised (household, member and phone replaced)
+ * @param auditRecords  audit records whose details were removed (summaries and reason emptied, a household
+ *                      actor or target replaced; time, channel, action and staff or job stay)
  */
 public record RetentionReport(boolean dryRun, FiscalYear lastPurged, long reservations, long accounts,
-        long outboxEntries) {
+        long outboxEntries, long waitingEntries, long auditRecords) {
     /**
      * Checks the components.
      *
@@ -26,12 +29,14 @@ public record RetentionReport(boolean dryRun, FiscalYear lastPurged, long reserv
      * @param reservations reservations anonymised
      * @param accounts accounts whose e-mail was removed
      * @param outboxEntries sent notifications emptied
+     * @param waitingEntries waiting-list entries anonymised
+     * @param auditRecords audit records whose details were removed
      * @throws NullPointerException if {@code lastPurged} is {@code null}
      * @throws IllegalArgumentException if a count is negative
      */
     public RetentionReport {
         requireNonNull(lastPurged, "lastPurged");
-        if (reservations < 0 || accounts < 0 || outboxEntries < 0) {
+        if (reservations < 0 || accounts < 0 || outboxEntries < 0 || waitingEntries < 0 || auditRecords < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }
@@ -42,6 +47,6 @@ public record RetentionReport(boolean dryRun, FiscalYear lastPurged, long reserv
      * @return the sum of the counts
      */
     public long total() {
-        return reservations + accounts + outboxEntries;
+        return reservations + accounts + outboxEntries + waitingEntries + auditRecords;
     }
 }

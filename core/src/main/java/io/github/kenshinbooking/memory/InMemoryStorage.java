@@ -37,7 +37,7 @@ public final class InMemoryStorage implements Storage {
     private final MemoryAuditLog audit = new MemoryAuditLog(tx);
     private final MemoryStaffAccountStore staffAccounts = new MemoryStaffAccountStore(tx);
     private final MemoryRetentionStore retention = new MemoryRetentionStore(tx, reservations, idempotency, accounts,
-            outbox);
+            waitingList, audit, outbox);
 
     /** Empty storage: no slots, reservations, accounts, mails or audit records. */
     public InMemoryStorage() {

@@ -21,7 +21,7 @@ final class MemoryAuditLog implements AuditLog {
             .thenComparingLong(AuditEntry::sequence);
 
     private final MemoryTransactions tx;
-    private final Map<Long, AuditEntry> entries = new HashMap<>();
+    final Map<Long, AuditEntry> entries = new HashMap<>();
     private final AtomicLong sequence = new AtomicLong();
 
     MemoryAuditLog(MemoryTransactions tx) {

@@ -1,6 +1,7 @@
 package io.github.kenshinbooking.memory;
 
 import io.github.kenshinbooking.account.Account;
+import io.github.kenshinbooking.audit.AuditEntry;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.exchange.Anonymised;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -9,6 +10,8 @@ import io.github.kenshinbooking.notification.OutboxEntry;
 import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationId;
 import io.github.kenshinbooking.reservation.StaffAction;
+import io.github.kenshinbooking.reservation.WaitingEntry;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
 import io.github.kenshinbooking.storage.RetentionStore;
 import java.time.Instant;
 import java.util.Collection;
@@ -25,10 +28,15 @@ final class MemoryRetentionStore implements RetentionStore {
     private final MemoryIdempotencyStore idempotency;
     private final MemoryAccountStore accounts;
     private final MemoryOutbox outbox;
+    private final MemoryWaitingListStore waitingList;
+    private final MemoryAuditLog audit;
 
     MemoryRetentionStore(MemoryTransactions tx, MemoryReservationStore reservations,
-            MemoryIdempotencyStore idempotency, MemoryAccountStore accounts, MemoryOutbox outbox) {
+            MemoryIdempotencyStore idempotency, MemoryAccountStore accounts, MemoryWaitingListStore waitingList,
+            MemoryAuditLog audit, MemoryOutbox outbox) {
         this.tx = tx;
+        this.waitingList = waitingList;
+        this.audit = audit;
         this.reservations = reservations;
         this.idempotency = idempotency;
         this.accounts = accounts;
@@ -130,5 +138,65 @@ final class MemoryRetentionStore implements RetentionStore {
 
     private static boolean erased(OutboxEntry e) {
         return e.notification().recipient().isEmpty();
+    }
+
+    @Override
+    public List<WaitingEntryId> expiredWaitingEntries(FiscalYear lastPurged, long after, int limit) {
+        positive(limit);
+        return tx.read(() -> waitingList.entries.values().stream()
+                .filter(e -> e.id().value() > after && e.fiscalYear().compareTo(lastPurged) <= 0 && !anonymised(e))
+                .map(WaitingEntry::id).sorted((a, b) -> Long.compare(a.value(), b.value())).limit(limit).toList());
+    }
+
+    @Override
+    public int anonymiseWaitingEntries(Collection<WaitingEntryId> ids) {
+        return tx.write(() -> {
+            int n = 0;
+            for (WaitingEntryId id : new HashSet<>(ids)) {
+                WaitingEntry e = waitingList.entries.get(id);
+                if (e == null || anonymised(e)) {
+                    continue;
+                }
+                tx.put(waitingList.entries, id, new WaitingEntry(id, Anonymised.HOUSEHOLD, Anonymised.waitingMember(id),
+                        e.slot(), e.fiscalYear(), Anonymised.PHONE, e.state(), e.joinedAt(), e.updatedAt(),
+                        e.heldUntil(), e.reservation()));
+                n++;
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public List<Long> expiredAuditRecords(Instant before, long after, int limit) {
+        positive(limit);
+        return tx.read(() -> audit.entries.values().stream()
+                .filter(e -> e.sequence() > after && e.record().at().isBefore(before) && e.record().hasDetails())
+                .map(AuditEntry::sequence).sorted().limit(limit).toList());
+    }
+
+    @Override
+    public int eraseAuditDetails(Collection<Long> sequences) {
+        return tx.write(() -> {
+            int n = 0;
+            for (Long s : new HashSet<>(sequences)) {
+                AuditEntry e = audit.entries.get(s);
+                if (e == null || !e.record().hasDetails()) {
+                    continue;
+                }
+                tx.put(audit.entries, s, new AuditEntry(s, e.record().withoutDetails()));
+                n++;
+            }
+            return n;
+        });
+    }
+
+    private static boolean anonymised(WaitingEntry e) {
+        return e.member().value().startsWith(Anonymised.MEMBER_PREFIX);
+    }
+
+    private static void positive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
     }
 }

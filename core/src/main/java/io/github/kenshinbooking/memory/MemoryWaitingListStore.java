@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 final class MemoryWaitingListStore implements WaitingListStore {
     private final MemoryTransactions tx;
     private final MemorySlotStore slots;
-    private final Map<WaitingEntryId, WaitingEntry> entries = new HashMap<>();
+    final Map<WaitingEntryId, WaitingEntry> entries = new HashMap<>();
     private final Map<SlotId, Integer> pools = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
 

@@ -6,6 +6,7 @@ import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.exchange.Anonymised;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.reservation.ReservationId;
+import io.github.kenshinbooking.reservation.WaitingEntryId;
 import io.github.kenshinbooking.storage.RetentionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,14 +20,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * {@link RetentionStore} over {@code kb_reservation}, {@code kb_idempotency_key}, {@code kb_account} and
- * {@code kb_outbox}: pages by key, updates by id lists of bounded size. An anonymised reservation is
+ * {@link RetentionStore} over {@code kb_reservation}, {@code kb_idempotency_key}, {@code kb_account},
+ * {@code kb_outbox}, {@code kb_waiting_entry} and {@code kb_audit}: pages by key, updates by id lists of bounded size. An anonymised reservation is
  * one whose member id starts with {@code #} ({@link Anonymised}); an emptied notification has an
  * empty recipient. Internal.
  */
 final class JdbcRetentionStore implements RetentionStore {
     /** The most ids in one IN list. */
     private static final int MAX_IN = 500;
+
+    /** A record that still holds details: {@code AuditRecord#hasDetails()} in SQL. */
+    private static final String AUDIT_DETAILS = "(before_summary <> '' OR after_summary <> '' OR reason IS NOT NULL"
+            + " OR (actor_kind = 'HOUSEHOLD' AND (actor_id <> '" + Anonymised.HOUSEHOLD.value()
+            + "' OR actor_member IS NOT NULL)) OR (target_kind = 'HOUSEHOLD' AND target_id <> '"
+            + Anonymised.HOUSEHOLD.value() + "'))";
 
     private final Transactions tx;
 
@@ -138,6 +145,82 @@ final class JdbcRetentionStore implements RetentionStore {
             for (List<Long> chunk : chunks(values)) {
                 n += update(c, "UPDATE kb_outbox SET recipient = '', payload = '', last_error = NULL WHERE id IN ("
                         + in(chunk.size()) + ") AND recipient <> ''", chunk);
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public List<WaitingEntryId> expiredWaitingEntries(FiscalYear lastPurged, long after, int limit) {
+        requireNonNull(lastPurged, "lastPurged");
+        String sql = "SELECT id FROM kb_waiting_entry WHERE fiscal_year <= ? AND id > ? AND member_id NOT LIKE '"
+                + Anonymised.MEMBER_PREFIX + "%' ORDER BY id" + tx.dialect().limit();
+        return tx.read("find expired waiting entries", c -> {
+            List<WaitingEntryId> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setInt(1, lastPurged.startYear());
+                ps.setLong(2, after);
+                ps.setInt(3, positive(limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(WaitingEntryId.of(rs.getLong(1)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int anonymiseWaitingEntries(Collection<WaitingEntryId> ids) {
+        List<Long> values = distinct(ids.stream().map(WaitingEntryId::value).toList());
+        return tx.write("anonymise waiting entries", c -> {
+            int n = 0;
+            for (List<Long> chunk : chunks(values)) {
+                // the member "#w<id>" is unique, so the unique keys over member_id still hold
+                n += update(c, "UPDATE kb_waiting_entry SET household = '" + Anonymised.HOUSEHOLD.value()
+                        + "', member_id = CONCAT('" + Anonymised.MEMBER_PREFIX + "w', id), phone = '"
+                        + Anonymised.PHONE.digits() + "' WHERE id IN (" + in(chunk.size()) + ") AND member_id NOT LIKE '"
+                        + Anonymised.MEMBER_PREFIX + "%'", chunk);
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public List<Long> expiredAuditRecords(Instant before, long after, int limit) {
+        requireNonNull(before, "before");
+        String sql = "SELECT id FROM kb_audit WHERE occurred_at < ? AND id > ? AND " + AUDIT_DETAILS + " ORDER BY id"
+                + tx.dialect().limit();
+        return tx.read("find expired audit details", c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.setInstant(ps, 1, before);
+                ps.setLong(2, after);
+                ps.setInt(3, positive(limit));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int eraseAuditDetails(Collection<Long> sequences) {
+        List<Long> values = distinct(sequences);
+        String household = Anonymised.HOUSEHOLD.value();
+        return tx.write("erase audit details", c -> {
+            int n = 0;
+            for (List<Long> chunk : chunks(values)) {
+                // the kinds are not assigned, so MariaDB's left-to-right SET sees them unchanged
+                n += update(c, "UPDATE kb_audit SET before_summary = '', after_summary = '', reason = NULL,"
+                        + " actor_id = CASE WHEN actor_kind = 'HOUSEHOLD' THEN '" + household + "' ELSE actor_id END,"
+                        + " actor_member = NULL,"
+                        + " target_id = CASE WHEN target_kind = 'HOUSEHOLD' THEN '" + household + "' ELSE target_id END"
+                        + " WHERE id IN (" + in(chunk.size()) + ") AND " + AUDIT_DETAILS, chunk);
             }
             return n;
         });

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditEntry;
+import io.github.kenshinbooking.audit.AuditQuery;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.exchange.Anonymised;
 import io.github.kenshinbooking.exchange.RetentionReport;
@@ -21,6 +28,7 @@ import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.ReservationStatus;
 import io.github.kenshinbooking.reservation.StaffAction;
 import io.github.kenshinbooking.reservation.StaffId;
+import io.github.kenshinbooking.reservation.WaitingEntry;
 import io.github.kenshinbooking.schedule.Slot;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,8 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Contract of the retention purge (DATA-4) on an adapter: the {@link io.github.kenshinbooking.storage.RetentionStore}
  * through {@code engine.retention()}. A fixture of reservations of fiscal years 2024 and 2025 (one
- * cancelled by staff, one with an idempotency key), four accounts with e-mail and three
- * notifications; the clock moves to the first instant each is past the default period (the end of
+ * cancelled by staff, one with an idempotency key), four accounts with e-mail, three
+ * notifications, two waiting-list entries and four audit records; the clock moves to the first instant each is past the default period (the end of
  * the 5th fiscal year after) and just before.
  */
 public abstract class RetentionContract extends DataExchangeSupport {
@@ -53,6 +61,12 @@ public abstract class RetentionContract extends DataExchangeSupport {
     private long oldMail;
     private long unsentMail;
     private long newMail;
+    private WaitingEntry waitingOld;
+    private WaitingEntry waitingNew;
+    private long auditOld;
+    private long auditFy2024;
+    private long auditNew;
+    private long auditStaffBare;
 
     @BeforeEach
     void fixture() throws Exception {
@@ -70,7 +84,8 @@ public abstract class RetentionContract extends DataExchangeSupport {
             return null;
         });
         hanako = cancelled;
-        jiro = book(JIRO, addSlot(FY2025_DAY, 5));
+        Slot fy2025 = addSlot(FY2025_DAY, 5);
+        jiro = book(JIRO, fy2025);
         for (SymbolNumber s : List.of(HOUSEHOLD, OTHER_HOUSEHOLD, GONE, LEFT)) {
             storage.accounts().save(Account.initial(s).withEmail(Optional.of(EmailAddress.parse(s + "@example.jp"))));
         }
@@ -78,6 +93,42 @@ public abstract class RetentionContract extends DataExchangeSupport {
         storage.outbox().add(mail("unsent@example.jp"), T0);
         unsentMail = storage.outbox().pending().get(0).id();
         newMail = sentMail(ZonedDateTime.of(2025, 6, 1, 9, 0, 0, 0, TOKYO).toInstant());
+        waitingOld = inUnitOfWork(() -> storage.waitingList().join(HOUSEHOLD, HANAKO, fy2024.id(),
+                FiscalYear.of(2024), PHONE, T0, 3)).orElseThrow();
+        waitingNew = inUnitOfWork(() -> storage.waitingList().join(OTHER_HOUSEHOLD, JIRO, fy2025.id(),
+                FiscalYear.of(2025), PHONE, T0, 3)).orElseThrow();
+        // T0 is in fiscal year 2023; a staff record without details has nothing to purge
+        auditOld = appendAudit(AuditRecord.of(T0, AuditActor.household(HOUSEHOLD, TARO), AuditChannel.WEB,
+                AuditAction.BOOKED, AuditTarget.reservation(taro.id()), "", "予約 9:00 の枠"));
+        auditFy2024 = appendAudit(new AuditRecord(ZonedDateTime.of(2024, 6, 1, 9, 0, 0, 0, TOKYO).toInstant(),
+                AuditActor.staff(StaffId.parse("staff-1")), AuditChannel.PHONE, AuditAction.LOCKED,
+                AuditTarget.household(OTHER_HOUSEHOLD), "", "", Optional.of("本人より電話")));
+        auditStaffBare = appendAudit(AuditRecord.of(T0, AuditActor.staff(StaffId.parse("staff-1")),
+                AuditChannel.STAFF, AuditAction.SLOT_EDITED, AuditTarget.slot(fy2024.id()), "", ""));
+        auditNew = appendAudit(AuditRecord.of(ZonedDateTime.of(2025, 6, 1, 9, 0, 0, 0, TOKYO).toInstant(),
+                AuditActor.household(OTHER_HOUSEHOLD, JIRO), AuditChannel.WEB, AuditAction.BOOKED,
+                AuditTarget.reservation(jiro.id()), "", "予約"));
+    }
+
+    private long appendAudit(AuditRecord r) throws Exception {
+        inUnitOfWork(() -> {
+            storage.audit().append(r);
+            return null;
+        });
+        return auditEntry(r.at(), r.action()).sequence();
+    }
+
+    private AuditEntry auditEntry(Instant at, AuditAction action) {
+        List<AuditEntry> page = storage.audit().read(AuditQuery.period(at, at.plusNanos(1000)).byAction(action),
+                Optional.empty(), 10);
+        assertThat(page).hasSize(1);
+        return page.get(0);
+    }
+
+    private AuditRecord auditRecord(long sequence) {
+        List<AuditEntry> all = storage.audit().read(AuditQuery.period(Instant.EPOCH,
+                Instant.parse("2100-01-01T00:00:00Z")), Optional.empty(), 100);
+        return all.stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow().record();
     }
 
     private static Notification mail(String to) {
@@ -99,10 +150,65 @@ public abstract class RetentionContract extends DataExchangeSupport {
 
         RetentionReport report = engine.retention().dryRun();
 
-        assertThat(report).isEqualTo(new RetentionReport(true, FiscalYear.of(2024), 2, 2, 1));
+        assertThat(report).isEqualTo(new RetentionReport(true, FiscalYear.of(2024), 2, 2, 1, 1, 2));
         assertThat(storage.reservations().find(taro.id())).contains(taro);
         assertThat(storage.accounts().find(GONE).orElseThrow().email()).isPresent();
         assertThat(storage.outbox().find(oldMail).orElseThrow().notification().recipient()).isEqualTo("taro@example.jp");
+        assertThat(storage.waitingList().find(waitingOld.id())).contains(waitingOld);
+        assertThat(auditRecord(auditOld).after()).isEqualTo("予約 9:00 の枠");
+    }
+
+    @Test
+    @DisplayName("DATA-4 WAIT-4 a purge anonymises waiting-list entries of fiscal years past the period, keeping slot,"
+            + " state and times")
+    void waitingEntries() {
+        at(FY2030);
+
+        assertThat(engine.retention().purge().waitingEntries()).isEqualTo(1);
+
+        WaitingEntry old = storage.waitingList().find(waitingOld.id()).orElseThrow();
+        assertThat(old.household()).isEqualTo(Anonymised.HOUSEHOLD);
+        assertThat(old.member()).isEqualTo(Anonymised.waitingMember(waitingOld.id()));
+        assertThat(old.phone()).isEqualTo(Anonymised.PHONE);
+        assertThat(old.slot()).isEqualTo(waitingOld.slot());
+        assertThat(old.fiscalYear()).isEqualTo(FiscalYear.of(2024));
+        assertThat(old.state()).isEqualTo(waitingOld.state());
+        assertThat(old.joinedAt()).isEqualTo(waitingOld.joinedAt());
+        assertThat(storage.waitingList().findByMember(HANAKO)).isEmpty();
+        assertThat(storage.waitingList().find(waitingNew.id())).contains(waitingNew);
+    }
+
+    @Test
+    @DisplayName("DATA-4 AUDIT-2 a purge removes the details of audit records appended before the period; the records,"
+            + " their time, channel, action and staff stay, and records of the period are untouched")
+    void auditDetails() {
+        at(FY2030);
+
+        assertThat(engine.retention().purge().auditRecords()).isEqualTo(2);
+
+        AuditRecord old = auditRecord(auditOld);
+        assertThat(old.actor()).isEqualTo(AuditActor.household(Anonymised.HOUSEHOLD));
+        assertThat(old.target()).isEqualTo(AuditTarget.reservation(taro.id()));
+        assertThat(old.after()).isEmpty();
+        assertThat(old.action()).isEqualTo(AuditAction.BOOKED);
+        assertThat(old.channel()).isEqualTo(AuditChannel.WEB);
+        assertThat(old.at()).isEqualTo(T0);
+        AuditRecord locked = auditRecord(auditFy2024);
+        assertThat(locked.actor()).isEqualTo(AuditActor.staff(staff1()));
+        assertThat(locked.target()).isEqualTo(AuditTarget.household(Anonymised.HOUSEHOLD));
+        assertThat(locked.reason()).isEmpty();
+        assertThat(auditRecord(auditStaffBare)).isEqualTo(AuditRecord.of(T0, AuditActor.staff(staff1()),
+                AuditChannel.STAFF, AuditAction.SLOT_EDITED, AuditTarget.slot(fy2024.id()), "", ""));
+        assertThat(auditRecord(auditNew).actor()).isEqualTo(AuditActor.household(OTHER_HOUSEHOLD, JIRO));
+        assertThat(auditRecord(auditNew).after()).isEqualTo("予約");
+    }
+
+    private static StaffId staff1() {
+        try {
+            return StaffId.parse("staff-1");
+        } catch (io.github.kenshinbooking.error.Refusal r) {
+            throw new AssertionError(r);
+        }
     }
 
     @Test
@@ -179,12 +285,12 @@ public abstract class RetentionContract extends DataExchangeSupport {
     @DisplayName("DATA-4 just before the period ends nothing of that fiscal year is purged; a second purge finds nothing")
     void boundaryAndRepeat() {
         at(FY2030.minusSeconds(1));
-        assertThat(engine.retention().purge()).isEqualTo(new RetentionReport(false, FiscalYear.of(2023), 0, 1, 1));
+        assertThat(engine.retention().purge()).isEqualTo(new RetentionReport(false, FiscalYear.of(2023), 0, 1, 1, 0, 1));
         assertThat(storage.reservations().find(taro.id())).contains(taro);
 
         at(FY2030);
-        assertThat(engine.retention().purge()).isEqualTo(new RetentionReport(false, FiscalYear.of(2024), 2, 1, 0));
-        assertThat(engine.retention().purge()).isEqualTo(new RetentionReport(false, FiscalYear.of(2024), 0, 0, 0));
+        assertThat(engine.retention().purge()).isEqualTo(new RetentionReport(false, FiscalYear.of(2024), 2, 1, 0, 1, 1));
+        assertThat(engine.retention().purge()).isEqualTo(new RetentionReport(false, FiscalYear.of(2024), 0, 0, 0, 0, 0));
         assertThat(engine.retention().dryRun().total()).isZero();
     }
 }
