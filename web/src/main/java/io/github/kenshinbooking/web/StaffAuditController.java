@@ -2,9 +2,12 @@ package io.github.kenshinbooking.web;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.audit.AuditAction;
 import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
 import io.github.kenshinbooking.audit.AuditEntry;
 import io.github.kenshinbooking.audit.AuditQuery;
+import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.audit.AuditTarget;
 import io.github.kenshinbooking.csv.AuditCsv;
 import io.github.kenshinbooking.error.Refusal;
@@ -14,6 +17,7 @@ import io.github.kenshinbooking.reservation.StaffId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 監査ログ (AUDIT-2): the trail of a period, filtered by staff member or household, on the page and as CSV;
@@ -34,7 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class StaffAuditController implements StaffPages {
-    /** The most records the page shows; the CSV has them all. */
+    /** The most records a page shows; the next page continues after its last; the CSV has them all. */
     static final int PAGE = 200;
 
     private final StaffConsole console;
@@ -47,6 +52,7 @@ class StaffAuditController implements StaffPages {
     String audit(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "") String staffId, @RequestParam(defaultValue = "") String household,
+            @RequestParam(required = false) Instant afterAt, @RequestParam(required = false) Long afterSeq,
             Model model) {
         LocalDate today = LocalDate.now(console.engine().clock().withZone(zone()));
         LocalDate f = from != null ? from : today.minusDays(7);
@@ -57,11 +63,22 @@ class StaffAuditController implements StaffPages {
         model.addAttribute("household", household);
         model.addAttribute("errors", FormErrors.none());
         model.addAttribute("entries", List.of());
+        model.addAttribute("pageSize", PAGE);
         try {
+            Optional<AuditEntry> after = afterAt == null || afterSeq == null ? Optional.empty()
+                    : Optional.of(position(afterAt, afterSeq));
             List<AuditEntry> entries = console.engine().storage().audit().read(query(f, t, staffId, household),
-                    Optional.empty(), PAGE);
+                    after, PAGE);
             model.addAttribute("entries", entries);
-            model.addAttribute("more", entries.size() == PAGE);
+            model.addAttribute("continued", after.isPresent());
+            if (entries.size() == PAGE) {
+                // keyset paging: the next page starts after this page's last record in (time, sequence) order
+                AuditEntry last = entries.get(entries.size() - 1);
+                model.addAttribute("next", UriComponentsBuilder.fromPath("/staff/audit").queryParam("from", f)
+                        .queryParam("to", t).queryParam("staffId", staffId).queryParam("household", household)
+                        .queryParam("afterAt", last.record().at()).queryParam("afterSeq", last.sequence())
+                        .encode().build().toUriString());
+            }
         } catch (Refusal refusal) {
             model.addAttribute("errors", console.errors(refusal, "to", Refusal.FIELD_STAFF, Refusal.FIELD_SYMBOL_NUMBER)
                     .renamed(Refusal.FIELD_STAFF, "staffId").renamed(Refusal.FIELD_SYMBOL_NUMBER, "household"));
@@ -128,6 +145,12 @@ class StaffAuditController implements StaffPages {
             q = q.byActor(AuditActor.household(h.get()));
         }
         return q;
+    }
+
+    /** Where a page ends: only the time and sequence of an entry count for {@code isAfter}. */
+    private static AuditEntry position(Instant at, long sequence) {
+        return new AuditEntry(sequence, AuditRecord.of(at, AuditActor.job("page"), AuditChannel.STAFF,
+                AuditAction.LOGIN_ATTEMPT, AuditTarget.dataImport("page"), "", ""));
     }
 
     private ZoneId zone() {

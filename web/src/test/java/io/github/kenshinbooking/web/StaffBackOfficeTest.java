@@ -3,6 +3,12 @@ package io.github.kenshinbooking.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.kenshinbooking.KenshinBooking;
+import io.github.kenshinbooking.audit.AuditAction;
+import io.github.kenshinbooking.audit.AuditActor;
+import io.github.kenshinbooking.audit.AuditChannel;
+import io.github.kenshinbooking.audit.AuditRecord;
+import io.github.kenshinbooking.audit.AuditTarget;
+import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.reservation.ReceptionClosing;
@@ -11,12 +17,14 @@ import io.github.kenshinbooking.reservation.StaffId;
 import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
-import io.github.kenshinbooking.household.MemberId;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -182,5 +190,40 @@ class StaffBackOfficeTest {
         assertThat(disabled.select("tbody").text()).contains("temp 臨時 職員 職員 無効");
         temp.get("/staff/households");
         assertThat(temp.path()).isEqualTo("/staff/login");
+    }
+
+    @Test
+    void auditPagesContinueAfterTheLastRecordShownUntilTheEnd() throws Exception {
+        SymbolNumber household = SymbolNumber.of("2555555");
+        int total = StaffAuditController.PAGE + 5;
+        Instant start = engine.clock().instant().minusSeconds(3600);
+        List<Long> appended = new ArrayList<>();
+        engine.storage().unitOfWork().execute(() -> {
+            for (int i = 0; i < total; i++) {
+                // two records a second: the order is by time, then by sequence
+                engine.storage().audit().append(AuditRecord.of(start.plusSeconds(i / 2), AuditActor.household(household),
+                        AuditChannel.WEB, AuditAction.LOGIN_ATTEMPT, AuditTarget.household(household), "", "試行 " + i));
+            }
+            return null;
+        });
+        HttpBrowser b = new HttpBrowser(port);
+        StaffConsoleTest.staffLogin(b, DemoData.STAFF_ADMIN, DemoData.STAFF_ADMIN_PASSWORD);
+        LocalDate today = LocalDate.now(engine.clock().withZone(engine.policy().zone()));
+
+        Document first = b.get("/staff/audit?household=2555555&from=" + today.minusDays(1) + "&to=" + today);
+        Document second = b.get(first.selectFirst("#next-page").attr("href"));
+
+        assertThat(first.select("tbody tr")).hasSize(StaffAuditController.PAGE);
+        assertThat(second.select("tbody tr")).hasSize(5);
+        assertThat(second.selectFirst("#next-page")).isNull();
+        List<String> shown = new ArrayList<>();
+        for (Document page : List.of(first, second)) {
+            page.select("tbody tr").forEach(tr -> shown.add(tr.select("td").get(7).text()));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            expected.add("試行 " + i);
+        }
+        assertThat(shown).containsExactlyElementsOf(expected);
     }
 }
