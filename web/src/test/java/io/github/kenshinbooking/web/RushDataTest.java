@@ -2,10 +2,12 @@ package io.github.kenshinbooking.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kenshinbooking.KenshinBooking;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -20,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "kenshin.web.demo.rush.opens-at=2020-01-01T00:00:00Z"})
 class RushDataTest {
     @LocalServerPort int port;
+    @Autowired KenshinBooking engine;
 
     @Test
     void threeHouseholdsForTwoPlaces() throws Exception {
@@ -30,7 +33,8 @@ class RushDataTest {
             b.submit(login.selectFirst("form[action$=/login]"), Map.of("symbolNumber", symbol,
                     "kana", WebProperties.Rush.KANA, "password", WebProperties.Rush.PASSWORD));
             assertThat(b.path()).isEqualTo("/members"); // its own password: no first-login steps
-            Document day = b.get("/m/" + symbol + "-01/day/" + LocalDate.now().plusWeeks(4)); // the default day
+            // the default day, in the union's zone (Tokyo's date is a day ahead of UTC's after 15:00 UTC)
+            Document day = b.get("/m/" + symbol + "-01/day/" + LocalDate.now(engine.clock()).plusWeeks(4));
             assertThat(day.select("h2").text()).contains(RushData.VENUE);
             if (i == 2) {
                 assertThat(day.select("a[href*=/book?slot=]")).isEmpty();
