@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kenshin.web.demo.enabled", matchIfMissing = true)
-class RushData implements ApplicationRunner {
+class RushData implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(RushData.class);
     static final String VENUE = "ラッシュ会場";
 
@@ -56,8 +55,20 @@ class RushData implements ApplicationRunner {
         this.hasher = hasher;
     }
 
+    /**
+     * Loads the data before the web server starts (Spring starts it after every singleton is ready): a runner
+     * ran while the site already answered, so the bench's warm-up logged in as households not there yet.
+     */
     @Override
-    public void run(ApplicationArguments args) throws Refusal {
+    public void afterSingletonsInstantiated() {
+        try {
+            load();
+        } catch (Refusal r) {
+            throw new IllegalStateException("rush data refused: " + r.getMessage(), r);
+        }
+    }
+
+    private void load() throws Refusal {
         if (rush.households() <= 0
                 || directory.find(SymbolNumber.of(Integer.toString(WebProperties.Rush.FIRST_SYMBOL_NUMBER))).isPresent()) {
             return;
