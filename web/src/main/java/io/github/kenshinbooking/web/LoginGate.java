@@ -1,6 +1,8 @@
 package io.github.kenshinbooking.web;
 
 import io.github.kenshinbooking.error.Refusal;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -8,6 +10,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +34,7 @@ import org.springframework.stereotype.Component;
  * logins, and lapse {@code maxWait} after they are due. Thread-safe.
  */
 @Component
-class LoginGate {
+class LoginGate implements AutoCloseable {
     /** A login turned away: come back after {@code retryAfter} with {@code ticket}. */
     static final class Busy extends Exception {
         private static final long serialVersionUID = 1L;
@@ -58,6 +64,13 @@ class LoginGate {
     }
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * Tickets are due at this share of the time the estimate gives: a ticket back too early costs one busy page,
+     * one too late leaves the processors idle while households wait outside (the line speeds up once the crowd
+     * is in, faster than an estimate made before it; and Retry-After rounds up to whole seconds).
+     */
+    private static final long EARLY_PERCENT = 70;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Semaphore running;
     private final int threads;
@@ -76,6 +89,8 @@ class LoginGate {
     /** Ticket → when it is due ({@link System#nanoTime}); guarded by itself, with {@link #inside}'s admissions. */
     private final Map<String, Long> tickets = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** The {@code threads} threads that verify; the semaphore hands them at most that many logins. */
+    private final ExecutorService hashing;
 
     LoginGate(WebProperties properties) {
         WebProperties.Logins logins = properties.logins();
@@ -85,6 +100,13 @@ class LoginGate {
         this.maxTickets = 16 * admitted;
         this.maxWait = logins.maxWait();
         this.drainNanos = new AtomicLong(FIRST_GUESS.toNanos() / threads);
+        AtomicInteger n = new AtomicInteger();
+        this.hashing = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "login-hashing-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
     }
 
     <T> T run(Work<T> work) throws Busy, Refusal {
@@ -107,25 +129,70 @@ class LoginGate {
                 throw backInLine();
             }
             long start = System.nanoTime();
+            long[] cpu = {-1};
             try {
-                return work.run();
+                return onHashingThread(work, cpu);
             } finally {
                 running.release();
                 long done = System.nanoTime();
                 long took = done - start;
                 long previous = lastDone.getAndSet(done);
-                // with others waiting, the time since the last login left; else this login's share of the threads,
-                // so the estimate is right before the first crowd, whose tickets it times
+                // with others waiting, the time since the last login left; else this login's share of the threads
+                // from its CPU time, not its wall time: before the first crowd, whose tickets this estimate times,
+                // the JIT and pages compete for the processors, and a wall-time estimate called every ticket back
+                // too late, so the line ran dry while households waited outside. Too early costs a busy page.
                 long interval = inside.get() > threads && previous != 0 ? Math.min(done - previous, took)
-                        : took / threads;
+                        : (cpu[0] > 0 ? Math.min(cpu[0], took) : took) / threads;
                 drainNanos.getAndUpdate(mean -> mean + (interval - mean) / 16);
             }
         } catch (InterruptedException e) {
+            // a login already handed to a hashing thread still finishes there; the pool's size bounds them
             Thread.currentThread().interrupt();
             throw backInLine();
         } finally {
             inside.decrementAndGet();
         }
+    }
+
+    /**
+     * Runs the login on one of the gate's own threads while this server thread waits: those threads have the
+     * lowest priority, so where the JVM maps priorities to the OS (Linux with {@code -XX:ThreadPriorityPolicy=1})
+     * the pages of households already logged in go before hashing instead of sharing the processors with it.
+     */
+    private <T> T onHashingThread(Work<T> work, long[] cpu) throws Refusal, InterruptedException {
+        Future<T> result = hashing.submit(() -> {
+            long before = cpuNanos();
+            try {
+                return work.run();
+            } finally {
+                cpu[0] = before < 0 ? -1 : cpuNanos() - before; // read after get(): the future orders it
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Refusal r) {
+                throw r;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static long cpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
+    /** Stops the hashing threads with the application (Spring closes an {@link AutoCloseable} bean). */
+    @Override
+    public void close() {
+        hashing.shutdownNow();
     }
 
     /** Lets the login in (counted in {@link #inside}), or throws the {@link Busy} that turns it away. */
@@ -154,7 +221,7 @@ class LoginGate {
                 inside.incrementAndGet();
                 return;
             }
-            long comeBack = Math.max(0, expectedWait - maxWait.toNanos() / 2);
+            long comeBack = Math.max(0, expectedWait - maxWait.toNanos() / 2) * EARLY_PERCENT / 100;
             if (tickets.size() >= maxTickets) {
                 throw new Busy(retryAfter(comeBack), null);
             }

@@ -159,6 +159,33 @@ class LoginGateTest {
     }
 
     @Test
+    @DisplayName("a ticket is due at 70 % of the estimated time until the line is down to half of max-wait: early costs"
+            + " a busy page, late leaves the processors idle")
+    void ticketsAreDueEarly() throws Exception {
+        LoginGate gate = gate(1, 50, Duration.ofSeconds(10));
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            // first estimate 200 ms a login on the one thread: 51 logins fit in the line (the 51st waits 10.0 s)
+            for (int i = 0; i < 51; i++) {
+                pool.submit(() -> gate.run(() -> {
+                    await(release);
+                    return null;
+                }));
+                awaitInside(gate, i + 1);
+            }
+            // the next one would wait 51 × 0.2 = 10.2 s: due when 5 s are left, at 70 % of 5.2 s = 3.64 s, so 4 s
+            assertThat(turnedAway(gate, null).retryAfter()).isEqualTo(Duration.ofSeconds(4));
+            // the tenth ticket: 60 ahead, 12.0 s; 70 % of 7.0 s = 4.9 s, so 5 s
+            for (int i = 0; i < 8; i++) {
+                turnedAway(gate, null);
+            }
+            assertThat(turnedAway(gate, null).retryAfter()).isEqualTo(Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     @DisplayName("tickets not brought back lapse, so they hold no place for ever")
     void ticketsLapse() throws Exception {
         LoginGate gate = gate(1, 0, Duration.ofMillis(100));
