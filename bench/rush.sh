@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 households=${1:-300}; places=${2:-200}; slots=${3:-10}; shift $(( $# < 3 ? $# : 3 ))
 port=${RUSH_PORT:-8089}
 date=$(date -u -d '+28 days' +%F)
-opens=$(date -u -d "+${RUSH_WARMUP:-60} seconds" +%Y-%m-%dT%H:%M:%SZ)
+opens=$(date -u -d "+${RUSH_WARMUP:-120} seconds" +%Y-%m-%dT%H:%M:%SZ)
 java ${SITE_JAVA_OPTS:-} -jar web/target/kenshin-booking-web.jar --server.port="$port" \
   --kenshin.web.demo.smtp-port=0 \
   --kenshin.web.demo.rush.households="$households" --kenshin.web.demo.rush.places="$places" \

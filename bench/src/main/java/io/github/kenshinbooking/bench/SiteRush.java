@@ -116,6 +116,8 @@ public final class SiteRush {
         AtomicInteger busyPages = new AtomicInteger();
         AtomicInteger fullAnswers = new AtomicInteger();
         AtomicLong lastBooking = new AtomicLong();
+        ConcurrentHistogram loggedInToBooked = histogram();
+        List<Long> loginsDone = java.util.Collections.synchronizedList(new ArrayList<>());
         warmUp(all, date, opensAt, browsers);
         // measured on a warm JIT while the site idles before the opening: every core hashing at once
         double verifyMs = hashing.millisPerVerificationPerCore(Duration.ofSeconds(3));
@@ -136,8 +138,11 @@ public final class SiteRush {
             Thread t = new Thread(() -> {
                 try {
                     h.loginPatiently(this, loginLatency, pageLatency, busyPages);
+                    long loggedIn = System.nanoTime();
+                    loginsDone.add(loggedIn);
                     OptionalBooking booked = h.bookAny(this, date, pageLatency, fullAnswers);
                     if (booked.id > 0) {
+                        loggedInToBooked.recordValue((System.nanoTime() - loggedIn) / 1000);
                         if (!reservationIds.add(booked.id)) {
                             throw new IllegalStateException("reservation ID shown twice: " + booked.id);
                         }
@@ -173,6 +178,15 @@ public final class SiteRush {
         System.out.printf("other pages latency ms: p50 %.1f  p99 %.1f  max %.1f  (%d requests)%n",
                 ms(pageLatency, 50), ms(pageLatency, 99), pageLatency.getMaxValue() / 1000.0,
                 pageLatency.getTotalCount());
+        long loginsByLastBooking = loginsDone.stream().filter(t -> t <= lastBooking.get()).count();
+        System.out.printf("logged in → booked ms (member page to 予約ID): p50 %.0f  p99 %.0f  max %.0f;"
+                + " logins done by the last booking: %d%n", ms(loggedInToBooked, 50), ms(loggedInToBooked, 99),
+                loggedInToBooked.getMaxValue() / 1000.0, loginsByLastBooking);
+        int[] doneEachSecond = new int[(int) ((end - start) / 1_000_000_000L) + 1];
+        for (long t : loginsDone) {
+            doneEachSecond[(int) ((t - start) / 1_000_000_000L)]++;
+        }
+        System.out.printf("logins done per second of the rush: %s%n", java.util.Arrays.toString(doneEachSecond));
         System.out.printf("slots afterwards (残り per time): %s%n", remaining);
         System.out.printf("cpu: %s%n", cpu);
         System.out.printf("filled exactly: %s; server errors (5xx other than busy): %d; client time-outs: %d; site threads max %s%n",
@@ -352,7 +366,10 @@ public final class SiteRush {
                     form = answer;
                     continue;
                 }
-                throw new IllegalStateException("login answered " + answer.status);
+                int error = answer.body.indexOf("error");
+                String said = error < 0 ? "" : answer.body.substring(error, Math.min(answer.body.length(), error + 600))
+                        .replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
+                throw new IllegalStateException("login answered " + answer.status + ": " + said);
             }
         }
 
