@@ -150,6 +150,8 @@ abstract class WaitingListRaceTests {
         assertThat(accepted.get()).as("offers accepted during the race").isPositive();
         assertThat(database().count("SELECT COUNT(*) FROM kb_audit WHERE action = 'WAITING_OFFERED'"))
                 .as("offers made").isGreaterThan(accepted.get());
+        assertThat(database().count("SELECT COUNT(*) FROM kb_waiting_entry WHERE options = 'mammo'"
+                + " AND held_until IS NOT NULL")).as("offers holding a test's place").isPositive();
         for (WaitingEntry e : allEntries(members)) {
             if (e.state() == WaitingState.OFFERED) {
                 assertThat(e.holding(clock.instant())).as("entry %s holds a running offer", e.id()).isTrue();
