@@ -337,32 +337,50 @@ public final class WaitingListService {
 
     /**
      * Inside the unit of work that freed places of the slot or of its tests (a cancel, a change away, a
-     * test dropped, a capacity increase): takes them back for the waiting list, for the slot as many as
-     * entries wait beyond the places pooled already, for each test as many as entries that chose it wait
-     * beyond its pool, while the slot can still be offered. Tests in code order, after the slot, as a
-     * booking takes them.
+     * test dropped, a capacity increase): takes back for the waiting list as many as its entries can use,
+     * while the slot can still be offered. The entries are served in joining order, as far as the places
+     * pooled and free go: each needs a place of the slot and one of each of its tests; the places so
+     * counted beyond those pooled already are held, the slot's first, then each test's in code order, as a
+     * booking takes them. So a freed place no entry can use stays free.
      */
     void placesFreed(SlotId id, Instant now) {
         Slot slot = ctx.storage().slots().find(id).orElseThrow();
         if (!offerableSlot(slot, now)) {
             return;
         }
-        List<WaitingEntry> waiting = store().findWaiting(id);
-        int wanted = waiting.size() - store().pooledPlaces(id);
-        while (wanted > 0 && store().holdPlace(id)) {
-            wanted--;
-        }
-        Map<OptionId, Integer> wantedTests = new java.util.TreeMap<>();
-        for (WaitingEntry e : waiting) {
+        int pooled = store().pooledPlaces(id);
+        Map<OptionId, Integer> pooledTests = store().pooledOptionPlaces(id);
+        int slotLeft = pooled + Math.max(0, slot.remaining());
+        Map<OptionId, Integer> testLeft = new HashMap<>();
+        int slotWanted = 0;
+        Map<OptionId, Integer> testWanted = new java.util.TreeMap<>();
+        for (WaitingEntry e : store().findWaiting(id)) {
+            if (slotLeft <= 0) {
+                break;
+            }
+            boolean fits = true;
             for (OptionId o : e.choice().options()) {
-                wantedTests.merge(o, 1, Integer::sum);
+                fits &= testLeft.computeIfAbsent(o, k -> pooledTests.getOrDefault(k, 0)
+                        + slot.option(k).map(p -> Math.max(0, p.remaining())).orElse(0)) > 0;
+            }
+            if (!fits) {
+                continue;
+            }
+            slotLeft--;
+            slotWanted++;
+            for (OptionId o : e.choice().options()) {
+                testLeft.merge(o, -1, Integer::sum);
+                testWanted.merge(o, 1, Integer::sum);
             }
         }
-        Map<OptionId, Integer> pooledTests = store().pooledOptionPlaces(id);
-        for (Map.Entry<OptionId, Integer> w : wantedTests.entrySet()) {
-            int more = w.getValue() - pooledTests.getOrDefault(w.getKey(), 0);
-            while (more > 0 && store().holdOptionPlace(id, w.getKey())) {
-                more--;
+        int more = slotWanted - pooled;
+        while (more > 0 && store().holdPlace(id)) {
+            more--;
+        }
+        for (Map.Entry<OptionId, Integer> w : testWanted.entrySet()) {
+            int moreOfTest = w.getValue() - pooledTests.getOrDefault(w.getKey(), 0);
+            while (moreOfTest > 0 && store().holdOptionPlace(id, w.getKey())) {
+                moreOfTest--;
             }
         }
     }

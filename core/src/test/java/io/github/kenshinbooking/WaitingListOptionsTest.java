@@ -242,4 +242,21 @@ class WaitingListOptionsTest {
         assertThat(engine.storage().waitingList().pooledPlaces(s.id())).isZero();
         assertThat(engine.storage().waitingList().pooledOptionPlaces(s.id())).isEqualTo(Map.of());
     }
+
+    @Test
+    @DisplayName("WAIT-2 a freed slot place nobody waiting can use (they wait for a full test) is not held: it stays free to book")
+    void unusablePlaceStaysFree() throws Refusal {
+        Slot s = slot(LocalTime.of(9, 0), 10, 1);
+        engine.bookings().book(ume, request(Fixtures.UME, s, MAMMO));
+        engine.waitingList().join(kenren, request(Fixtures.HANAKO, s, MAMMO));
+        Reservation taros = engine.bookings().book(kenren, request(Fixtures.TARO, s));
+
+        engine.bookings().cancel(kenren, taros.id());
+
+        assertThat(state(kenren, Fixtures.HANAKO, s)).isEqualTo(WaitingState.WAITING);
+        assertThat(read(s).remaining()).isEqualTo(9);
+        assertThat(engine.storage().waitingList().pooledPlaces(s.id())).isZero();
+        assertThat(audits(AuditTarget.slot(s.id()), AuditAction.WAITING_PLACE_RELEASED)).isEmpty();
+        assertThat(f.outboxCount(NotificationKind.WAITING_OFFER)).isZero();
+    }
 }
