@@ -64,9 +64,10 @@ import java.util.TreeSet;
  * slot's place, for a test's place, or both. Freed test places are pooled per test as the slot's are;
  * an offer holds a place of the slot (pooled, or else a free one taken as a booking takes one) and one
  * of each of its tests (likewise), all or none, and an accepted offer books them. Places of a pool no
- * waiting entry can be offered go back to free. Every step is a conditional update in the store, so any number of
- * instances may run the job at once: a place is claimed from the slot's pool once, an entry moves from
- * waiting to offered once. Each step appends its audit record in its unit of work (AUDIT-1).
+ * waiting entry can be offered go back to free.
+ *
+ * <p>Every step is a conditional update in the store, so any number of instances may run the job at
+ * once: a place is claimed from its pool once, an entry moves from waiting to offered once. Each step appends its audit record in its unit of work (AUDIT-1).
  * Thread-safe.
  */
 public final class WaitingListService {
@@ -184,8 +185,8 @@ public final class WaitingListService {
     /**
      * Books the place offered to an entry (WAIT-3), as a booking does (BOOK-*): a new 予約ID, the booking
      * mail, the other live entries of the fiscal year left (WAIT-4). The held places, the slot's and its
-     * tests', become the reservation's, with the entry's course and tests; no second place is taken. A running hold may be accepted after the slot's booking
-     * deadline, until it ends.
+     * tests', become the reservation's, with the entry's course and tests; no second place is taken. A
+     * running hold may be accepted after the slot's booking deadline, until it ends.
      *
      * @param session the household's session
      * @param entry the offered entry (its id is in the offer mail)
