@@ -6,7 +6,12 @@ import io.github.kenshinbooking.audit.AuditActor;
 import io.github.kenshinbooking.audit.AuditChannel;
 import io.github.kenshinbooking.audit.AuditRecord;
 import io.github.kenshinbooking.audit.AuditTarget;
+import io.github.kenshinbooking.eligibility.Course;
+import io.github.kenshinbooking.eligibility.CourseFamily;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.InfrastructureException;
 import io.github.kenshinbooking.error.Refusal;
@@ -15,6 +20,7 @@ import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.notification.NotificationKind;
+import io.github.kenshinbooking.reservation.BookingCase;
 import io.github.kenshinbooking.reservation.BookingRequest;
 import io.github.kenshinbooking.reservation.BookingSnapshot;
 import io.github.kenshinbooking.reservation.DuplicateReservationIdException;
@@ -36,11 +42,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The waiting list (キャンセル待ち, WAIT-1..WAIT-4): join a full slot's list, leave it, accept or decline
@@ -50,19 +58,27 @@ import java.util.Set;
  * work that frees it (a cancel, a change away, a staff cancel, a capacity increase), so nobody else
  * can book it; it is then offered, after that commit and by {@link #expireAndOffer()}, to the
  * earliest entry whose member passes every booking rule but capacity, and held for the policy's hold
- * (a held place counts as taken). Every step is a conditional update in the store, so any number of
- * instances may run the job at once: a place is claimed from the slot's pool once, an entry moves from
- * waiting to offered once. Each step appends its audit record in its unit of work (AUDIT-1).
+ * (a held place counts as taken).
+ *
+ * <p>An entry keeps the course and optional tests it joined with (OPT-1, OPT-2): it may wait for the
+ * slot's place, for a test's place, or both. Freed test places are pooled per test as the slot's are;
+ * an offer holds a place of the slot (pooled, or else a free one taken as a booking takes one) and one
+ * of each of its tests (likewise), all or none, and an accepted offer books them. Places of a pool no
+ * waiting entry can be offered go back to free.
+ *
+ * <p>Every step is a conditional update in the store, so any number of instances may run the job at
+ * once: a place is claimed from its pool once, an entry moves from waiting to offered once. Each step appends its audit record in its unit of work (AUDIT-1).
  * Thread-safe.
  */
 public final class WaitingListService {
     /** The actor of the offers and expiries the library makes itself. */
     static final AuditActor JOB = AuditActor.job("waiting-list");
     /**
-     * The refusals a member may wait instead of (WAIT-1): capacity only. Every other booking check comes
-     * before these in ORDER-1, so a refusal with one of them means every other rule holds.
+     * The refusals a member may wait instead of (WAIT-1): the slot's capacity or a chosen test's. Every
+     * other booking check comes before these in ORDER-1, so a refusal with one of them means every other
+     * rule holds.
      */
-    private static final Set<ErrorCode> WAITABLE = EnumSet.of(ErrorCode.SLOT_FULL);
+    private static final Set<ErrorCode> WAITABLE = EnumSet.of(ErrorCode.SLOT_FULL, ErrorCode.OPTION_FULL);
     /** Refusals at an offer after which the entry can never be offered this slot: it expires. */
     private static final Set<ErrorCode> NEVER_OFFERABLE = EnumSet.of(ErrorCode.BOOKING_CLOSED,
             ErrorCode.EVENT_CANCELLED);
@@ -81,17 +97,19 @@ public final class WaitingListService {
     }
 
     /**
-     * Puts a member on a full slot's waiting list (WAIT-1). Every booking rule must hold but capacity:
-     * the refusals come in ORDER-1 as for a booking; a slot with a place left is booked, not waited for.
-     * Joining again while on the list answers the entry already there.
+     * Puts a member on a slot's waiting list (WAIT-1) when the booking would be refused only for
+     * {@code SLOT_FULL} or {@code OPTION_FULL}: every other booking rule must hold, the course and the
+     * optional tests checked as a booking's (CRS-1, OPT-1); the refusals come in ORDER-1 as for a booking.
+     * A request whose slot and every chosen test have a place left is booked, not waited for. Joining
+     * again while on the slot's list answers the entry already there (with the tests it joined with).
      *
      * @param session the household's session
-     * @param request the member, the slot, the daytime phone for the booking an offer makes, and the
-     *     terms accepted (an idempotency key is not used)
+     * @param request the member, the slot, the daytime phone for the booking an offer makes, the terms
+     *     accepted, the course and the optional tests an offer is to hold (an idempotency key is not used)
      * @return the member's live entry of the slot
-     * @throws Refusal as a booking up to {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}; {@code INVALID_INPUT}
-     *     (field {@code slot}) if the slot has a place left; {@code WAITLIST_LIMIT} if the member already
-     *     has the policy's most live entries in the fiscal year
+     * @throws Refusal as a booking up to {@code OPTION_NOT_ELIGIBLE}; {@code INVALID_INPUT} (field
+     *     {@code slot}) if the slot and every chosen test have a place left; {@code WAITLIST_LIMIT} if the
+     *     member already has the policy's most live entries in the fiscal year
      */
     public WaitingEntry join(HouseholdSession session, BookingRequest request) throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
@@ -102,22 +120,33 @@ public final class WaitingListService {
         if (!request.termsAccepted()) {
             throw Refusal.onField(ErrorCode.TERMS_NOT_ACCEPTED, Refusal.FIELD_ACCEPT_TERMS, "the terms must be accepted");
         }
+        Set<OptionId> options = new TreeSet<>();
+        if (request.options() != null) {
+            for (OptionId o : request.options()) {
+                options.add(Inputs.required(o, Refusal.FIELD_OPTIONS));
+            }
+        }
+        CourseId courseId = request.course() == null ? CourseId.DEFAULT : request.course();
+        CourseFamily family = ctx.courses().course(courseId).map(Course::family).orElse(CourseFamily.DEFAULT);
         SymbolNumber household = session.household();
-        BookingSnapshot read = ctx.storage().bookingSnapshot(household, request.member(), request.slot(),
-                Optional.empty());
+        BookingSnapshot read = family.equals(CourseFamily.DEFAULT)
+                ? ctx.storage().bookingSnapshot(household, request.member(), request.slot(), Optional.empty())
+                : ctx.storage().bookingSnapshot(household, request.member(), request.slot(), Optional.empty(),
+                        family);
         HouseholdAccess.active(read.account().orElse(Account.initial(household)));
         Member member = HouseholdAccess.memberOf(access.household(household), request.member());
         Slot slot = read.slot()
                 .orElseThrow(() -> Refusal.onField(ErrorCode.NOT_FOUND, Refusal.FIELD_SLOT, "no such slot"));
         Instant now = ctx.clock().instant();
-        boolean live = read.liveInSlotYear().isPresent();
-        if (offerable(member, slot, live, now, ReceptionClosing.ENFORCED).isEmpty()) {
-            throw Refusal.invalidInput(Refusal.FIELD_SLOT, "the slot has a place left: book it");
+        ExamChoice choice = new ExamChoice(courseId, family, new TreeSet<>(options));
+        BookingCase c = bookingCase(member, slot, choice, read.liveInSlotYear().isPresent());
+        if (refusal(c, now, ReceptionClosing.ENFORCED).isEmpty()) {
+            throw Refusal.invalidInput(Refusal.FIELD_SLOT, "the slot and its tests have a place left: book it");
         }
-        checkWaitable(member, slot, live, now, ReceptionClosing.ENFORCED);
+        checkWaitable(c, now, ReceptionClosing.ENFORCED);
         return ctx.storage().unitOfWork().execute(() -> {
             Optional<WaitingEntry> joined = store().join(household, member.id(), slot.id(), slot.fiscalYear(), phone,
-                    now, ctx.policy().waitingList().maxLiveEntries());
+                    now, choice, ctx.policy().waitingList().maxLiveEntries());
             if (joined.isEmpty()) {
                 return liveEntry(member.id(), slot.id()).orElseThrow(
                         () -> new IllegalStateException("join refused but no live entry of the slot"));
@@ -155,9 +184,9 @@ public final class WaitingListService {
 
     /**
      * Books the place offered to an entry (WAIT-3), as a booking does (BOOK-*): a new 予約ID, the booking
-     * mail, the other live entries of the fiscal year left (WAIT-4). The held place becomes the
-     * reservation's; no second place is taken. A running hold may be accepted after the slot's booking
-     * deadline, until it ends.
+     * mail, the other live entries of the fiscal year left (WAIT-4). The held places, the slot's and its
+     * tests', become the reservation's, with the entry's course and tests; no second place is taken. A
+     * running hold may be accepted after the slot's booking deadline, until it ends.
      *
      * @param session the household's session
      * @param entry the offered entry (its id is in the offer mail)
@@ -166,7 +195,7 @@ public final class WaitingListService {
      *     {@code waitingEntry}) for an entry not of the household, {@code OFFER_EXPIRED} once the hold has
      *     ended, {@code NOT_WAITING} for an entry holding no offer, then the booking rules but capacity and
      *     the booking deadline ({@code EVENT_CANCELLED}, {@code SLOT_CLOSED}, {@code NOT_ELIGIBLE_AGE},
-     *     {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR})
+     *     {@code NOT_QUALIFIED}, {@code ALREADY_RESERVED_THIS_FISCAL_YEAR}, {@code OPTION_NOT_ELIGIBLE})
      */
     public Reservation accept(HouseholdSession session, WaitingEntryId entry) throws Refusal {
         Inputs.required(session, Refusal.FIELD_SESSION);
@@ -198,18 +227,21 @@ public final class WaitingListService {
             Instant now = ctx.clock().instant();
             WaitingEntry e = offered(ownEntry(session.household(), entry), now);
             Slot slot = slot(e.slot());
-            boolean live = ctx.storage().reservations().findLive(e.member(), e.fiscalYear()).isPresent();
-            checkWaitable(member, slot, live, now, ReceptionClosing.OVERRIDDEN);
+            checkWaitable(bookingCase(member, slot, e.choice(), liveInYear(e)), now, ReceptionClosing.OVERRIDDEN);
             Reservation r = new Reservation(id, e.household(), e.member(), e.slot(), e.fiscalYear(),
                     ReservationStatus.CONFIRMED, e.phone(), ctx.policy().termsVersion(), now, now, Optional.empty(),
                     Optional.of(ctx.deadlines().deadline(DeadlineKind.CHANGE, slot.date())),
-                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, slot.date())));
+                    Optional.of(ctx.deadlines().deadline(DeadlineKind.CANCEL, slot.date())), e.choice());
             if (!store().update(e, e.booked(now, id))) {
                 throw Refusal.of(ErrorCode.OFFER_EXPIRED, "the offer ended meanwhile");
             }
-            // the held place becomes the reservation's: given back and taken again in this unit of work
+            // the held places become the reservation's: given back and taken again in this unit of work
             store().returnPlace(e.slot());
             store().releasePlace(e.slot());
+            for (OptionId o : e.choice().options()) {
+                store().returnOptionPlace(e.slot(), o);
+                store().releaseOptionPlace(e.slot(), o);
+            }
             ctx.storage().reservations().insert(r);
             ctx.notifier().reservation(NotificationKind.BOOKED, r, Optional.of(member.name()), slot, Optional.empty(),
                     false, Optional.empty(), now);
@@ -305,18 +337,52 @@ public final class WaitingListService {
     // ---- hooks of the booking and staff use cases ----------------------------------------------
 
     /**
-     * Inside the unit of work that freed places of the slot (a cancel, a change away, a capacity
-     * increase): takes them back for the waiting list, as many as entries wait beyond the places pooled
-     * already, while the slot can still be offered.
+     * Inside the unit of work that freed places of the slot or of its tests (a cancel, a change away, a
+     * test dropped, a capacity increase): takes back for the waiting list as many as its entries can use,
+     * while the slot can still be offered. The entries are served in joining order, as far as the places
+     * pooled and free go: each needs a place of the slot and one of each of its tests; the places so
+     * counted beyond those pooled already are held, the slot's first, then each test's in code order, as a
+     * booking takes them. So a freed place no entry can use stays free.
      */
     void placesFreed(SlotId id, Instant now) {
         Slot slot = ctx.storage().slots().find(id).orElseThrow();
         if (!offerableSlot(slot, now)) {
             return;
         }
-        int wanted = store().findWaiting(id).size() - store().pooledPlaces(id);
-        while (wanted > 0 && store().holdPlace(id)) {
-            wanted--;
+        int pooled = store().pooledPlaces(id);
+        Map<OptionId, Integer> pooledTests = store().pooledOptionPlaces(id);
+        int slotLeft = pooled + Math.max(0, slot.remaining());
+        Map<OptionId, Integer> testLeft = new HashMap<>();
+        int slotWanted = 0;
+        Map<OptionId, Integer> testWanted = new java.util.TreeMap<>();
+        for (WaitingEntry e : store().findWaiting(id)) {
+            if (slotLeft <= 0) {
+                break;
+            }
+            boolean fits = true;
+            for (OptionId o : e.choice().options()) {
+                fits &= testLeft.computeIfAbsent(o, k -> pooledTests.getOrDefault(k, 0)
+                        + slot.option(k).map(p -> Math.max(0, p.remaining())).orElse(0)) > 0;
+            }
+            if (!fits) {
+                continue;
+            }
+            slotLeft--;
+            slotWanted++;
+            for (OptionId o : e.choice().options()) {
+                testLeft.merge(o, -1, Integer::sum);
+                testWanted.merge(o, 1, Integer::sum);
+            }
+        }
+        int more = slotWanted - pooled;
+        while (more > 0 && store().holdPlace(id)) {
+            more--;
+        }
+        for (Map.Entry<OptionId, Integer> w : testWanted.entrySet()) {
+            int moreOfTest = w.getValue() - pooledTests.getOrDefault(w.getKey(), 0);
+            while (moreOfTest > 0 && store().holdOptionPlace(id, w.getKey())) {
+                moreOfTest--;
+            }
         }
     }
 
@@ -375,28 +441,45 @@ public final class WaitingListService {
 
     // ---- internals ------------------------------------------------------------------------------
 
-    /** Offers the slot's pooled places one by one, or gives them back when nobody can be offered. */
+    /**
+     * Offers the slot's pooled places, of the slot and of its tests, entry by entry in joining order, then
+     * gives back what nobody can be offered. An entry is offered when its member passes every booking rule
+     * but capacity and the slot and each of its tests have a place for it, pooled or free; each entry is
+     * tried once per run, so the loop ends.
+     */
     private WaitingListRun offerPooled(SlotId id) {
         int offered = 0;
         int released = 0;
         int expired = 0;
         Map<SymbolNumber, Optional<Household>> households = new HashMap<>();
-        while (store().pooledPlaces(id) > 0) {
+        Set<WaitingEntryId> tried = new HashSet<>();
+        while (true) {
+            int pooled = store().pooledPlaces(id);
+            Map<OptionId, Integer> pooledTests = store().pooledOptionPlaces(id);
+            if (pooled <= 0 && pooledTests.isEmpty()) {
+                break;
+            }
             Instant now = ctx.clock().instant();
             Slot slot = ctx.storage().slots().find(id).orElseThrow();
             Optional<WaitingEntry> pick = Optional.empty();
             Optional<Member> member = Optional.empty();
             // each entry by the booking rules: past the booking deadline or on a cancelled day nobody passes
             for (WaitingEntry e : store().findWaiting(id)) {
+                if (tried.contains(e.id())) {
+                    continue;
+                }
                 Optional<Member> m = households.computeIfAbsent(e.household(), ctx.directory()::find)
                         .flatMap(h -> h.member(e.member()));
-                boolean live = ctx.storage().reservations().findLive(e.member(), e.fiscalYear()).isPresent();
                 Optional<ErrorCode> refusal = m.isEmpty() ? Optional.of(ErrorCode.NOT_FOUND)
-                        : offerable(m.get(), slot, live, now, ReceptionClosing.ENFORCED);
+                        : refusal(bookingCase(m.get(), slot, e.choice(), liveInYear(e)), now,
+                                ReceptionClosing.ENFORCED).map(Refusal::code);
                 if (refusal.isEmpty() || WAITABLE.contains(refusal.get())) {
-                    pick = Optional.of(e);
-                    member = m;
-                    break;
+                    if (placesFor(e, slot, pooled, pooledTests)) {
+                        pick = Optional.of(e);
+                        member = m;
+                        break;
+                    }
+                    continue; // it waits for a place that is not there yet: the next entry may use these
                 }
                 if (refusal.get() == ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR && tryEnd(e, WaitingState.LEFT,
                         AuditAction.WAITING_LEFT)) {
@@ -408,12 +491,10 @@ public final class WaitingListService {
                 }
             }
             if (pick.isEmpty()) {
-                if (!releaseOne(id, now)) {
-                    break;
-                }
-                released++;
-                continue;
+                released += releaseAll(id, pooled, pooledTests, now);
+                break;
             }
+            tried.add(pick.get().id());
             if (offer(pick.get(), member.orElseThrow(), slot)) {
                 offered++;
             }
@@ -421,17 +502,40 @@ public final class WaitingListService {
         return new WaitingListRun(expired, offered, released);
     }
 
-    /** One offer: claims a pooled place and moves the entry to offered, or neither. */
+    /** Whether the slot and each of the entry's tests have a place for it, pooled or free, as read. */
+    private static boolean placesFor(WaitingEntry e, Slot slot, int pooled, Map<OptionId, Integer> pooledTests) {
+        if (pooled <= 0 && slot.remaining() <= 0) {
+            return false;
+        }
+        for (OptionId o : e.choice().options()) {
+            if (pooledTests.getOrDefault(o, 0) <= 0 && slot.option(o).map(p -> p.remaining() <= 0).orElse(true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One offer: a place of the slot and one of each of the entry's tests, each claimed from its pool or
+     * else taken free as a booking takes it, and the entry moved to offered; all of it or nothing.
+     */
     private boolean offer(WaitingEntry e, Member member, Slot slot) {
         try {
             return ctx.storage().unitOfWork().execute(() -> {
                 Instant now = ctx.clock().instant();
-                if (!store().claimPlace(e.slot())) {
-                    return false;
+                if (!store().claimPlace(e.slot())
+                        && !(store().holdPlace(e.slot()) && store().claimPlace(e.slot()))) {
+                    throw new Lost(); // no place: give back the tests claimed so far by rolling back
+                }
+                for (OptionId o : e.choice().options()) {
+                    if (!store().claimOptionPlace(e.slot(), o)
+                            && !(store().holdOptionPlace(e.slot(), o) && store().claimOptionPlace(e.slot(), o))) {
+                        throw new Lost();
+                    }
                 }
                 WaitingEntry offered = e.offered(now, now.plus(ctx.policy().waitingList().hold()));
                 if (!store().update(e, offered)) {
-                    throw new Lost(); // the entry moved meanwhile: give the place back by rolling back
+                    throw new Lost(); // the entry moved meanwhile: give the places back by rolling back
                 }
                 ctx.notifier().waitingOffer(offered, Optional.of(member.name()), slot, now);
                 Audits.append(ctx, AuditRecord.of(now, JOB, AuditChannel.BATCH, AuditAction.WAITING_OFFERED,
@@ -446,14 +550,28 @@ public final class WaitingListService {
         }
     }
 
-    private boolean releaseOne(SlotId id, Instant now) {
+    /** Gives back to free the pooled places nobody can be offered: the slot's, then each test's. */
+    private int releaseAll(SlotId id, int pooled, Map<OptionId, Integer> pooledTests, Instant now) {
+        int released = 0;
+        for (int i = 0; i < pooled && releaseOne(id, Optional.empty(), now); i++) {
+            released++;
+        }
+        for (Map.Entry<OptionId, Integer> t : pooledTests.entrySet()) {
+            for (int i = 0; i < t.getValue() && releaseOne(id, Optional.of(t.getKey()), now); i++) {
+                released++;
+            }
+        }
+        return released;
+    }
+
+    private boolean releaseOne(SlotId id, Optional<OptionId> option, Instant now) {
         try {
             return ctx.storage().unitOfWork().execute(() -> {
-                if (!store().releasePlace(id)) {
+                if (!(option.isEmpty() ? store().releasePlace(id) : store().releaseOptionPlace(id, option.get()))) {
                     return false;
                 }
                 Audits.append(ctx, AuditRecord.of(now, JOB, AuditChannel.BATCH, AuditAction.WAITING_PLACE_RELEASED,
-                        AuditTarget.slot(id), "", "released=1"));
+                        AuditTarget.slot(id), "", "released=1" + option.map(o -> " option=" + o.value()).orElse("")));
                 return true;
             });
         } catch (Refusal r) {
@@ -489,6 +607,9 @@ public final class WaitingListService {
         }
         if (e.state() == WaitingState.OFFERED) {
             store().returnPlace(e.slot());
+            for (OptionId o : e.choice().options()) {
+                store().returnOptionPlace(e.slot(), o);
+            }
         }
         String before = "slot=" + e.slot() + " state=" + e.state();
         String after = "slot=" + e.slot() + " state=" + state;
@@ -498,25 +619,35 @@ public final class WaitingListService {
     }
 
     /** ORDER-1 of a booking; answers the first refusal, if any. */
-    private Optional<ErrorCode> offerable(Member member, Slot slot, boolean live, Instant now, ReceptionClosing closing) {
+    private Optional<Refusal> refusal(BookingCase c, Instant now, ReceptionClosing closing) {
         try {
-            ctx.bookingRules().check(member, slot, live, now, closing);
+            ctx.bookingRules().check(c, now, closing);
             return Optional.empty();
         } catch (Refusal r) {
-            return Optional.of(r.code());
+            return Optional.of(r);
         }
     }
 
     /** Every booking rule but capacity holds (WAIT-1, WAIT-2); other refusals are thrown as a booking's. */
-    private void checkWaitable(Member member, Slot slot, boolean live, Instant now, ReceptionClosing closing)
-            throws Refusal {
-        try {
-            ctx.bookingRules().check(member, slot, live, now, closing);
-        } catch (Refusal r) {
-            if (!WAITABLE.contains(r.code())) {
-                throw r;
-            }
+    private void checkWaitable(BookingCase c, Instant now, ReceptionClosing closing) throws Refusal {
+        Optional<Refusal> r = refusal(c, now, closing);
+        if (r.isPresent() && !WAITABLE.contains(r.get().code())) {
+            throw r.get();
         }
+    }
+
+    /** A booking of the member into the slot with the choice; OPT-1's interval reads earlier years only if needed. */
+    private BookingCase bookingCase(Member member, Slot slot, ExamChoice choice, boolean liveInFamilyYear) {
+        boolean interval = choice.options().stream()
+                .anyMatch(o -> ctx.courses().option(o).map(x -> x.interval() > 0).orElse(false));
+        return new BookingCase(member, slot, choice, liveInFamilyYear, interval
+                ? BookingCase.taken(ctx.storage().reservations().findByMember(member.id()), slot.fiscalYear())
+                : Map.of(), Optional.empty());
+    }
+
+    /** ONE-1 for the entry's course family. */
+    private boolean liveInYear(WaitingEntry e) {
+        return ctx.storage().reservations().findLive(e.member(), e.fiscalYear(), e.choice().family()).isPresent();
     }
 
     /** WAIT-3: no offer once the slot takes no bookings: after its booking deadline, cancelled or closed. */
@@ -558,7 +689,9 @@ public final class WaitingListService {
 
     private static String summary(WaitingEntry e, Slot s) {
         return "slot=" + s.id() + " start=" + s.startDateTime() + " state=" + e.state() + " phone="
-                + AuditRecord.maskPhone(e.phone());
+                + AuditRecord.maskPhone(e.phone()) + (e.choice().equals(ExamChoice.DEFAULT) ? ""
+                        : " course=" + e.choice().course() + (e.choice().options().isEmpty() ? "" : " options="
+                                + String.join(",", e.choice().options().stream().map(OptionId::value).toList())));
     }
 
     /** Rolls a unit of work back when an entry moved between its read and its conditional update. */

@@ -61,6 +61,16 @@ public final class Fixtures {
 
     /** The fixtures with an observer on the engine. */
     public Fixtures(UnionPolicy policy, EngineObserver observer) {
+        this(policy, observer, io.github.kenshinbooking.eligibility.CourseCatalog.none());
+    }
+
+    /** The fixtures with the union's courses and optional tests (CRS-1, OPT-1). */
+    public Fixtures(io.github.kenshinbooking.eligibility.CourseCatalog courses) {
+        this(UnionPolicy.defaults(), EngineObserver.NONE, courses);
+    }
+
+    private Fixtures(UnionPolicy policy, EngineObserver observer,
+            io.github.kenshinbooking.eligibility.CourseCatalog courses) {
         this.policy = policy;
         this.clock = MutableClock.of(instant(LocalDateTime.of(2024, 1, 10, 10, 0)), policy.zone());
         directory.put(new Household(SYMBOL, Optional.of("27"), Optional.of("大阪府"), List.of(
@@ -72,7 +82,7 @@ public final class Fixtures {
         directory.put(Household.of(OTHER_SYMBOL, List.of(
                 member(UME, "ｳﾒﾀﾞ ｳﾒ", "梅田 うめ", LocalDate.of(1950, 5, 5), Sex.F, true, LocalDate.of(1980, 4, 1)))));
         this.engine = KenshinBooking.builder().policy(policy).clock(clock).storage(storage).directory(directory)
-                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).observer(observer).build();
+                .passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).observer(observer).courses(courses).build();
     }
 
     public static Member member(MemberId id, String kana, String name, LocalDate birth, Sex sex, boolean rep,

@@ -159,7 +159,7 @@ final class MemoryRetentionStore implements RetentionStore {
                 }
                 tx.put(waitingList.entries, id, new WaitingEntry(id, Anonymised.HOUSEHOLD, Anonymised.waitingMember(id),
                         e.slot(), e.fiscalYear(), Anonymised.PHONE, e.state(), e.joinedAt(), e.updatedAt(),
-                        e.heldUntil(), e.reservation()));
+                        e.heldUntil(), e.reservation(), e.choice()));
                 n++;
             }
             return n;

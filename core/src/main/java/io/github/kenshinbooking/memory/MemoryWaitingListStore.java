@@ -1,6 +1,8 @@
 package io.github.kenshinbooking.memory;
 
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -30,6 +34,8 @@ final class MemoryWaitingListStore implements WaitingListStore {
     private final MemorySlotStore slots;
     final Map<WaitingEntryId, WaitingEntry> entries = new HashMap<>();
     private final Map<SlotId, Integer> pools = new HashMap<>();
+    /** The pools of the slots' optional tests, by slot and test. */
+    private final Map<Map.Entry<SlotId, OptionId>, Integer> optionPools = new HashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     MemoryWaitingListStore(MemoryTransactions tx, MemorySlotStore slots) {
@@ -39,8 +45,9 @@ final class MemoryWaitingListStore implements WaitingListStore {
 
     @Override
     public Optional<WaitingEntry> join(SymbolNumber household, MemberId member, SlotId slot, FiscalYear fiscalYear,
-            PhoneNumber phone, Instant at, int maxLive) throws Refusal {
+            PhoneNumber phone, Instant at, ExamChoice choice, int maxLive) throws Refusal {
         Objects.requireNonNull(slot, "slot");
+        Objects.requireNonNull(choice, "choice");
         return tx.execute(() -> {
             if (slots.get(slot) == null) {
                 throw new IllegalArgumentException("no slot " + slot);
@@ -53,7 +60,7 @@ final class MemoryWaitingListStore implements WaitingListStore {
                 throw Refusal.of(ErrorCode.WAITLIST_LIMIT);
             }
             WaitingEntry e = WaitingEntry.joined(WaitingEntryId.of(ids.incrementAndGet()), household, member, slot,
-                    fiscalYear, phone, at);
+                    fiscalYear, phone, at, choice);
             tx.put(entries, e.id(), e);
             return Optional.of(e);
         });
@@ -89,8 +96,10 @@ final class MemoryWaitingListStore implements WaitingListStore {
 
     @Override
     public List<SlotId> slotsWithPooledPlaces() {
-        return tx.read(() -> pools.entrySet().stream().filter(p -> p.getValue() > 0).map(Map.Entry::getKey)
-                .sorted(Comparator.comparingLong(SlotId::value)).toList());
+        return tx.read(() -> java.util.stream.Stream.concat(
+                pools.entrySet().stream().filter(p -> p.getValue() > 0).map(Map.Entry::getKey),
+                optionPools.entrySet().stream().filter(p -> p.getValue() > 0).map(p -> p.getKey().getKey()))
+                .distinct().sorted(Comparator.comparingLong(SlotId::value)).toList());
     }
 
     @Override
@@ -152,6 +161,67 @@ final class MemoryWaitingListStore implements WaitingListStore {
             slots.release(slot);
             return true;
         });
+    }
+
+    @Override
+    public Map<OptionId, Integer> pooledOptionPlaces(SlotId slot) {
+        return tx.read(() -> {
+            Map<OptionId, Integer> out = new TreeMap<>();
+            optionPools.forEach((k, v) -> {
+                if (k.getKey().equals(slot) && v > 0) {
+                    out.put(k.getValue(), v);
+                }
+            });
+            return out;
+        });
+    }
+
+    @Override
+    public boolean holdOptionPlace(SlotId slot, OptionId option) {
+        Objects.requireNonNull(option, "option");
+        return tx.write(() -> {
+            try {
+                slots.take(slot, true, Set.of(option));
+            } catch (Refusal full) {
+                return false;
+            }
+            changeOptionPool(slot, option, 1);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean claimOptionPlace(SlotId slot, OptionId option) {
+        return tx.write(() -> changeOptionPool(slot, option, -1));
+    }
+
+    @Override
+    public void returnOptionPlace(SlotId slot, OptionId option) {
+        tx.write(() -> {
+            changeOptionPool(slot, option, 1);
+        });
+    }
+
+    @Override
+    public boolean releaseOptionPlace(SlotId slot, OptionId option) {
+        return tx.write(() -> {
+            if (!changeOptionPool(slot, option, -1)) {
+                return false;
+            }
+            slots.release(slot, true, Set.of(option));
+            return true;
+        });
+    }
+
+    /** Moves the test's pool by {@code by}, never below zero; inside the caller's write. */
+    private boolean changeOptionPool(SlotId slot, OptionId option, int by) {
+        Map.Entry<SlotId, OptionId> key = Map.entry(slot, option);
+        int pooled = optionPools.getOrDefault(key, 0) + by;
+        if (pooled < 0) {
+            return false;
+        }
+        tx.put(optionPools, key, pooled);
+        return true;
     }
 
     private List<WaitingEntry> select(Predicate<WaitingEntry> p) {

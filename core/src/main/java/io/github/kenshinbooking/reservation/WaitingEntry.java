@@ -2,6 +2,7 @@ package io.github.kenshinbooking.reservation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -24,10 +25,12 @@ import java.util.Optional;
  * @param updatedAt   the last step
  * @param heldUntil   while {@link WaitingState#OFFERED} (and after), the end of the hold (WAIT-2)
  * @param reservation once {@link WaitingState#BOOKED}, the reservation the offer became
+ * @param choice      the course and optional tests of the request the member joined with: an offer holds
+ *     a place of the slot and one of each of these tests, and books them (WAIT-1, OPT-2)
  */
 public record WaitingEntry(WaitingEntryId id, SymbolNumber household, MemberId member, SlotId slot,
         FiscalYear fiscalYear, PhoneNumber phone, WaitingState state, Instant joinedAt, Instant updatedAt,
-        Optional<Instant> heldUntil, Optional<ReservationId> reservation) {
+        Optional<Instant> heldUntil, Optional<ReservationId> reservation, ExamChoice choice) {
 
     /**
      * Checks the components.
@@ -43,6 +46,7 @@ public record WaitingEntry(WaitingEntryId id, SymbolNumber household, MemberId m
      * @param updatedAt the last step
      * @param heldUntil the end of the hold, required while offered
      * @param reservation the reservation, required once booked
+     * @param choice the course and optional tests joined with
      * @throws NullPointerException if a component is {@code null}
      * @throws IllegalArgumentException if an offered entry has no hold end or a booked one no reservation
      */
@@ -58,6 +62,7 @@ public record WaitingEntry(WaitingEntryId id, SymbolNumber household, MemberId m
         requireNonNull(updatedAt, "updatedAt");
         requireNonNull(heldUntil, "heldUntil");
         requireNonNull(reservation, "reservation");
+        requireNonNull(choice, "choice");
         if (state == WaitingState.OFFERED && heldUntil.isEmpty()) {
             throw new IllegalArgumentException("an offered entry needs the end of its hold");
         }
@@ -67,7 +72,31 @@ public record WaitingEntry(WaitingEntryId id, SymbolNumber household, MemberId m
     }
 
     /**
-     * A new entry, waiting.
+     * An entry of the default course without optional tests (the entries before WAIT-1 took tests).
+     *
+     * @param id the entry's id
+     * @param household the member's household
+     * @param member the waiting member
+     * @param slot the slot waited for
+     * @param fiscalYear the slot's fiscal year
+     * @param phone the daytime phone given at joining
+     * @param state where the entry stands
+     * @param joinedAt when the member joined
+     * @param updatedAt the last step
+     * @param heldUntil the end of the hold, required while offered
+     * @param reservation the reservation, required once booked
+     * @throws NullPointerException if a component is {@code null}
+     * @throws IllegalArgumentException if an offered entry has no hold end or a booked one no reservation
+     */
+    public WaitingEntry(WaitingEntryId id, SymbolNumber household, MemberId member, SlotId slot,
+            FiscalYear fiscalYear, PhoneNumber phone, WaitingState state, Instant joinedAt, Instant updatedAt,
+            Optional<Instant> heldUntil, Optional<ReservationId> reservation) {
+        this(id, household, member, slot, fiscalYear, phone, state, joinedAt, updatedAt, heldUntil, reservation,
+                ExamChoice.DEFAULT);
+    }
+
+    /**
+     * A new entry of the default course without optional tests, waiting.
      *
      * @param id the id the store gave it
      * @param household the member's household
@@ -80,8 +109,26 @@ public record WaitingEntry(WaitingEntryId id, SymbolNumber household, MemberId m
      */
     public static WaitingEntry joined(WaitingEntryId id, SymbolNumber household, MemberId member, SlotId slot,
             FiscalYear fiscalYear, PhoneNumber phone, Instant at) {
+        return joined(id, household, member, slot, fiscalYear, phone, at, ExamChoice.DEFAULT);
+    }
+
+    /**
+     * A new entry for a course and optional tests, waiting.
+     *
+     * @param id the id the store gave it
+     * @param household the member's household
+     * @param member the member
+     * @param slot the slot
+     * @param fiscalYear the slot's fiscal year
+     * @param phone the daytime phone
+     * @param at when the member joined
+     * @param choice the course and optional tests of the request
+     * @return the entry
+     */
+    public static WaitingEntry joined(WaitingEntryId id, SymbolNumber household, MemberId member, SlotId slot,
+            FiscalYear fiscalYear, PhoneNumber phone, Instant at, ExamChoice choice) {
         return new WaitingEntry(id, household, member, slot, fiscalYear, phone, WaitingState.WAITING, at, at,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), choice);
     }
 
     /**
@@ -141,6 +188,6 @@ public record WaitingEntry(WaitingEntryId id, SymbolNumber household, MemberId m
     }
 
     private WaitingEntry with(WaitingState s, Instant now, Optional<Instant> until, Optional<ReservationId> r) {
-        return new WaitingEntry(id, household, member, slot, fiscalYear, phone, s, joinedAt, now, until, r);
+        return new WaitingEntry(id, household, member, slot, fiscalYear, phone, s, joinedAt, now, until, r, choice);
     }
 }

@@ -1,12 +1,15 @@
 package io.github.kenshinbooking.reservation;
 
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.schedule.SlotId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,8 +23,13 @@ import java.util.Optional;
  * an offer moves one place from the pool to the offered entry ({@link #claimPlace}); an ended offer
  * puts it back ({@link #returnPlace}); a place nobody can be offered goes back to the slot's capacity
  * ({@link #releasePlace}). So the places a slot has taken are its live reservations, its offered
- * entries and its pool, and a held place is never offered twice. Writes join the current unit of
- * work. Implementations must be thread-safe.
+ * entries and its pool, and a held place is never offered twice.
+ *
+ * <p>The places of a slot's optional tests (OPT-2) have pools of their own, one per test, moved the same
+ * way ({@link #holdOptionPlace}, {@link #claimOptionPlace}, {@link #returnOptionPlace},
+ * {@link #releaseOptionPlace}): a test's places taken are its live reservations' places, the offered
+ * entries that chose it and its pool. Writes join the current unit of work. Implementations must be
+ * thread-safe.
  */
 public interface WaitingListStore {
     /**
@@ -38,8 +46,29 @@ public interface WaitingListStore {
      * @return the new entry, waiting; empty, having written nothing, if the member has a live entry of the slot
      * @throws Refusal {@code WAITLIST_LIMIT} if the member has {@code maxLive} live entries in the fiscal year
      */
-    Optional<WaitingEntry> join(SymbolNumber household, MemberId member, SlotId slot, FiscalYear fiscalYear, PhoneNumber phone,
-            Instant at, int maxLive) throws Refusal;
+    default Optional<WaitingEntry> join(SymbolNumber household, MemberId member, SlotId slot, FiscalYear fiscalYear,
+            PhoneNumber phone, Instant at, int maxLive) throws Refusal {
+        return join(household, member, slot, fiscalYear, phone, at, ExamChoice.DEFAULT, maxLive);
+    }
+
+    /**
+     * Puts the member on the slot's waiting list for a course and optional tests, unless the member is on
+     * it already (one live entry per member and slot, whatever its tests). Decided against the entries as
+     * they are when the entry is written.
+     *
+     * @param household the member's household
+     * @param member the member
+     * @param slot the slot
+     * @param fiscalYear the slot's fiscal year
+     * @param phone the daytime phone for the booking an offer makes
+     * @param at when the member joins
+     * @param choice the course and optional tests an offer is to hold and book
+     * @param maxLive the most live entries a member may have per fiscal year
+     * @return the new entry, waiting; empty, having written nothing, if the member has a live entry of the slot
+     * @throws Refusal {@code WAITLIST_LIMIT} if the member has {@code maxLive} live entries in the fiscal year
+     */
+    Optional<WaitingEntry> join(SymbolNumber household, MemberId member, SlotId slot, FiscalYear fiscalYear,
+            PhoneNumber phone, Instant at, ExamChoice choice, int maxLive) throws Refusal;
 
     /**
      * Reads one entry.
@@ -84,7 +113,8 @@ public interface WaitingListStore {
     List<WaitingEntry> findEndedOffers(Instant now, int limit);
 
     /**
-     * Slots whose pool holds at least one place not offered yet, by id.
+     * Slots whose pool, or the pool of one of whose optional tests, holds at least one place not offered
+     * yet, by id.
      *
      * @return the slots
      */
@@ -138,4 +168,47 @@ public interface WaitingListStore {
      * @return {@code false}, having written nothing, if the pool is empty
      */
     boolean releasePlace(SlotId slot);
+
+    /**
+     * The places of the slot's optional tests held for its waiting list and not offered yet.
+     *
+     * @param slot the slot
+     * @return the pooled places by test, only tests with at least one; empty for an unknown slot
+     */
+    Map<OptionId, Integer> pooledOptionPlaces(SlotId slot);
+
+    /**
+     * Takes one place of the slot's optional test, as a booking takes one (OPT-2), into the test's pool.
+     *
+     * @param slot the slot
+     * @param option the test
+     * @return {@code false}, having written nothing, if the test has no free place or the slot does not offer it
+     */
+    boolean holdOptionPlace(SlotId slot, OptionId option);
+
+    /**
+     * Takes one place out of the test's pool for an offer.
+     *
+     * @param slot the slot
+     * @param option the test
+     * @return {@code false}, having written nothing, if the pool is empty
+     */
+    boolean claimOptionPlace(SlotId slot, OptionId option);
+
+    /**
+     * Puts an ended offer's place of the test back into the test's pool; it stays taken.
+     *
+     * @param slot the slot
+     * @param option the test
+     */
+    void returnOptionPlace(SlotId slot, OptionId option);
+
+    /**
+     * Takes one place out of the test's pool and gives it back to the test's capacity.
+     *
+     * @param slot the slot
+     * @param option the test
+     * @return {@code false}, having written nothing, if the pool is empty
+     */
+    boolean releaseOptionPlace(SlotId slot, OptionId option);
 }

@@ -2,7 +2,11 @@ package io.github.kenshinbooking.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.kenshinbooking.eligibility.CourseFamily;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.MemberId;
@@ -23,8 +27,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@link WaitingListStore} over {@code kb_waiting_entry} and the slot's {@code waiting_places} pool.
@@ -33,11 +41,16 @@ import java.util.Set;
  * 1..N; a join inserts without an error on conflict (so it waits for a concurrent joiner's commit and
  * never aborts the caller's transaction) and tries the next free ordinal. Every step of an entry is an
  * update conditional on its state, every change of the pool an update conditional on its count, and a
- * place is taken from and given back to the slot's stripes as a booking does ({@link Places}). Internal.
+ * place is taken from and given back to the slot's stripes as a booking does ({@link Places}).
+ *
+ * <p>An entry's course, family and tests are columns of its row (V10). A test's pool is the
+ * {@code waiting_places} of its stripe 0 in {@code kb_slot_option} (V10); a hold or release of a test's
+ * place locks that row first and then takes or gives back a stripe's place ({@link OptionPlaces}), so it
+ * locks the test's stripes in stripe order, as a booking's lock of every stripe does. Internal.
  */
 final class JdbcWaitingListStore implements WaitingListStore {
     private static final String COLUMNS = "id, household, member_id, slot_id, fiscal_year, phone, state, joined_at,"
-            + " updated_at, held_until, reservation_id";
+            + " updated_at, held_until, reservation_id, course, course_family, options";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM kb_waiting_entry";
 
     private final Transactions tx;
@@ -50,15 +63,17 @@ final class JdbcWaitingListStore implements WaitingListStore {
 
     @Override
     public Optional<WaitingEntry> join(SymbolNumber household, MemberId member, SlotId slot, FiscalYear fiscalYear,
-            PhoneNumber phone, Instant at, int maxLive) throws Refusal {
+            PhoneNumber phone, Instant at, ExamChoice choice, int maxLive) throws Refusal {
         requireNonNull(household, "household");
         requireNonNull(member, "member");
         requireNonNull(slot, "slot");
         requireNonNull(fiscalYear, "fiscalYear");
         requireNonNull(phone, "phone");
         requireNonNull(at, "at");
+        requireNonNull(choice, "choice");
+        Jdbc.fits(options(choice), 1000, "options");
         String insert = tx.dialect().insertIgnore("kb_waiting_entry", COLUMNS
-                + ", live_slot_id, live_fiscal_year, live_ordinal", 14);
+                + ", live_slot_id, live_fiscal_year, live_ordinal", 17);
         return tx.writeRefusing("join waiting list", c -> {
             Set<Integer> used = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT live_slot_id, live_ordinal FROM kb_waiting_entry"
@@ -79,7 +94,7 @@ final class JdbcWaitingListStore implements WaitingListStore {
                     continue;
                 }
                 WaitingEntry e = WaitingEntry.joined(WaitingEntryId.of(nextId(c)), household, member, slot, fiscalYear,
-                        phone, Jdbc.stored(at));
+                        phone, Jdbc.stored(at), choice);
                 int o = ordinal;
                 if (InsertIgnore.run(tx.dialect(), c, insert, ps -> {
                     int i = bind(ps, e);
@@ -141,8 +156,8 @@ final class JdbcWaitingListStore implements WaitingListStore {
     @Override
     public List<SlotId> slotsWithPooledPlaces() {
         return tx.read("find slots with pooled places", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM kb_slot WHERE waiting_places > 0 ORDER BY id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM kb_slot WHERE waiting_places > 0"
+                    + " UNION SELECT slot_id FROM kb_slot_option WHERE waiting_places > 0 ORDER BY 1");
                     ResultSet rs = ps.executeQuery()) {
                 List<SlotId> out = new ArrayList<>();
                 while (rs.next()) {
@@ -229,6 +244,70 @@ final class JdbcWaitingListStore implements WaitingListStore {
         });
     }
 
+    @Override
+    public Map<OptionId, Integer> pooledOptionPlaces(SlotId slot) {
+        requireNonNull(slot, "slot");
+        return tx.read("read pooled test places", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT option_id, waiting_places FROM kb_slot_option"
+                    + " WHERE slot_id = ? AND stripe = 0 AND waiting_places > 0")) {
+                ps.setLong(1, slot.value());
+                Map<OptionId, Integer> out = new TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(OptionId.of(rs.getString(1)), rs.getInt(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public boolean holdOptionPlace(SlotId slot, OptionId option) {
+        requireNonNull(slot, "slot");
+        requireNonNull(option, "option");
+        return tx.write("hold a test's place for the waiting list", c -> {
+            if (!lockOptionPool(c, slot, option) || !OptionPlaces.take(c, tx.dialect(), slot.value(), option)) {
+                return false;
+            }
+            changeOptionPool(c, slot, option, "+ 1", "");
+            return true;
+        });
+    }
+
+    @Override
+    public boolean claimOptionPlace(SlotId slot, OptionId option) {
+        requireNonNull(slot, "slot");
+        requireNonNull(option, "option");
+        return tx.write("claim a pooled test place", c -> {
+            if (tx.dialect() == Dialect.MARIADB) {
+                lockOptionPool(c, slot, option); // as changePool: the UPDATE then judges the current row
+            }
+            return changeOptionPool(c, slot, option, "- 1", " AND waiting_places > 0");
+        });
+    }
+
+    @Override
+    public void returnOptionPlace(SlotId slot, OptionId option) {
+        requireNonNull(slot, "slot");
+        requireNonNull(option, "option");
+        tx.write("return a test place to the pool", c -> changeOptionPool(c, slot, option, "+ 1", ""));
+    }
+
+    @Override
+    public boolean releaseOptionPlace(SlotId slot, OptionId option) {
+        requireNonNull(slot, "slot");
+        requireNonNull(option, "option");
+        return tx.write("release a pooled test place", c -> {
+            lockOptionPool(c, slot, option);
+            if (!changeOptionPool(c, slot, option, "- 1", " AND waiting_places > 0")) {
+                return false;
+            }
+            OptionPlaces.release(c, tx.dialect(), slot.value(), option);
+            return true;
+        });
+    }
+
     // ---- internals --------------------------------------------------------------------------------
 
     private boolean changePool(Connection c, SlotId slot, String by, String condition) throws SQLException {
@@ -246,6 +325,42 @@ final class JdbcWaitingListStore implements WaitingListStore {
             ps.setLong(1, slot.value());
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** Locks the row of the test's pool, its stripe 0; {@code false} if the slot does not offer the test. */
+    private static boolean lockOptionPool(Connection c, SlotId slot, OptionId option) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT waiting_places FROM kb_slot_option"
+                + " WHERE slot_id = ? AND option_id = ? AND stripe = 0 FOR UPDATE")) {
+            ps.setLong(1, slot.value());
+            ps.setString(2, option.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean changeOptionPool(Connection c, SlotId slot, OptionId option, String by, String condition)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE kb_slot_option SET waiting_places = waiting_places "
+                + by + " WHERE slot_id = ? AND option_id = ? AND stripe = 0" + condition)) {
+            ps.setLong(1, slot.value());
+            ps.setString(2, option.value());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static String options(ExamChoice choice) {
+        return String.join(",", choice.options().stream().map(OptionId::value).toList());
+    }
+
+    private static SortedSet<OptionId> options(String column) {
+        SortedSet<OptionId> out = new TreeSet<>();
+        if (column != null && !column.isEmpty()) {
+            for (String code : column.split(",")) {
+                out.add(OptionId.of(code));
+            }
+        }
+        return out;
     }
 
     private long nextId(Connection c) throws SQLException {
@@ -286,7 +401,10 @@ final class JdbcWaitingListStore implements WaitingListStore {
         } else {
             ps.setNull(11, Types.BIGINT);
         }
-        return 12;
+        ps.setString(12, e.choice().course().value());
+        ps.setString(13, e.choice().family().value());
+        ps.setString(14, options(e.choice()));
+        return 15;
     }
 
     private List<WaitingEntry> list(String what, String sql, Binder binder) {
@@ -311,6 +429,8 @@ final class JdbcWaitingListStore implements WaitingListStore {
                 MemberId.of(rs.getString("member_id")), SlotId.of(rs.getLong("slot_id")),
                 FiscalYear.of(rs.getInt("fiscal_year")), new PhoneNumber(rs.getString("phone")),
                 WaitingState.valueOf(rs.getString("state")), Jdbc.getInstant(rs, "joined_at"),
-                Jdbc.getInstant(rs, "updated_at"), Jdbc.getOptionalInstant(rs, "held_until"), r);
+                Jdbc.getInstant(rs, "updated_at"), Jdbc.getOptionalInstant(rs, "held_until"), r,
+                new ExamChoice(CourseId.of(rs.getString("course")), CourseFamily.of(rs.getString("course_family")),
+                        options(rs.getString("options"))));
     }
 }

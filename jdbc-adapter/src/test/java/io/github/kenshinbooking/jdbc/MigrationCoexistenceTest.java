@@ -70,12 +70,12 @@ class MigrationCoexistenceTest {
                     .containsExactly("application");
             assertThat(applicationFlyway(app).migrate().migrationsExecuted).isEqualTo(1);
             var library = libraryFlyway(app, null).migrate();
-            assertThat(library.migrationsExecuted).isEqualTo(9);
-            assertThat(library.targetSchemaVersion).isEqualTo("9");
+            assertThat(library.migrationsExecuted).isEqualTo(10);
+            assertThat(library.targetSchemaVersion).isEqualTo("10");
             assertApplicationUntouched(app);
             assertThat(versions(applicationFlyway(app))).containsExactly("1");
             // the application's schema is not empty: the library's history starts with a baseline below V1
-            assertThat(versions(libraryFlyway(app, null))).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(libraryFlyway(app, null))).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertThat(tables(app)).containsExactlyInAnyOrder("member", "account", "flyway_schema_history",
                     "kb_flyway_schema_history", "kb_slot", "kb_slot_stripe", "kb_reservation", "kb_idempotency_key",
                     "kb_outbox", "kb_account", "kb_login_attempt", "kb_reset_token", "kb_session", "kb_household", "kb_member",
@@ -103,12 +103,12 @@ class MigrationCoexistenceTest {
         try (Sandbox box = Sandbox.open(kind)) {
             DataSource app = box.pool(box.appUrl);
             assertThat(applicationFlyway(app).migrate().migrationsExecuted).isEqualTo(1);
-            assertThat(libraryFlyway(app, box.librarySchema).migrate().migrationsExecuted).isEqualTo(9);
+            assertThat(libraryFlyway(app, box.librarySchema).migrate().migrationsExecuted).isEqualTo(10);
 
             DataSource library = box.pool(box.libraryUrl);
             Reservation booked = bookOnTop(library);
             assertThat(rows(library, "SELECT member_id FROM kb_reservation")).containsExactly(booked.member().value());
-            assertThat(versions(libraryFlyway(app, box.librarySchema))).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+            assertThat(versions(libraryFlyway(app, box.librarySchema))).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
             assertThat(tables(library)).contains("kb_flyway_schema_history", "kb_slot", "kb_reservation", "kb_member")
                     .allMatch(t -> t.startsWith(KenshinMigrations.TABLE_PREFIX));
             assertThat(tables(app)).containsExactlyInAnyOrder("member", "account", "flyway_schema_history");

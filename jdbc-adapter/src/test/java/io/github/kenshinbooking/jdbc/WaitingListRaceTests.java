@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
+import io.github.kenshinbooking.eligibility.ExamOption;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
@@ -19,6 +22,9 @@ import io.github.kenshinbooking.reservation.Reservation;
 import io.github.kenshinbooking.reservation.WaitingEntry;
 import io.github.kenshinbooking.reservation.WaitingState;
 import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotOption;
+import io.github.kenshinbooking.schedule.SlotSpec;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -40,18 +46,23 @@ import org.threeten.extra.MutableClock;
  * The waiting list's race (WAIT-1..WAIT-4) through the real engine and a connection pool: members book,
  * cancel, join, leave, accept and decline while several threads run the offer job and move the clock so
  * that holds end. Afterwards every slot's places taken are exactly its live reservations, its offered
- * entries and its pool of held places, never above its capacity; no entry was offered twice and every
- * offer has its one mail and its one audit record; ONE-1 and WAIT-1's limits hold. One subclass per database.
+ * entries and its pool of held places, never above its capacity; likewise every optional test's places
+ * (members book and wait with and without a test of one place, so some wait for the slot, some only for
+ * the test, some for both); no entry was offered twice and every offer has its one mail and its one audit
+ * record; ONE-1 and WAIT-1's limits hold. One subclass per database.
  */
 abstract class WaitingListRaceTests {
     private static final int MEMBERS = 18;
     private static final int JOBS = 6;
-    private static final int[] CAPACITIES = {3, 2};
+    private static final int[] CAPACITIES = {3, 2, 4};
+    /** The places of マンモグラフィ per slot: slot 1 does not offer it; slot 2 has room but not for the test. */
+    private static final int[] MAMMO = {1, -1, 1};
+    private static final OptionId MAMMO_TEST = OptionId.of("mammo");
     /** Short holds, so that the job threads' clock moves end some of them during the race. */
     private static final Duration HOLD = Duration.ofHours(2);
     private static final Set<ErrorCode> EXPECTED = EnumSet.of(ErrorCode.SLOT_FULL,
             ErrorCode.ALREADY_RESERVED_THIS_FISCAL_YEAR, ErrorCode.WAITLIST_LIMIT, ErrorCode.NOT_WAITING,
-            ErrorCode.OFFER_EXPIRED, ErrorCode.INVALID_INPUT);
+            ErrorCode.OFFER_EXPIRED, ErrorCode.INVALID_INPUT, ErrorCode.OPTION_FULL);
 
     abstract TestDatabase database();
 
@@ -66,11 +77,14 @@ abstract class WaitingListRaceTests {
         clock = MutableClock.of(Union.NOW, Union.TOKYO);
         UnionPolicy policy = UnionPolicy.builder()
                 .waitingList(WaitingListPolicy.builder().hold(HOLD).build()).build();
+        CourseCatalog courses = CourseCatalog.builder().option(ExamOption.of(MAMMO_TEST, "マンモグラフィ")).build();
         engine = KenshinBooking.builder().storage(storage).directory(JdbcHouseholdDirectory.of(storage)).clock(clock)
-                .policy(policy).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).build();
+                .policy(policy).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000)).courses(courses).build();
         slots = new ArrayList<>();
         for (int i = 0; i < CAPACITIES.length; i++) {
-            slots.add(Union.addSlot(engine, Union.MIRIKA, Union.EXAM_DAY, LocalTime.of(9 + i, 0), CAPACITIES[i]));
+            SlotSpec spec = new SlotSpec(Union.MIRIKA, "那珂川健診センター", Union.EXAM_DAY, LocalTime.of(9 + i, 0),
+                    Duration.ofMinutes(30), CAPACITIES[i], Instant.parse("2024-01-01T00:00:00Z"));
+            slots.add(engine.schedule().addSlot(MAMMO[i] < 0 ? spec : spec.withOption(MAMMO_TEST, MAMMO[i])));
         }
     }
 
@@ -86,12 +100,13 @@ abstract class WaitingListRaceTests {
             sessions.add(Union.activate(engine, h, Optional.of("h" + i + "@example.jp")));
             members.add(Union.member(h, 0));
         }
-        // the slots start full, so the first places come free by cancels
+        // the first two slots start full and every test's place is taken, so the first places come free by cancels
         int m = 0;
         for (int i = 0; i < slots.size(); i++) {
-            for (int p = 0; p < CAPACITIES[i]; p++, m++) {
-                engine.bookings().book(sessions.get(m), BookingRequest.of(members.get(m), slots.get(i).id(),
-                        Union.PHONE, true));
+            int booked = i == 2 ? 1 : CAPACITIES[i];
+            for (int p = 0; p < booked; p++, m++) {
+                BookingRequest r = BookingRequest.of(members.get(m), slots.get(i).id(), Union.PHONE, true);
+                engine.bookings().book(sessions.get(m), p == 0 && MAMMO[i] > 0 ? r.withOptions(Set.of(MAMMO_TEST)) : r);
             }
         }
         ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
@@ -135,6 +150,8 @@ abstract class WaitingListRaceTests {
         assertThat(accepted.get()).as("offers accepted during the race").isPositive();
         assertThat(database().count("SELECT COUNT(*) FROM kb_audit WHERE action = 'WAITING_OFFERED'"))
                 .as("offers made").isGreaterThan(accepted.get());
+        assertThat(database().count("SELECT COUNT(*) FROM kb_waiting_entry WHERE options = 'mammo'"
+                + " AND held_until IS NOT NULL")).as("offers holding a test's place").isPositive();
         for (WaitingEntry e : allEntries(members)) {
             if (e.state() == WaitingState.OFFERED) {
                 assertThat(e.holding(clock.instant())).as("entry %s holds a running offer", e.id()).isTrue();
@@ -161,16 +178,23 @@ abstract class WaitingListRaceTests {
                     }
                     continue;
                 }
+                // with the test, where the slot offers it, every other time
+                BookingRequest request = BookingRequest.of(member, target.id(), Union.PHONE, true);
+                if (target.option(MAMMO_TEST).isPresent() && rnd.nextBoolean()) {
+                    request = request.withOptions(Set.of(MAMMO_TEST));
+                }
                 switch (choice) {
-                    case 0 -> engine.bookings().book(session, BookingRequest.of(member, target.id(), Union.PHONE, true));
+                    case 0 -> engine.bookings().book(session, request);
                     case 1 -> {
                         Optional<Reservation> mine = storage.reservations().findLive(member, FiscalYear.of(2024));
-                        if (mine.isPresent()) {
+                        if (mine.isPresent() && !mine.get().choice().options().isEmpty() && rnd.nextBoolean()) {
+                            // OPT-3: drop the test, keep the slot: the test's place frees up
+                            engine.bookings().change(session, mine.get().id(), mine.get().slot(), null, Set.of());
+                        } else if (mine.isPresent()) {
                             engine.bookings().cancel(session, mine.get().id());
                         }
                     }
-                    case 2, 3 -> engine.waitingList().join(session, BookingRequest.of(member, target.id(), Union.PHONE,
-                            true));
+                    case 2, 3 -> engine.waitingList().join(session, request);
                     default -> engine.waitingList().leave(session, member, target.id());
                 }
             } catch (Refusal r) {
@@ -196,6 +220,16 @@ abstract class WaitingListRaceTests {
             int pooled = storage.waitingList().pooledPlaces(s.id());
             assertThat(s.reserved()).as("places taken in slot %s", s.id()).isLessThanOrEqualTo(CAPACITIES[i])
                     .isEqualTo(live + offered + pooled);
+            if (MAMMO[i] >= 0) {
+                SlotOption test = s.option(MAMMO_TEST).orElseThrow();
+                long liveWithTest = storage.reservations().findLiveBySlot(s.id()).stream()
+                        .filter(r -> r.choice().options().contains(MAMMO_TEST)).count();
+                long offeredWithTest = database().count("SELECT COUNT(*) FROM kb_waiting_entry WHERE state = 'OFFERED'"
+                        + " AND options = 'mammo' AND slot_id = " + s.id().value());
+                int pooledTest = storage.waitingList().pooledOptionPlaces(s.id()).getOrDefault(MAMMO_TEST, 0);
+                assertThat(test.reserved()).as("test places taken in slot %s", s.id()).isLessThanOrEqualTo(MAMMO[i])
+                        .isEqualTo(liveWithTest + offeredWithTest + pooledTest);
+            }
         }
         assertThat(database().count("SELECT COUNT(*) FROM (SELECT member_id FROM kb_reservation WHERE status = 'CONFIRMED'"
                 + " GROUP BY member_id, fiscal_year HAVING COUNT(*) > 1) d")).as("ONE-1 violations").isZero();

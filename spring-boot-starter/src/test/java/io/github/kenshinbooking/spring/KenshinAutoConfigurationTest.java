@@ -85,7 +85,7 @@ class KenshinAutoConfigurationTest {
                     KenshinMigrations.HISTORY_TABLE).doesNotContain("flyway_schema_history");
             assertThat(rows(ds, "SELECT \"version\" FROM \"" + KenshinMigrations.HISTORY_TABLE
                     + "\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\""))
-                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         });
     }
 

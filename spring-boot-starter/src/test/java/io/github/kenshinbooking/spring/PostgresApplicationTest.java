@@ -89,7 +89,7 @@ class PostgresApplicationTest {
         assertThat(KenshinAutoConfigurationTest.rows(dataSource,
                 "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL")).containsExactly("1");
         assertThat(KenshinAutoConfigurationTest.rows(dataSource, "SELECT version FROM " + KenshinMigrations.HISTORY_TABLE
-                + " WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+                + " WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
 
         directory.put(TestUnion.household());
         HouseholdSession session = TestUnion.activate(engine);

@@ -174,6 +174,7 @@ public abstract class RetentionContract extends DataExchangeSupport {
         assertThat(old.fiscalYear()).isEqualTo(FiscalYear.of(2024));
         assertThat(old.state()).isEqualTo(waitingOld.state());
         assertThat(old.joinedAt()).isEqualTo(waitingOld.joinedAt());
+        assertThat(old.choice()).isEqualTo(waitingOld.choice());
         assertThat(storage.waitingList().findByMember(HANAKO)).isEmpty();
         assertThat(storage.waitingList().find(waitingNew.id())).contains(waitingNew);
     }

@@ -2,7 +2,11 @@ package io.github.kenshinbooking.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.kenshinbooking.eligibility.CourseFamily;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.ExamChoice;
 import io.github.kenshinbooking.eligibility.FiscalYear;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.household.MemberId;
 import io.github.kenshinbooking.household.SymbolNumber;
@@ -11,13 +15,17 @@ import io.github.kenshinbooking.reservation.WaitingEntry;
 import io.github.kenshinbooking.reservation.WaitingEntryId;
 import io.github.kenshinbooking.reservation.WaitingState;
 import io.github.kenshinbooking.schedule.Slot;
+import io.github.kenshinbooking.schedule.SlotOption;
 import io.github.kenshinbooking.testkit.Threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -28,13 +36,18 @@ import org.junit.jupiter.api.Test;
  * itself enforces one live entry per member and slot and the most live entries per member and fiscal
  * year, moves an entry only from the state the caller read, and keeps a slot's held places taken: a
  * place held for the list is taken from the slot's capacity as a booking takes one, and the pool of
- * held places never goes below zero, also under concurrent calls.
+ * held places never goes below zero, also under concurrent calls. An entry keeps the course and optional
+ * tests it joined with, and each optional test of a slot has a pool of its own that behaves as the slot's.
  *
  * <p>Extend it and implement {@link StorageContractSupport#createStorage()} to return a fresh, empty
  * storage of the adapter.
  */
 public abstract class WaitingListStoreContract extends StorageContractSupport {
     private static final int MAX = 3;
+    /** マンモグラフィ. */
+    private static final OptionId MAMMO = OptionId.of("mammo");
+    /** 胃部X線. */
+    private static final OptionId XRAY = OptionId.of("stomach-xray");
 
     private Optional<WaitingEntry> join(MemberId member, Slot slot) throws io.github.kenshinbooking.error.Refusal {
         SymbolNumber household = member.equals(JIRO) ? OTHER_HOUSEHOLD : HOUSEHOLD;
@@ -272,5 +285,150 @@ public abstract class WaitingListStoreContract extends StorageContractSupport {
         assertThat(claimed.get()).isEqualTo(3);
         assertThat(storage.waitingList().pooledPlaces(s.id())).isZero();
         assertThat(slot(s).reserved()).isEqualTo(3);
+    }
+
+    private Slot slotWithMammo(LocalTime start, int capacity, int mammo) {
+        return storage.slots().add(spec(MIRIKA, FY2024_DAY, start, capacity).withOption(MAMMO, mammo));
+    }
+
+    private Reservation bookWith(MemberId member, Slot s, OptionId... options)
+            throws io.github.kenshinbooking.error.Refusal {
+        Reservation r = newReservation(member, s).withChoice(new ExamChoice(CourseId.DEFAULT, CourseFamily.DEFAULT,
+                new TreeSet<>(List.of(options))));
+        return inUnitOfWork(() -> {
+            storage.reservations().insert(r);
+            return r;
+        });
+    }
+
+    private int mammoReserved(Slot s) {
+        return slot(s).option(MAMMO).map(SlotOption::reserved).orElseThrow();
+    }
+
+    @Test
+    @DisplayName("WAIT-1 OPT-2 an entry keeps the course, family and optional tests it joined with, through its steps")
+    void entryKeepsChoice() throws Exception {
+        Slot s = storage.slots().add(spec(MIRIKA, FY2024_DAY, LocalTime.of(9, 0), 0).withOption(MAMMO, 0)
+                .withOption(XRAY, 0));
+        ExamChoice choice = new ExamChoice(CourseId.of("cancer-set"), CourseFamily.of("cancer"),
+                new TreeSet<>(Set.of(XRAY, MAMMO)));
+        WaitingEntry e = inUnitOfWork(() -> storage.waitingList().join(HOUSEHOLD, TARO, s.id(), FiscalYear.of(2024),
+                PHONE, T0, choice, MAX)).orElseThrow();
+        WaitingEntry plain = join(JIRO, s).orElseThrow();
+
+        assertThat(e.choice()).isEqualTo(choice);
+        assertThat(e.choice().options()).containsExactly(MAMMO, XRAY);
+        assertThat(plain.choice()).isEqualTo(ExamChoice.DEFAULT);
+        assertThat(storage.waitingList().find(e.id())).contains(e);
+        assertThat(storage.waitingList().findLive(TARO, FiscalYear.of(2024))).containsExactly(e);
+        assertThat(storage.waitingList().findWaiting(s.id())).containsExactlyInAnyOrder(e, plain);
+        WaitingEntry offered = e.offered(T0, T0.plus(Duration.ofHours(24)));
+        assertThat(storage.waitingList().update(e, offered)).isTrue();
+        assertThat(storage.waitingList().find(e.id()).orElseThrow().choice()).isEqualTo(choice);
+        // one live entry per member and slot, whatever the tests
+        assertThat(inUnitOfWork(() -> storage.waitingList().join(HOUSEHOLD, TARO, s.id(), FiscalYear.of(2024), PHONE,
+                T0, ExamChoice.DEFAULT, MAX))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("WAIT-2 OPT-2 a test's held place is taken from the test's capacity; claim, return and release move it, never below zero")
+    void optionPool() throws Exception {
+        Slot s = slotWithMammo(LocalTime.of(9, 0), 5, 2);
+        bookWith(TARO, s, MAMMO);
+
+        assertThat(inUnitOfWork(() -> storage.waitingList().holdOptionPlace(s.id(), MAMMO))).isTrue();
+        assertThat(mammoReserved(s)).isEqualTo(2);
+        assertThat(slot(s).reserved()).as("the slot's own places are not touched").isEqualTo(1);
+        assertThat(storage.waitingList().pooledOptionPlaces(s.id())).isEqualTo(Map.of(MAMMO, 1));
+        assertThat(storage.waitingList().pooledPlaces(s.id())).isZero();
+        assertThat(storage.waitingList().slotsWithPooledPlaces()).containsExactly(s.id());
+        // the held place is taken: neither a booking with the test nor a second hold gets it
+        assertThat(codeOf(() -> bookWith(JIRO, s, MAMMO))).isEqualTo(ErrorCode.OPTION_FULL);
+        assertThat(inUnitOfWork(() -> storage.waitingList().holdOptionPlace(s.id(), MAMMO))).isFalse();
+        assertThat(mammoReserved(s)).isEqualTo(2);
+
+        assertThat(inUnitOfWork(() -> storage.waitingList().claimOptionPlace(s.id(), MAMMO))).isTrue();
+        assertThat(storage.waitingList().pooledOptionPlaces(s.id())).isEmpty();
+        assertThat(storage.waitingList().slotsWithPooledPlaces()).isEmpty();
+        assertThat(inUnitOfWork(() -> storage.waitingList().claimOptionPlace(s.id(), MAMMO))).isFalse();
+        assertThat(inUnitOfWork(() -> storage.waitingList().releaseOptionPlace(s.id(), MAMMO))).isFalse();
+        assertThat(mammoReserved(s)).isEqualTo(2);
+
+        inUnitOfWork(() -> {
+            storage.waitingList().returnOptionPlace(s.id(), MAMMO);
+            return null;
+        });
+        assertThat(storage.waitingList().pooledOptionPlaces(s.id())).isEqualTo(Map.of(MAMMO, 1));
+        assertThat(inUnitOfWork(() -> storage.waitingList().releaseOptionPlace(s.id(), MAMMO))).isTrue();
+        assertThat(storage.waitingList().pooledOptionPlaces(s.id())).isEmpty();
+        assertThat(mammoReserved(s)).isEqualTo(1);
+        assertThat(slot(s).reserved()).isEqualTo(1);
+        // a booking with the test gets the released place
+        bookWith(JIRO, s, MAMMO);
+        assertThat(mammoReserved(s)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("WAIT-2 OPT-2 no test place is held for a full test or a test the slot does not offer")
+    void optionHoldRefused() throws Exception {
+        Slot s = slotWithMammo(LocalTime.of(9, 0), 5, 1);
+        bookWith(TARO, s, MAMMO);
+
+        assertThat(inUnitOfWork(() -> storage.waitingList().holdOptionPlace(s.id(), MAMMO))).isFalse();
+        assertThat(inUnitOfWork(() -> storage.waitingList().holdOptionPlace(s.id(), XRAY))).isFalse();
+        assertThat(storage.waitingList().pooledOptionPlaces(s.id())).isEmpty();
+        assertThat(mammoReserved(s)).isEqualTo(1);
+        assertThat(slot(s).option(XRAY)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("WAIT-2 OPT-2 a failed unit of work leaves no test place held")
+    void optionRollback() throws Exception {
+        Slot s = slotWithMammo(LocalTime.of(9, 0), 5, 3);
+        inFailedUnitOfWork(() -> {
+            storage.waitingList().holdPlace(s.id());
+            storage.waitingList().holdOptionPlace(s.id(), MAMMO);
+            return null;
+        });
+
+        assertThat(storage.waitingList().pooledOptionPlaces(s.id())).isEmpty();
+        assertThat(storage.waitingList().pooledPlaces(s.id())).isZero();
+        assertThat(mammoReserved(s)).isZero();
+        assertThat(slot(s).reserved()).isZero();
+    }
+
+    @Test
+    @DisplayName("WAIT-2 OPT-2 concurrent holds and claims of a test's places: each held and claimed once, never above its capacity")
+    void concurrentOptionClaims() throws Exception {
+        Slot s = slotWithMammo(LocalTime.of(9, 0), 20, 3);
+        AtomicInteger held = new AtomicInteger();
+        List<Callable<Object>> holds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            holds.add(() -> {
+                if (inUnitOfWork(() -> storage.waitingList().holdOptionPlace(s.id(), MAMMO))) {
+                    held.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        Threads.concurrently(holds, Duration.ofMinutes(1));
+        assertThat(held.get()).isEqualTo(3);
+        assertThat(mammoReserved(s)).isEqualTo(3);
+
+        AtomicInteger claimed = new AtomicInteger();
+        List<Callable<Object>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            claims.add(() -> {
+                if (inUnitOfWork(() -> storage.waitingList().claimOptionPlace(s.id(), MAMMO))) {
+                    claimed.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        Threads.concurrently(claims, Duration.ofMinutes(1));
+
+        assertThat(claimed.get()).isEqualTo(3);
+        assertThat(storage.waitingList().pooledOptionPlaces(s.id())).isEmpty();
+        assertThat(mammoReserved(s)).isEqualTo(3);
     }
 }

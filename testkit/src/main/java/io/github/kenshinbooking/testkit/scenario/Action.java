@@ -456,13 +456,14 @@ sealed interface Action {
 
     // ---- waiting list (WAIT-1..WAIT-4) ------------------------------------------------------------
 
-    record JoinWaitingList(String member, Optional<String> household, String slot, String phone, boolean acceptTerms)
-            implements Action {
+    /** WAIT-1: joins with the course and optional tests of the request, as a booking names them (OPT-1). */
+    record JoinWaitingList(String member, Optional<String> household, String slot, String phone, boolean acceptTerms,
+            Optional<String> course, List<String> options) implements Action {
         @Override
         public Outcome run(ScenarioContext c) throws Refusal {
             HouseholdSession s = c.sessionFor(member, household);
             c.engine().waitingList().join(s, new BookingRequest(c.member(member).member().id(), c.slot(slot), phone,
-                    acceptTerms, null));
+                    acceptTerms, null, course.map(CourseId::of).orElse(null), optionIds(options)));
             return Outcome.done();
         }
     }

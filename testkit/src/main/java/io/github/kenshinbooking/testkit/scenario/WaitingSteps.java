@@ -1,5 +1,6 @@
 package io.github.kenshinbooking.testkit.scenario;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Readers of the waiting-list steps (WAIT-1..WAIT-4): join, leave, accept, decline, the job, the entries. Internal. */
@@ -8,8 +9,10 @@ final class WaitingSteps {
     }
 
     static Action join(Node n, StepRefs refs) throws InvalidScenarioException {
+        Optional<String> course = n.optNonNull("course").isPresent()
+                ? Optional.of(ScenarioParser.code(n.req("course"))) : Optional.empty();
         return new Action.JoinWaitingList(refs.member(n), refs.householdRef(n), refs.slotRef(n), BookingSteps.phone(n),
-                BookingSteps.acceptTerms(n));
+                BookingSteps.acceptTerms(n), course, BookingSteps.options(n).orElse(List.of()));
     }
 
     static Action leave(Node n, StepRefs refs) throws InvalidScenarioException {
