@@ -3,6 +3,7 @@ package io.github.kenshinbooking.web;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.HouseholdSession;
+import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.reservation.BookingConfirmation;
@@ -42,9 +43,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BookingController {
     private final Site site;
+    private final Exams exams;
 
-    BookingController(Site site) {
+    BookingController(Site site, Exams exams) {
         this.site = requireNonNull(site, "site");
+        this.exams = requireNonNull(exams, "exams");
     }
 
     @GetMapping("/members")
@@ -147,15 +150,21 @@ class BookingController {
     }
 
     @GetMapping("/m/{memberId}/book")
-    String input(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot, Model model)
-            throws Refusal {
-        return input(auth.session(), memberId, SlotId.of(slot), "", FormErrors.none(), model);
+    String input(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot,
+            @RequestParam(defaultValue = "") String course, @RequestParam(required = false) List<String> options,
+            Model model) throws Refusal {
+        return input(auth.session(), memberId, SlotId.of(slot), "", Exams.chosen(course, options), FormErrors.none(),
+                false, model);
     }
 
-    private String input(HouseholdSession session, String memberId, SlotId slot, String phone, FormErrors errors,
-            Model model) throws Refusal {
+    private String input(HouseholdSession session, String memberId, SlotId slot, String phone, Exams.Chosen chosen,
+            FormErrors errors, boolean full, Model model) throws Refusal {
         Member member = site.selected(model, session, memberId);
-        model.addAttribute("slot", site.engine().calendar().availability(session, member.id(), slot));
+        SlotAvailability availability = site.engine().calendar().availability(session, member.id(), slot);
+        model.addAttribute("slot", availability);
+        model.addAttribute("offer", exams.offer(availability));
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("full", full); // SLOT_FULL: the waiting list is offered instead (WAIT-1)
         model.addAttribute("changeDeadline", site.engine().calendar().deadline(slot, DeadlineKind.CHANGE));
         model.addAttribute("cancelDeadline", site.engine().calendar().deadline(slot, DeadlineKind.CANCEL));
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
@@ -164,21 +173,32 @@ class BookingController {
         return "book-input";
     }
 
+    private String refusedInput(HouseholdSession session, String memberId, SlotId slot, String phone,
+            Exams.Chosen chosen, Refusal refusal, Model model) throws Refusal {
+        return input(session, memberId, slot, phone, chosen,
+                site.errors(refusal, "phone", "acceptTerms", Refusal.FIELD_COURSE, Refusal.FIELD_OPTIONS),
+                refusal.code() == ErrorCode.SLOT_FULL, model);
+    }
+
     @PostMapping("/m/{memberId}/book/confirm")
     String confirm(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot,
             @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "false") boolean acceptTerms,
+            @RequestParam(defaultValue = "") String course, @RequestParam(required = false) List<String> options,
             Model model) throws Refusal {
         HouseholdSession session = auth.session();
         Member member = site.selected(model, session, memberId);
+        Exams.Chosen chosen = Exams.chosen(course, options);
         BookingConfirmation confirmation;
         try {
             confirmation = site.engine().bookings().confirm(session,
-                    BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms));
+                    chosen.apply(BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms)));
         } catch (Refusal refusal) {
-            return input(session, memberId, SlotId.of(slot), phone,
-                    site.errors(refusal, "phone", "acceptTerms"), model);
+            return refusedInput(session, memberId, SlotId.of(slot), phone, chosen, refusal, model);
         }
         model.addAttribute("confirmation", confirmation);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("offer", exams.offer(site.engine().calendar().availability(session, member.id(),
+                SlotId.of(slot))));
         model.addAttribute("phone", phone);
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
@@ -188,17 +208,18 @@ class BookingController {
     @PostMapping("/m/{memberId}/book")
     String book(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot,
             @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "false") boolean acceptTerms,
-            @RequestParam(defaultValue = "") String idempotencyKey, Model model) throws Refusal {
+            @RequestParam(defaultValue = "") String idempotencyKey, @RequestParam(defaultValue = "") String course,
+            @RequestParam(required = false) List<String> options, Model model) throws Refusal {
         HouseholdSession session = auth.session();
         Member member = site.member(session, memberId);
+        Exams.Chosen chosen = Exams.chosen(course, options);
         Reservation r;
         try {
-            BookingRequest request = BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms);
+            BookingRequest request = chosen.apply(BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms));
             r = site.engine().bookings().book(session,
                     idempotencyKey.isBlank() ? request : request.withIdempotencyKey(idempotencyKey));
         } catch (Refusal refusal) {
-            return input(session, memberId, SlotId.of(slot), phone, site.errors(refusal, "phone", "acceptTerms"),
-                    model);
+            return refusedInput(session, memberId, SlotId.of(slot), phone, chosen, refusal, model);
         }
         return "redirect:/m/" + memberId + "/reservations/" + r.id().value() + "/booked";
     }
@@ -281,6 +302,7 @@ class BookingController {
                     : ReservationStatus.CONFIRMED);
         }
         model.addAttribute("entries", site.engine().bookings().history(session, member.id(), filter));
+        model.addAttribute("waiting", WaitingListController.rows(site, session, member, List.of(member))); // WAIT-4
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("status", status == null ? List.of() : status);
