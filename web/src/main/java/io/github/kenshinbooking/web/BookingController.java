@@ -3,6 +3,7 @@ package io.github.kenshinbooking.web;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.HouseholdSession;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Member;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -226,18 +228,33 @@ class BookingController {
 
     @GetMapping("/m/{memberId}/reservations/{id}/change")
     String changeInput(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
-            @RequestParam(required = false) Long slot, @RequestParam(required = false) String phone, Model model)
-            throws Refusal {
-        return changeInput(auth.session(), memberId, id, slot, phone, FormErrors.none(), model);
+            @RequestParam(required = false) Long slot, @RequestParam(required = false) String phone,
+            @RequestParam(required = false) List<String> options, @RequestParam(defaultValue = "false") boolean testsShown,
+            Model model) throws Refusal {
+        return changeInput(auth.session(), memberId, id, slot, phone, testsShown ? Exams.chosen("", options) : null,
+                FormErrors.none(), model);
     }
 
+    /**
+     * 予約変更's input: the new slot (or the reservation's own) and, where it offers tests, their checkboxes
+     * (OPT-3: a change may add or drop tests), checked as the form had them or else as the reservation holds
+     * them; the course stays.
+     */
     private String changeInput(HouseholdSession session, String memberId, long id, Long slot, String phone,
-            FormErrors errors, Model model) throws Refusal {
+            Exams.Chosen chosen, FormErrors errors, Model model) throws Refusal {
         Member member = site.selected(model, session, memberId);
         var details = site.engine().bookings().details(session, ReservationId.of(id));
+        SlotAvailability newSlot = slot == null ? null
+                : site.engine().calendar().availability(session, member.id(), SlotId.of(slot));
+        SlotAvailability target = newSlot != null ? newSlot
+                : site.engine().calendar().availability(session, member.id(), details.slot().id());
+        Set<String> offered = target.options().stream().map(o -> o.option().value()).collect(Collectors.toSet());
+        Exams.Chosen tests = chosen != null ? chosen : Exams.chosen("", details.reservation().choice().options().stream()
+                .map(OptionId::value).filter(offered::contains).toList());
         model.addAttribute("details", details);
-        model.addAttribute("newSlot", slot == null ? null
-                : site.engine().calendar().availability(session, member.id(), SlotId.of(slot)));
+        model.addAttribute("newSlot", newSlot);
+        model.addAttribute("offer", new Exams.Offer(List.of(), target.options()));
+        model.addAttribute("chosen", tests);
         model.addAttribute("phone", phone == null ? details.reservation().phone().toString() : phone);
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
         model.addAttribute("errors", errors);
@@ -246,28 +263,40 @@ class BookingController {
 
     @PostMapping("/m/{memberId}/reservations/{id}/change/confirm")
     String changeConfirm(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
-            @RequestParam(required = false) Long slot, @RequestParam(defaultValue = "") String phone, Model model)
-            throws Refusal {
+            @RequestParam(required = false) Long slot, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(required = false) List<String> options, @RequestParam(defaultValue = "false") boolean testsShown,
+            Model model) throws Refusal {
         HouseholdSession session = auth.session();
+        Exams.Chosen chosen = testsShown ? Exams.chosen("", options) : null;
         if (slot == null) {
-            return changeInput(session, memberId, id, null, phone,
-                    site.errors(Refusal.onField(io.github.kenshinbooking.error.ErrorCode.INVALID_INPUT,
-                            Refusal.FIELD_SLOT, "no new slot chosen")), model);
+            return changeInput(session, memberId, id, null, phone, chosen,
+                    site.errors(Refusal.onField(ErrorCode.INVALID_INPUT, Refusal.FIELD_SLOT, "no new slot chosen")),
+                    model);
         }
-        changeInput(session, memberId, id, slot, phone, FormErrors.none(), model);
+        changeInput(session, memberId, id, slot, phone, chosen, FormErrors.none(), model);
+        model.addAttribute("testsShown", testsShown);
         return "change-confirm";
     }
 
     @PostMapping("/m/{memberId}/reservations/{id}/change")
     String change(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
-            @RequestParam long slot, @RequestParam(defaultValue = "") String phone, Model model) throws Refusal {
+            @RequestParam long slot, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(required = false) List<String> options, @RequestParam(defaultValue = "false") boolean testsShown,
+            Model model) throws Refusal {
         HouseholdSession session = auth.session();
         site.member(session, memberId);
+        Exams.Chosen chosen = testsShown ? Exams.chosen("", options) : null;
         Reservation changed;
         try {
-            changed = site.engine().bookings().change(session, ReservationId.of(id), SlotId.of(slot), phone);
+            // the tests as chosen where the slot offers them; none where it offers none but the reservation
+            // holds some; else the reservation's own (null: the manual's change, no tests anywhere)
+            Set<OptionId> tests = chosen != null ? chosen.optionIds()
+                    : site.engine().bookings().details(session, ReservationId.of(id)).reservation().choice().options()
+                            .isEmpty() ? null : Set.of();
+            changed = site.engine().bookings().change(session, ReservationId.of(id), SlotId.of(slot), phone, tests);
         } catch (Refusal refusal) {
-            return changeInput(session, memberId, id, slot, phone, site.errors(refusal, "phone"), model);
+            return changeInput(session, memberId, id, slot, phone, chosen,
+                    site.errors(refusal, "phone", Refusal.FIELD_OPTIONS), model);
         }
         return "redirect:/m/" + memberId + "/reservations/" + changed.id().value() + "/changed";
     }

@@ -102,6 +102,27 @@ class CoursesAndWaitingListSiteTest {
                 "acceptTerms", "true"));
         assertThat(full.select("#options-gastroscopy-error").text()).isEqualTo("オプション検査「胃内視鏡」は定員に達した"
                 + "ため、この時間帯ではお申込みいただけません。別の日時をご選択いただくか、オプションを外してお申込みください。");
+
+        // OPT-3: a change within the slot drops マンモグラフィ and adds 大腸がん; the course stays
+        Document change = b.get("/m/" + UME + "/reservations/" + id + "/change");
+        assertThat(change.select("#current-options").text()).isEqualTo("胃内視鏡、マンモグラフィ");
+        assertThat(change.select("input[name=options][checked]").eachAttr("value")).containsExactly("gastroscopy",
+                "mammography");
+        change.selectFirst("#options-mammography").removeAttr("checked");
+        change.selectFirst("#options-colon").attr("checked", "");
+        Document changeConfirm = b.submit(change.selectFirst("main form"), Map.of());
+        assertThat(changeConfirm.select("#chosen-options").text()).isEqualTo("大腸がん、胃内視鏡");
+        Document changed = b.submit(changeConfirm.selectFirst("main form"), Map.of());
+        assertThat(changed.select("h1").text()).isEqualTo("予約変更が完了しました。");
+        assertThat(changed.select("#reservation-id").text()).isEqualTo(id);
+        assertThat(changed.select("#course").text()).isEqualTo("特定健診＋がん検診セット");
+        assertThat(changed.select("#options").text()).isEqualTo("大腸がん、胃内視鏡");
+        Element afterChange = b.get("/m/" + MATSUO + "/day/" + date).selectFirst("a[href=\"" + bookHref.replace(UME,
+                MATSUO) + "\"]");
+        assertThat(afterChange.text()).contains("残り9名");
+        assertThat(afterChange.parent().select(".option-places li").eachText()).containsExactly(
+                "大腸がん 残り4名 ○空きあり", "胃内視鏡 残り0名 ×定員に達しました", "マンモグラフィ 残り4名 ○空きあり",
+                "胃部X線 残り3名 △残りわずか");
     }
 
     @Test
