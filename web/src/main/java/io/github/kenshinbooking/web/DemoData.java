@@ -134,9 +134,11 @@ class DemoData implements ApplicationRunner {
                 int capacity = start.getHour() == 10 && start.getMinute() == 30 ? 2 : 10;
                 SlotSpec spec = new SlotSpec(Venue.of(venue[0]), venue[1], sunday, start, Duration.ofMinutes(30),
                         capacity, opened);
-                if (week == OPTIONS_WEEK) { // OPT-2: a few places of each test; one 胃内視鏡 a slot
+                if (week == OPTIONS_WEEK) { // every course; OPT-2: a few places of each test, one 胃内視鏡 a slot
                     spec = spec.withOption(STOMACH_XRAY, 3).withOption(GASTROSCOPY, 1).withOption(MAMMOGRAPHY, 4)
                             .withOption(COLON, 5);
+                } else { // the manual's slots: its one course, no choice on the booking form
+                    spec = spec.withCourses(java.util.Set.of(CourseId.DEFAULT));
                 }
                 engine.schedule().addSlot(spec);
             }
@@ -146,7 +148,7 @@ class DemoData implements ApplicationRunner {
                 STAFF_CLERK_PASSWORD);
         // the full slot: its one place booked by 町田 一郎 at the union's counter
         Slot full = engine.schedule().addSlot(new SlotSpec(Venue.of(FULL_VENUE), "新橋健診センター", fullSlotDate(engine),
-                LocalTime.of(11, 0), Duration.ofMinutes(30), 1, opened));
+                LocalTime.of(11, 0), Duration.ofMinutes(30), 1, opened).withCourses(java.util.Set.of(CourseId.DEFAULT)));
         engine.staff().book(admin.id(), "デモ用の満席の枠", BookingRequest.of(MemberId.of("1777777-01"), full.id(),
                 "03-1234-5678", true), ReceptionClosing.ENFORCED);
         LOG.info("demo data loaded: 3 households, 4 venues, 25 slots (one full), 2 staff accounts, {} courses, {} tests",

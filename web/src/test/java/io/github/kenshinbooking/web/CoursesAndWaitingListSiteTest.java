@@ -137,6 +137,7 @@ class CoursesAndWaitingListSiteTest {
         assertThat(join.parent().text()).startsWith("空きなし");
         Document joinForm = umeda.get(join.attr("href"));
         assertThat(joinForm.select("h1").text()).isEqualTo("キャンセル待ちの登録");
+        assertThat(joinForm.select("#chosen-course")).isEmpty(); // the full slot offers the default course only
         Document noTerms = umeda.submit(joinForm.selectFirst("main form"), Map.of("phone", "06-1234-5678"));
         assertThat(noTerms.select("#acceptTerms-error").text()).isNotBlank();
         Document joined = umeda.submit(noTerms.selectFirst("main form"), Map.of("phone", "06-1234-5678",
