@@ -3,6 +3,7 @@ package io.github.kenshinbooking.spring;
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
 import io.github.kenshinbooking.error.RefusalMessages;
 import io.github.kenshinbooking.household.HouseholdDirectory;
 import io.github.kenshinbooking.jdbc.JdbcHouseholdDirectory;
@@ -35,8 +36,8 @@ import org.springframework.context.annotation.Import;
  * member records ({@link JdbcHouseholdDirectory} unless the application has a {@link HouseholdDirectory}
  * bean), the password hasher (PBKDF2 at {@code kenshin.passwords.pbkdf2-iterations}), the clock (the
  * application's {@link Clock} bean if it has one), the {@link UnionPolicy} from {@code kenshin.*}, the
- * {@link KenshinBooking} engine with every {@link EngineObserver} bean, the {@link RefusalMessages} and the
- * {@link MailRenderer}. Every bean backs off when the application defines one of its type.
+ * {@link KenshinBooking} engine with every {@link EngineObserver} bean and the application's
+ * {@link CourseCatalog} bean if it has one, the {@link RefusalMessages} and the {@link MailRenderer}. Every bean backs off when the application defines one of its type.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass({KenshinBooking.class, JdbcStorage.class})
@@ -146,17 +147,19 @@ public class KenshinBookingAutoConfiguration {
      * @param directory   the member records
      * @param hasher      the password hasher
      * @param observers   every observer bean, in order
+     * @param courses     the union's courses and optional tests (CRS-1, OPT-1), if the application defines
+     *     them; else {@link CourseCatalog#none()}
      * @param customizers every customizer bean, in order, applied last
      * @return the engine
      */
     @Bean
     @ConditionalOnMissingBean
     public KenshinBooking kenshinBooking(UnionPolicy policy, Clock clock, Storage storage, HouseholdDirectory directory,
-            PasswordHasher hasher, ObjectProvider<EngineObserver> observers,
+            PasswordHasher hasher, ObjectProvider<EngineObserver> observers, ObjectProvider<CourseCatalog> courses,
             ObjectProvider<KenshinBookingCustomizer> customizers) {
         List<EngineObserver> all = observers.orderedStream().toList();
         KenshinBooking.Builder b = KenshinBooking.builder().policy(policy).clock(clock).storage(storage)
-                .directory(directory).passwordHasher(hasher)
+                .directory(directory).passwordHasher(hasher).courses(courses.getIfAvailable(CourseCatalog::none))
                 .observer(all.isEmpty() ? EngineObserver.NONE : all.size() == 1 ? all.get(0)
                         : new CompositeEngineObserver(all));
         customizers.orderedStream().forEach(c -> c.customize(b));

@@ -14,9 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * The outbox relay (when there is a {@link MailSender}) and the schedule of the relay and the reminder job
- * ({@link KenshinScheduledJobs}), each on unless {@code kenshin.outbox.enabled} or
- * {@code kenshin.reminders.enabled} is {@code false}.
+ * The outbox relay (when there is a {@link MailSender}) and the schedule of the relay, the reminder job and
+ * the waiting-list job ({@link KenshinScheduledJobs}), each on unless {@code kenshin.outbox.enabled},
+ * {@code kenshin.reminders.enabled} or {@code kenshin.waiting-list.enabled} is {@code false}.
  */
 @AutoConfiguration(after = {KenshinBookingAutoConfiguration.class, KenshinMailAutoConfiguration.class})
 @ConditionalOnBean(KenshinBooking.class)
@@ -63,8 +63,10 @@ public class KenshinJobsAutoConfiguration {
             LOG.warn("kenshin: no mail sender (set spring.mail.host or define an io.github.kenshinbooking.mail.MailSender"
                     + " bean): mails wait in the outbox and are not sent by this instance");
         }
+        KenshinProperties.WaitingList waiting = properties.getWaitingList();
         return new KenshinScheduledJobs(r, outbox.getInterval(),
                 reminders.isEnabled() ? Optional.of(engine.reminders()) : Optional.empty(),
-                reminders.getInitialDelay(), reminders.getInterval());
+                reminders.getInitialDelay(), reminders.getInterval(),
+                waiting.isEnabled() ? Optional.of(engine.waitingList()) : Optional.empty(), waiting.getInterval());
     }
 }

@@ -71,6 +71,8 @@ public class KenshinProperties {
     @Valid
     private final Reminders reminders = new Reminders();
     @Valid
+    private final WaitingList waitingList = new WaitingList();
+    @Valid
     private final Messages messages = new Messages();
 
     /** Properties at the policy's defaults. */
@@ -198,6 +200,11 @@ public class KenshinProperties {
     /** @return {@code kenshin.reminders.*} */
     public Reminders getReminders() {
         return reminders;
+    }
+
+    /** @return {@code kenshin.waiting-list.*} */
+    public WaitingList getWaitingList() {
+        return waitingList;
     }
 
     /** @return {@code kenshin.messages.*} */
@@ -978,6 +985,40 @@ public class KenshinProperties {
         @AssertTrue(message = "kenshin.reminders.initial-delay must not be negative")
         public boolean isInitialDelayNotNegative() {
             return initialDelay == null || !initialDelay.isNegative();
+        }
+    }
+
+    /** The waiting-list job (キャンセル待ち, WAIT-2, WAIT-3): ends holds and offers freed places. */
+    public static class WaitingList {
+        /** Whether this instance runs the scheduled waiting-list job (safe on many instances: conditional updates). */
+        private boolean enabled = true;
+        /** The pause between two runs of the waiting-list job (also the wait before the first). */
+        @NotNull
+        @DurationMin(millis = 1)
+        private Duration interval = Duration.ofMinutes(1);
+
+        /** The job's defaults, on. */
+        public WaitingList() {
+        }
+
+        /** @return whether this instance runs the scheduled waiting-list job */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param v whether this instance runs the scheduled waiting-list job */
+        public void setEnabled(boolean v) {
+            enabled = v;
+        }
+
+        /** @return the pause between two runs */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        /** @param v the pause between two runs */
+        public void setInterval(Duration v) {
+            interval = v;
         }
     }
 

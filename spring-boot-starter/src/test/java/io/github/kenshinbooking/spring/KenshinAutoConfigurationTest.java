@@ -6,6 +6,11 @@ import io.github.kenshinbooking.HouseholdSession;
 import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.PasswordHasher;
 import io.github.kenshinbooking.account.Pbkdf2PasswordHasher;
+import io.github.kenshinbooking.eligibility.Course;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.ExamOption;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.error.RefusalMessages;
@@ -185,6 +190,30 @@ class KenshinAutoConfigurationTest {
                 .withBean(PasswordHasher.class, TestUnion.FastHasher::new)
                 .run(context -> assertThat(context.getBean(KenshinScheduledJobs.class).remindersScheduled()).isTrue());
         fastRunner().run(context -> assertThat(context.getBean(KenshinScheduledJobs.class).remindersScheduled()).isFalse());
+    }
+
+    @Test
+    @DisplayName("kenshin.waiting-list.enabled (default true) schedules the waiting-list job; false does not")
+    void waitingListSwitch() {
+        fastRunner().run(context -> assertThat(context.getBean(KenshinScheduledJobs.class).waitingListScheduled())
+                .isTrue());
+        fastRunner().withPropertyValues("kenshin.waiting-list.enabled=false", "kenshin.waiting-list.interval=30s")
+                .run(context -> assertThat(context.getBean(KenshinScheduledJobs.class).waitingListScheduled())
+                        .isFalse());
+    }
+
+    @Test
+    @DisplayName("the application's CourseCatalog bean is the engine's courses; without one, CourseCatalog.none()")
+    void courseCatalogBean() {
+        CourseCatalog catalog = CourseCatalog.builder().course(Course.of(CourseId.of("cancer"), "特定健診＋がん検診セット"))
+                .option(ExamOption.of(OptionId.of("colon"), "大腸がん")).build();
+        fastRunner().withBean(CourseCatalog.class, () -> catalog).run(context -> {
+            KenshinBooking engine = context.getBean(KenshinBooking.class);
+            assertThat(engine.courses()).isSameAs(catalog);
+            assertThat(engine.courses().course(CourseId.of("cancer")).map(Course::name)).contains("特定健診＋がん検診セット");
+        });
+        fastRunner().run(context -> assertThat(context.getBean(KenshinBooking.class).courses())
+                .isSameAs(CourseCatalog.none()));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.github.kenshinbooking.web;
 import static java.util.Objects.requireNonNull;
 
 import io.github.kenshinbooking.HouseholdSession;
+import io.github.kenshinbooking.eligibility.OptionId;
+import io.github.kenshinbooking.error.ErrorCode;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Member;
 import io.github.kenshinbooking.reservation.BookingConfirmation;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -42,9 +45,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BookingController {
     private final Site site;
+    private final Exams exams;
 
-    BookingController(Site site) {
+    BookingController(Site site, Exams exams) {
         this.site = requireNonNull(site, "site");
+        this.exams = requireNonNull(exams, "exams");
     }
 
     @GetMapping("/members")
@@ -147,15 +152,21 @@ class BookingController {
     }
 
     @GetMapping("/m/{memberId}/book")
-    String input(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot, Model model)
-            throws Refusal {
-        return input(auth.session(), memberId, SlotId.of(slot), "", FormErrors.none(), model);
+    String input(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot,
+            @RequestParam(defaultValue = "") String course, @RequestParam(required = false) List<String> options,
+            Model model) throws Refusal {
+        return input(auth.session(), memberId, SlotId.of(slot), "", Exams.chosen(course, options), FormErrors.none(),
+                false, model);
     }
 
-    private String input(HouseholdSession session, String memberId, SlotId slot, String phone, FormErrors errors,
-            Model model) throws Refusal {
+    private String input(HouseholdSession session, String memberId, SlotId slot, String phone, Exams.Chosen chosen,
+            FormErrors errors, boolean full, Model model) throws Refusal {
         Member member = site.selected(model, session, memberId);
-        model.addAttribute("slot", site.engine().calendar().availability(session, member.id(), slot));
+        SlotAvailability availability = site.engine().calendar().availability(session, member.id(), slot);
+        model.addAttribute("slot", availability);
+        model.addAttribute("offer", exams.offer(availability));
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("full", full); // SLOT_FULL or OPTION_FULL: the waiting list is offered instead (WAIT-1)
         model.addAttribute("changeDeadline", site.engine().calendar().deadline(slot, DeadlineKind.CHANGE));
         model.addAttribute("cancelDeadline", site.engine().calendar().deadline(slot, DeadlineKind.CANCEL));
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
@@ -164,21 +175,32 @@ class BookingController {
         return "book-input";
     }
 
+    private String refusedInput(HouseholdSession session, String memberId, SlotId slot, String phone,
+            Exams.Chosen chosen, Refusal refusal, Model model) throws Refusal {
+        return input(session, memberId, slot, phone, chosen,
+                site.errors(refusal, "phone", "acceptTerms", Refusal.FIELD_COURSE, Refusal.FIELD_OPTIONS),
+                refusal.code() == ErrorCode.SLOT_FULL || refusal.code() == ErrorCode.OPTION_FULL, model);
+    }
+
     @PostMapping("/m/{memberId}/book/confirm")
     String confirm(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot,
             @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "false") boolean acceptTerms,
+            @RequestParam(defaultValue = "") String course, @RequestParam(required = false) List<String> options,
             Model model) throws Refusal {
         HouseholdSession session = auth.session();
         Member member = site.selected(model, session, memberId);
+        Exams.Chosen chosen = Exams.chosen(course, options);
         BookingConfirmation confirmation;
         try {
             confirmation = site.engine().bookings().confirm(session,
-                    BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms));
+                    chosen.apply(BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms)));
         } catch (Refusal refusal) {
-            return input(session, memberId, SlotId.of(slot), phone,
-                    site.errors(refusal, "phone", "acceptTerms"), model);
+            return refusedInput(session, memberId, SlotId.of(slot), phone, chosen, refusal, model);
         }
         model.addAttribute("confirmation", confirmation);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("offer", exams.offer(site.engine().calendar().availability(session, member.id(),
+                SlotId.of(slot))));
         model.addAttribute("phone", phone);
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
@@ -188,35 +210,51 @@ class BookingController {
     @PostMapping("/m/{memberId}/book")
     String book(HouseholdAuthentication auth, @PathVariable String memberId, @RequestParam long slot,
             @RequestParam(defaultValue = "") String phone, @RequestParam(defaultValue = "false") boolean acceptTerms,
-            @RequestParam(defaultValue = "") String idempotencyKey, Model model) throws Refusal {
+            @RequestParam(defaultValue = "") String idempotencyKey, @RequestParam(defaultValue = "") String course,
+            @RequestParam(required = false) List<String> options, Model model) throws Refusal {
         HouseholdSession session = auth.session();
         Member member = site.member(session, memberId);
+        Exams.Chosen chosen = Exams.chosen(course, options);
         Reservation r;
         try {
-            BookingRequest request = BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms);
+            BookingRequest request = chosen.apply(BookingRequest.of(member.id(), SlotId.of(slot), phone, acceptTerms));
             r = site.engine().bookings().book(session,
                     idempotencyKey.isBlank() ? request : request.withIdempotencyKey(idempotencyKey));
         } catch (Refusal refusal) {
-            return input(session, memberId, SlotId.of(slot), phone, site.errors(refusal, "phone", "acceptTerms"),
-                    model);
+            return refusedInput(session, memberId, SlotId.of(slot), phone, chosen, refusal, model);
         }
         return "redirect:/m/" + memberId + "/reservations/" + r.id().value() + "/booked";
     }
 
     @GetMapping("/m/{memberId}/reservations/{id}/change")
     String changeInput(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
-            @RequestParam(required = false) Long slot, @RequestParam(required = false) String phone, Model model)
-            throws Refusal {
-        return changeInput(auth.session(), memberId, id, slot, phone, FormErrors.none(), model);
+            @RequestParam(required = false) Long slot, @RequestParam(required = false) String phone,
+            @RequestParam(required = false) List<String> options, @RequestParam(defaultValue = "false") boolean testsShown,
+            Model model) throws Refusal {
+        return changeInput(auth.session(), memberId, id, slot, phone, testsShown ? Exams.chosen("", options) : null,
+                FormErrors.none(), model);
     }
 
+    /**
+     * 予約変更's input: the new slot (or the reservation's own) and, where it offers tests, their checkboxes
+     * (OPT-3: a change may add or drop tests), checked as the form had them or else as the reservation holds
+     * them; the course stays.
+     */
     private String changeInput(HouseholdSession session, String memberId, long id, Long slot, String phone,
-            FormErrors errors, Model model) throws Refusal {
+            Exams.Chosen chosen, FormErrors errors, Model model) throws Refusal {
         Member member = site.selected(model, session, memberId);
         var details = site.engine().bookings().details(session, ReservationId.of(id));
+        SlotAvailability newSlot = slot == null ? null
+                : site.engine().calendar().availability(session, member.id(), SlotId.of(slot));
+        SlotAvailability target = newSlot != null ? newSlot
+                : site.engine().calendar().availability(session, member.id(), details.slot().id());
+        Set<String> offered = target.options().stream().map(o -> o.option().value()).collect(Collectors.toSet());
+        Exams.Chosen tests = chosen != null ? chosen : Exams.chosen("", details.reservation().choice().options().stream()
+                .map(OptionId::value).filter(offered::contains).toList());
         model.addAttribute("details", details);
-        model.addAttribute("newSlot", slot == null ? null
-                : site.engine().calendar().availability(session, member.id(), SlotId.of(slot)));
+        model.addAttribute("newSlot", newSlot);
+        model.addAttribute("offer", new Exams.Offer(List.of(), target.options()));
+        model.addAttribute("chosen", tests);
         model.addAttribute("phone", phone == null ? details.reservation().phone().toString() : phone);
         model.addAttribute("email", site.engine().emails().email(session).map(Object::toString).orElse("未登録"));
         model.addAttribute("errors", errors);
@@ -225,28 +263,40 @@ class BookingController {
 
     @PostMapping("/m/{memberId}/reservations/{id}/change/confirm")
     String changeConfirm(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
-            @RequestParam(required = false) Long slot, @RequestParam(defaultValue = "") String phone, Model model)
-            throws Refusal {
+            @RequestParam(required = false) Long slot, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(required = false) List<String> options, @RequestParam(defaultValue = "false") boolean testsShown,
+            Model model) throws Refusal {
         HouseholdSession session = auth.session();
+        Exams.Chosen chosen = testsShown ? Exams.chosen("", options) : null;
         if (slot == null) {
-            return changeInput(session, memberId, id, null, phone,
-                    site.errors(Refusal.onField(io.github.kenshinbooking.error.ErrorCode.INVALID_INPUT,
-                            Refusal.FIELD_SLOT, "no new slot chosen")), model);
+            return changeInput(session, memberId, id, null, phone, chosen,
+                    site.errors(Refusal.onField(ErrorCode.INVALID_INPUT, Refusal.FIELD_SLOT, "no new slot chosen")),
+                    model);
         }
-        changeInput(session, memberId, id, slot, phone, FormErrors.none(), model);
+        changeInput(session, memberId, id, slot, phone, chosen, FormErrors.none(), model);
+        model.addAttribute("testsShown", testsShown);
         return "change-confirm";
     }
 
     @PostMapping("/m/{memberId}/reservations/{id}/change")
     String change(HouseholdAuthentication auth, @PathVariable String memberId, @PathVariable long id,
-            @RequestParam long slot, @RequestParam(defaultValue = "") String phone, Model model) throws Refusal {
+            @RequestParam long slot, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(required = false) List<String> options, @RequestParam(defaultValue = "false") boolean testsShown,
+            Model model) throws Refusal {
         HouseholdSession session = auth.session();
         site.member(session, memberId);
+        Exams.Chosen chosen = testsShown ? Exams.chosen("", options) : null;
         Reservation changed;
         try {
-            changed = site.engine().bookings().change(session, ReservationId.of(id), SlotId.of(slot), phone);
+            // the tests as chosen where the slot offers them; none where it offers none but the reservation
+            // holds some; else the reservation's own (null: the manual's change, no tests anywhere)
+            Set<OptionId> tests = chosen != null ? chosen.optionIds()
+                    : site.engine().bookings().details(session, ReservationId.of(id)).reservation().choice().options()
+                            .isEmpty() ? null : Set.of();
+            changed = site.engine().bookings().change(session, ReservationId.of(id), SlotId.of(slot), phone, tests);
         } catch (Refusal refusal) {
-            return changeInput(session, memberId, id, slot, phone, site.errors(refusal, "phone"), model);
+            return changeInput(session, memberId, id, slot, phone, chosen,
+                    site.errors(refusal, "phone", Refusal.FIELD_OPTIONS), model);
         }
         return "redirect:/m/" + memberId + "/reservations/" + changed.id().value() + "/changed";
     }
@@ -281,6 +331,7 @@ class BookingController {
                     : ReservationStatus.CONFIRMED);
         }
         model.addAttribute("entries", site.engine().bookings().history(session, member.id(), filter));
+        model.addAttribute("waiting", WaitingListController.rows(site, session, member, List.of(member))); // WAIT-4
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("status", status == null ? List.of() : status);

@@ -2,6 +2,7 @@ package io.github.kenshinbooking.web;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
 import io.github.kenshinbooking.mail.MailSender;
 import io.github.kenshinbooking.mail.SmtpMailSender;
 import io.github.kenshinbooking.mail.SmtpSettings;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The demo (on unless {@code kenshin.web.demo.enabled=false}): an in-process SMTP server the outbox relay
- * sends to over real SMTP, the mailbox page that shows what it received, and the demo data.
+ * sends to over real SMTP, the mailbox page that shows what it received, the demo union's courses and
+ * optional tests, and the demo data.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "kenshin.web.demo.enabled", matchIfMissing = true)
@@ -23,6 +25,12 @@ class DemoConfiguration {
         GreenMail server = new GreenMail(properties.demo().smtpPort() == 0 ? setup.dynamicPort() : setup);
         server.start();
         return server;
+    }
+
+    /** The demo union's courses and optional tests (CRS-1, OPT-1); the starter hands them to the engine. */
+    @Bean
+    CourseCatalog demoCourses() {
+        return DemoData.catalog();
     }
 
     /** Replaces the starter's sender: the relay delivers to the demo server. */

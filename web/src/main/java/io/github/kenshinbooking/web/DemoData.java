@@ -4,6 +4,13 @@ import io.github.kenshinbooking.KenshinBooking;
 import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.account.PasswordHasher;
+import io.github.kenshinbooking.eligibility.AgeRange;
+import io.github.kenshinbooking.eligibility.Course;
+import io.github.kenshinbooking.eligibility.CourseCatalog;
+import io.github.kenshinbooking.eligibility.CourseId;
+import io.github.kenshinbooking.eligibility.ExamOption;
+import io.github.kenshinbooking.eligibility.ExclusiveGroup;
+import io.github.kenshinbooking.eligibility.OptionId;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.KanaName;
@@ -14,6 +21,9 @@ import io.github.kenshinbooking.household.SymbolNumber;
 import io.github.kenshinbooking.staff.StaffMember;
 import io.github.kenshinbooking.staff.StaffRole;
 import io.github.kenshinbooking.jdbc.JdbcHouseholdDirectory;
+import io.github.kenshinbooking.reservation.BookingRequest;
+import io.github.kenshinbooking.reservation.ReceptionClosing;
+import io.github.kenshinbooking.schedule.Slot;
 import io.github.kenshinbooking.schedule.SlotSpec;
 import io.github.kenshinbooking.schedule.Venue;
 import io.github.kenshinbooking.storage.Storage;
@@ -40,6 +50,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
  * {@code kenren19600210}), the 梅田 household that set its own password and an e-mail (for the reset flow),
  * three venues with slots from three to eight weeks ahead whose reception opened yesterday, and the staff
  * console's administrator {@code admin} / {@code kanri2024} and staff member {@code tanto} / {@code tanto2024}.
+ * Beyond the manual: the courses and optional tests of {@link #catalog()}, offered by the slots four weeks
+ * ahead with a few places each (OPT-2), and one slot five weeks ahead whose one place the 町田 household
+ * holds, so its waiting list (キャンセル待ち) can be joined.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "kenshin.web.demo.enabled", matchIfMissing = true)
@@ -63,6 +76,20 @@ class DemoData implements ApplicationRunner {
     /** A staff member without the administrator's role. */
     static final String STAFF_CLERK = "tanto";
     static final String STAFF_CLERK_PASSWORD = "tanto2024";
+    /** A household whose member holds the one place of the full demo slot (キャンセル待ち). */
+    static final String MACHIDA = "1777777";
+    static final String MACHIDA_KANA = "ﾏﾁﾀﾞ ｲﾁﾛｳ";
+    static final String MACHIDA_PASSWORD = "machi2024";
+    static final String MACHIDA_EMAIL = "machi@example.jp";
+    /** The courses (CRS-1). */
+    static final CourseId CANCER_SET = CourseId.of("cancer-set");
+    /** The optional tests (OPT-1): 胃部X線 and 胃内視鏡 exclude each other. */
+    static final OptionId STOMACH_XRAY = OptionId.of("stomach-xray");
+    static final OptionId GASTROSCOPY = OptionId.of("gastroscopy");
+    static final OptionId MAMMOGRAPHY = OptionId.of("mammography");
+    static final OptionId COLON = OptionId.of("colon");
+    /** The venue of the slot full from the start, on the fifth Sunday ahead at 11:00 with one place. */
+    static final String FULL_VENUE = "建設会館 別館";
 
     @Autowired private KenshinBooking engine;
     @Autowired private JdbcHouseholdDirectory directory;
@@ -85,8 +112,14 @@ class DemoData implements ApplicationRunner {
                 member("1888888-02", "ｳﾒﾀﾞ ﾏﾂｵ", "梅田 松男", "1957-01-20", Sex.M, "1980-04-01", false))));
         Account umeda = Account.initial(SymbolNumber.of(UMEDA)).withPasswordHash(hasher.hash(UMEDA_PASSWORD))
                 .withEmail(Optional.of(EmailAddress.parse(UMEDA_EMAIL)));
+        directory.put(Household.of(SymbolNumber.of(MACHIDA), List.of(
+                member("1777777-01", MACHIDA_KANA, "町田 一郎", "1965-07-07", Sex.M, "1990-04-01", true),
+                member("1777777-02", "ﾏﾁﾀﾞ ｻﾁｺ", "町田 幸子", "1967-09-09", Sex.F, "1992-04-01", false))));
+        Account machida = Account.initial(SymbolNumber.of(MACHIDA)).withPasswordHash(hasher.hash(MACHIDA_PASSWORD))
+                .withEmail(Optional.of(EmailAddress.parse(MACHIDA_EMAIL)));
         storage.unitOfWork().execute(() -> {
             storage.accounts().save(umeda);
+            storage.accounts().save(machida);
             return null;
         });
         Instant opened = engine.clock().instant().minus(1, ChronoUnit.DAYS);
@@ -99,14 +132,60 @@ class DemoData implements ApplicationRunner {
             String[] venue = venues.get(week % venues.size());
             for (LocalTime start = LocalTime.of(9, 0); start.isBefore(LocalTime.of(11, 0)); start = start.plusMinutes(30)) {
                 int capacity = start.getHour() == 10 && start.getMinute() == 30 ? 2 : 10;
-                engine.schedule().addSlot(new SlotSpec(Venue.of(venue[0]), venue[1], sunday, start,
-                        Duration.ofMinutes(30), capacity, opened));
+                SlotSpec spec = new SlotSpec(Venue.of(venue[0]), venue[1], sunday, start, Duration.ofMinutes(30),
+                        capacity, opened);
+                if (week == OPTIONS_WEEK) { // every course; OPT-2: a few places of each test, one 胃内視鏡 a slot
+                    spec = spec.withOption(STOMACH_XRAY, 3).withOption(GASTROSCOPY, 1).withOption(MAMMOGRAPHY, 4)
+                            .withOption(COLON, 5);
+                } else { // the manual's slots: its one course, no choice on the booking form
+                    spec = spec.withCourses(java.util.Set.of(CourseId.DEFAULT));
+                }
+                engine.schedule().addSlot(spec);
             }
         }
         StaffMember admin = engine.staffAccounts().bootstrapAdmin(STAFF_ADMIN, "組合 管理者", STAFF_ADMIN_PASSWORD);
         engine.staffAccounts().create(admin.id(), "デモ用の職員アカウント", STAFF_CLERK, "健診 担当", StaffRole.STAFF,
                 STAFF_CLERK_PASSWORD);
-        LOG.info("demo data loaded: 2 households, 3 venues, 24 slots, 2 staff accounts");
+        // the full slot: its one place booked by 町田 一郎 at the union's counter
+        Slot full = engine.schedule().addSlot(new SlotSpec(Venue.of(FULL_VENUE), "新橋健診センター", fullSlotDate(engine),
+                LocalTime.of(11, 0), Duration.ofMinutes(30), 1, opened).withCourses(java.util.Set.of(CourseId.DEFAULT)));
+        engine.staff().book(admin.id(), "デモ用の満席の枠", BookingRequest.of(MemberId.of("1777777-01"), full.id(),
+                "03-1234-5678", true), ReceptionClosing.ENFORCED);
+        LOG.info("demo data loaded: 3 households, 4 venues, 25 slots (one full), 2 staff accounts, {} courses, {} tests",
+                catalog().courses().size(), catalog().options().size());
+    }
+
+    /** The week ahead whose slots offer the optional tests. */
+    static final int OPTIONS_WEEK = 4;
+
+    /** The date of the slot full from the start: the fifth Sunday ahead. */
+    static LocalDate fullSlotDate(KenshinBooking engine) {
+        return LocalDate.now(engine.clock()).plusWeeks(5).with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                java.time.DayOfWeek.SUNDAY));
+    }
+
+    /** The date of the slots offering the optional tests. */
+    static LocalDate optionsDate(KenshinBooking engine) {
+        return LocalDate.now(engine.clock()).plusWeeks(OPTIONS_WEEK).with(java.time.temporal.TemporalAdjusters
+                .nextOrSame(java.time.DayOfWeek.SUNDAY));
+    }
+
+    /**
+     * RULES-2's example courses and tests (CRS-1, OPT-1): 特定健診 (the default) and 特定健診＋がん検診セット;
+     * 胃部X線 or 胃内視鏡 (one of the two, 胃内視鏡 from 50 and with the set only), マンモグラフィ for women
+     * from 40 every other year (隔年), 大腸がん from 40.
+     */
+    static CourseCatalog catalog() {
+        AgeRange from40 = AgeRange.of(40, 75);
+        ExclusiveGroup stomach = ExclusiveGroup.of("stomach");
+        return CourseCatalog.builder()
+                .course(Course.of(CANCER_SET, "特定健診＋がん検診セット"))
+                .option(ExamOption.of(STOMACH_XRAY, "胃部X線").forAges(from40).inGroup(stomach))
+                .option(ExamOption.of(GASTROSCOPY, "胃内視鏡").forAges(AgeRange.of(50, 75)).inGroup(stomach)
+                        .requiringCourse(java.util.Set.of(CANCER_SET)))
+                .option(ExamOption.of(MAMMOGRAPHY, "マンモグラフィ").forSex(Sex.F).forAges(from40).withInterval(1))
+                .option(ExamOption.of(COLON, "大腸がん").forAges(from40))
+                .build();
     }
 
     @EventListener
@@ -119,6 +198,8 @@ class DemoData implements ApplicationRunner {
                 + " / パスワード " + KENSETSU_PASSWORD);
         System.out.println("  2回目以降:   記号番号 " + UMEDA + " / 組合員フリガナ " + UMEDA_KANA
                 + " / パスワード " + UMEDA_PASSWORD + " (メール " + UMEDA_EMAIL + ")");
+        System.out.println("  満席の枠の予約者: 記号番号 " + MACHIDA + " / 組合員フリガナ " + MACHIDA_KANA
+                + " / パスワード " + MACHIDA_PASSWORD + " (メール " + MACHIDA_EMAIL + ")");
         System.out.println("  職員画面:     " + url + "staff/  職員ID " + STAFF_ADMIN + " / パスワード "
                 + STAFF_ADMIN_PASSWORD + " (管理者), " + STAFF_CLERK + " / " + STAFF_CLERK_PASSWORD + " (職員)");
         System.out.println("  デモ用メールボックス: " + url + "demo/mails");

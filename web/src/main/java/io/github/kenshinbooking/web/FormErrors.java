@@ -63,14 +63,18 @@ public final class FormErrors {
      * @param refusal the engine's refusal
      * @param messages the bundle
      * @param formFields the fields of the form on the page, by the refusal's field name ({@code new} is
-     *     {@code newPassword} on the forms)
+     *     {@code newPassword} on the forms); a refusal naming a test on {@code options} goes to
+     *     {@code options-} and the test's code
      * @return the message at its field, or at the top of the page
      */
     static FormErrors of(Refusal refusal, RefusalMessages messages, Set<String> formFields) {
         FormErrors e = new FormErrors();
         String text = messages.message(refusal);
         String field = refusal.field().map(f -> Refusal.FIELD_NEW.equals(f) ? "newPassword" : f).orElse("");
-        if (formFields.contains(field)) {
+        if (Refusal.FIELD_OPTIONS.equals(field) && formFields.contains(field) && refusal.subject().isPresent()) {
+            field = "options-" + refusal.subject().get(); // the test's own checkbox (OPT-1, OPT-2)
+            e.fields.put(field, text);
+        } else if (formFields.contains(field)) {
             e.fields.put(field, text);
         } else {
             e.page = text;

@@ -1,6 +1,7 @@
 package io.github.kenshinbooking.web;
 
 import io.github.kenshinbooking.household.KanaName;
+import io.github.kenshinbooking.reservation.WaitingEntry;
 import io.github.kenshinbooking.schedule.Mark;
 import io.github.kenshinbooking.schedule.SlotStatus;
 import java.text.Normalizer;
@@ -75,6 +76,19 @@ public class Formats {
             case OUTSIDE_RECEPTION -> "受付期間外";
             case FULL -> "空きなし";
             case AVAILABLE -> "空きあり";
+        };
+    }
+
+    /**
+     * @return the state of a waiting entry (WAIT-4): 待機中, ご案内中（確保期限 …）, 予約済, 期限切れ, 取り消し
+     */
+    public String waitingState(WaitingEntry e) {
+        return switch (e.state()) {
+            case WAITING -> "待機中";
+            case OFFERED -> "ご案内中（確保期限 " + instant(e.heldUntil().orElse(null)) + "）";
+            case BOOKED -> "予約済";
+            case EXPIRED -> "期限切れ";
+            case LEFT -> "取り消し";
         };
     }
 

@@ -5,6 +5,7 @@ import io.github.kenshinbooking.account.Account;
 import io.github.kenshinbooking.account.EmailAddress;
 import io.github.kenshinbooking.account.PasswordHash;
 import io.github.kenshinbooking.account.PasswordHasher;
+import io.github.kenshinbooking.eligibility.CourseId;
 import io.github.kenshinbooking.error.Refusal;
 import io.github.kenshinbooking.household.Household;
 import io.github.kenshinbooking.household.KanaName;
@@ -39,6 +40,8 @@ import org.springframework.stereotype.Component;
 class RushData implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(RushData.class);
     static final String VENUE = "ラッシュ会場";
+    /** The manual's one course: the booking form shows no choice, as the bench expects (CRS-1). */
+    private static final java.util.Set<CourseId> DEFAULT_COURSE = java.util.Set.of(CourseId.DEFAULT);
 
     private final WebProperties.Rush rush;
     private final KenshinBooking engine;
@@ -94,11 +97,11 @@ class RushData implements SmartInitializingSingleton {
             // the places spread as evenly as they divide: the first slots take the remainder
             int capacity = rush.places() / rush.slots() + (s < rush.places() % rush.slots() ? 1 : 0);
             engine.schedule().addSlot(new SlotSpec(Venue.of(VENUE), "ヘルスポートクリニック", date, start,
-                    Duration.ofMinutes(30), capacity, opens));
+                    Duration.ofMinutes(30), capacity, opens).withCourses(DEFAULT_COURSE));
         }
         // the bench's warm-up books and cancels here, the day after, with reception open already
         engine.schedule().addSlot(new SlotSpec(Venue.of(VENUE), "ヘルスポートクリニック", date.plusDays(1), LocalTime.of(9, 0),
-                Duration.ofMinutes(30), rush.households(), engine.clock().instant()));
+                Duration.ofMinutes(30), rush.households(), engine.clock().instant()).withCourses(DEFAULT_COURSE));
         LOG.info("rush data loaded: {} households from {}, {} places in {} slots on {}, reception opens at {}",
                 rush.households(), WebProperties.Rush.FIRST_SYMBOL_NUMBER, rush.places(), rush.slots(), date, opens);
     }

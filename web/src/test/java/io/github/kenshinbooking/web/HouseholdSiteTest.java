@@ -78,6 +78,7 @@ class HouseholdSiteTest {
         assertThat(slotLink.text()).contains("残り10名");
         Document input = b.get(slotLink.attr("href"));
         assertThat(input.select(".warning").text()).isEqualTo("この時点ではまだ予約は完了していません。");
+        assertThat(input.select(".exam-choice")).isEmpty(); // the manual's slot: one course, no tests, no choice
         Document noTerms = b.submit(input.selectFirst("form[action*=/book/confirm]"), Map.of("phone", "090-1234-5678"));
         assertThat(noTerms.select("#acceptTerms-error").text()).isNotBlank();
         Document confirm = b.submit(noTerms.selectFirst("form[action*=/book/confirm]"), Map.of("phone", "090-1234-5678",

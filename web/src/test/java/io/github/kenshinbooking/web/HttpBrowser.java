@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -33,28 +35,37 @@ final class HttpBrowser {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
-    /** Submits the form with its own fields (hidden ones, checked boxes, typed values) and the given ones. */
+    /**
+     * Submits the form with its own fields (hidden ones, checked boxes, typed values) and the given ones, which
+     * replace the form's of the same name; several checked boxes of one name are all sent.
+     */
     Document submit(Element form, Map<String, String> values) throws IOException, InterruptedException {
-        Map<String, String> fields = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
         for (Element input : form.select("input[name]")) {
             String type = input.attr("type");
             if (("radio".equals(type) || "checkbox".equals(type)) && !input.hasAttr("checked")) {
                 continue;
             }
-            fields.put(input.attr("name"), input.attr("value"));
+            if (!values.containsKey(input.attr("name"))) {
+                fields.add(Map.entry(input.attr("name"), input.attr("value")));
+            }
         }
-        fields.putAll(values);
+        fields.addAll(values.entrySet());
         String action = form.attr("action");
         if ("get".equalsIgnoreCase(form.attr("method"))) {
             return get(action + "?" + encode(fields));
         }
-        return post(action, fields);
+        return send(action, encode(fields));
     }
 
     Document post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return send(path, encode(new ArrayList<>(fields.entrySet())));
+    }
+
+    private Document send(String path, String body) throws IOException, InterruptedException {
         return page(client.send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
@@ -105,7 +116,11 @@ final class HttpBrowser {
     }
 
     private static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        return encode(new ArrayList<>(fields.entrySet()));
+    }
+
+    private static String encode(List<Map.Entry<String, String>> fields) {
+        return fields.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }
