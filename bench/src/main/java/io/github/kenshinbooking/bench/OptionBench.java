@@ -38,28 +38,33 @@ import org.HdrHistogram.Histogram;
  * The option bottleneck (OPT-2): slots of many places whose optional test has few, booked one after the
  * other by every client at once, each booking asking for the test. On each slot the test's places go to
  * the first bookings, the rest are refused {@code OPTION_FULL} and the crowd moves on to the next slot.
- * Through the library only (a booking with a test takes PostgreSQL's transaction path); the database is
- * checked afterwards: no slot or test over capacity, each counter equal to the live rows holding it.
- * See {@code bench/README.md}.
+ * Through the library (a booking with a test takes PostgreSQL's transaction path) and through a raw-JDBC
+ * loop sending the library's statements ({@link RawBookers#sameSqlWithOption}, checked equal to what one
+ * library booking sends), alternating run by run; the database is checked after every run: no slot or test
+ * over capacity, each counter equal to the live rows holding it. See {@code bench/README.md}.
  *
  * <pre>
  * java -cp bench/target/kenshin-booking-bench.jar io.github.kenshinbooking.bench.OptionBench \
  *     [--jdbc-url URL] [--user U] [--password P] [--clients 16] [--seconds 10] [--repeat 1]
  *     [--option-slots 2000] [--slot-capacity 100] [--option-places 4] [--households 2000] [--pool 8]
- *     [--history-years 2] [--warmup 3] [--keep-schema]
+ *     [--history-years 2] [--warmup 3] [--mechanism both|library|raw] [--keep-schema]
  * </pre>
  *
- * <p>Exit status 0 when every run verified, 1 when one did not, 2 on bad arguments.
+ * <p>Exit status 0 when every run verified and the raw loop sends the library's statements, 1 when not, 2 on
+ * bad arguments.
  */
 final class OptionBench {
     /** The optional test every booking asks for: no sex or age limit, so every bench member may take it. */
     static final OptionId OPTION = OptionId.of("GI-SCOPE");
     static final String OPTION_NAME = "胃内視鏡";
+    static final String LIBRARY = "library";
+    /** The raw-JDBC loop of the library's statements. */
+    static final String RAW = "raw same-SQL";
 
     /** The command line, parsed. */
     record Options(String url, String user, String password, int clients, Duration duration, int repeat,
             int optionSlots, int slotCapacity, int optionPlaces, int households, int pool, int historyYears,
-            Duration warmup, boolean keepSchema) {
+            Duration warmup, boolean keepSchema, List<String> mechanisms) {
 
         static Options parse(String[] args) {
             Map<String, String> v = new HashMap<>(Map.of("--jdbc-url", BenchDatabase.DEFAULT_URL, "--clients", "16",
@@ -68,6 +73,7 @@ final class OptionBench {
                     Integer.toString(Math.max(2, 4 * Runtime.getRuntime().availableProcessors())),
                     "--history-years", "2"));
             v.put("--warmup", "3");
+            v.put("--mechanism", "both");
             boolean keep = false;
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--keep-schema")) {
@@ -88,7 +94,13 @@ final class OptionBench {
                     Integer.parseInt(v.get("--slot-capacity")), Integer.parseInt(v.get("--option-places")),
                     Integer.parseInt(v.get("--households")), Integer.parseInt(v.get("--pool")),
                     Integer.parseInt(v.get("--history-years")),
-                    Duration.ofNanos(Math.round(Double.parseDouble(v.get("--warmup")) * 1e9)), keep);
+                    Duration.ofNanos(Math.round(Double.parseDouble(v.get("--warmup")) * 1e9)), keep,
+                    switch (v.get("--mechanism")) {
+                        case "both" -> List.of(LIBRARY, RAW);
+                        case "library" -> List.of(LIBRARY);
+                        case "raw" -> List.of(RAW);
+                        default -> throw new IllegalArgumentException("--mechanism is both, library or raw");
+                    });
             if (o.clients < 1 || o.repeat < 1 || o.optionSlots < 1 || o.slotCapacity < 1 || o.optionPlaces < 0
                     || o.households < 1 || o.pool < 1 || o.duration.isNegative() || o.duration.isZero()
                     || o.warmup.isNegative()) {
@@ -101,6 +113,7 @@ final class OptionBench {
     /**
      * One timed run.
      *
+     * @param mechanism    {@link #LIBRARY} or {@link #RAW}
      * @param seconds      wall time from the common start to the last client's last attempt
      * @param attempts     booking attempts completed: booked + refused + failed
      * @param booked       bookings committed, each holding the test
@@ -110,7 +123,7 @@ final class OptionBench {
      *                     also other users'), each rolled back and retried by the adapter; -1 elsewhere
      * @param check        the database afterwards
      */
-    record Run(int round, double seconds, long attempts, long booked, long slotsSoldOut, Map<String, Long> refusals,
+    record Run(String mechanism, int round, double seconds, long attempts, long booked, long slotsSoldOut, Map<String, Long> refusals,
             Map<String, Long> errors, Histogram latency, boolean ranOutOfSlots, long deadlocks, Check check) {
 
         double perSecond(long n) {
@@ -154,10 +167,10 @@ final class OptionBench {
         }
     }
 
-    /** Everything measured. */
-    record Report(List<Run> runs, List<String> librarySql) {
+    /** Everything measured; {@code rawSql} is what one booking of the raw loop sent, equal to the library's. */
+    record Report(List<Run> runs, List<String> librarySql, List<String> rawSql, boolean sqlMatches) {
         boolean ok() {
-            return runs.stream().allMatch(Run::ok);
+            return sqlMatches && runs.stream().allMatch(Run::ok);
         }
     }
 
@@ -166,6 +179,7 @@ final class OptionBench {
     private BenchDatabase db;
     private Population population;
     private final List<Slot> slots = new ArrayList<>();
+    private final Map<String, Booker> bookers = new HashMap<>();
 
     private OptionBench(Options options, PrintStream out) {
         this.options = options;
@@ -180,7 +194,8 @@ final class OptionBench {
             System.err.println(e.getMessage());
             System.err.println("usage: OptionBench [--jdbc-url URL] [--user U] [--password P] [--clients N]"
                     + " [--seconds N] [--repeat N] [--option-slots N] [--slot-capacity N] [--option-places N]"
-                    + " [--households N] [--pool N] [--history-years N] [--warmup N] [--keep-schema]");
+                    + " [--households N] [--pool N] [--history-years N] [--warmup N] [--mechanism both|library|raw]"
+                    + " [--keep-schema]");
             System.exit(2);
             return;
         }
@@ -213,26 +228,40 @@ final class OptionBench {
             addOptionSlots();
             out.printf(Locale.ROOT, "set-up:   %d members, %d option slots, %d history reservations: %.1f s%n",
                     population.people.size(), slots.size(), history, (System.nanoTime() - t0) / 1e9);
-            List<String> sql = captureSql();
+            bookers.put(LIBRARY, (person, slot) -> book(population.engine, person, slot));
+            bookers.put(RAW, RawBookers.sameSqlWithOption(db.dataSource(), db.dialect(), population, OPTION.value()));
+            List<List<String>> sql = captureSql();
+            boolean same = sql.get(0).equals(sql.get(1));
             out.println();
             out.println("attempts/s = booked + refused + failed per second; booked/s = bookings committed with the"
                     + " test; OPTION_FULL/s = refusals because the test was full; slots/s = slots whose test sold"
-                    + " out and the clients moved on");
+                    + " out and the clients moved on. Library and raw runs alternate (library first in odd rounds,"
+                    + " raw first in even ones), each from the same state");
             if (!options.warmup.isZero()) {
-                Run w = run(-1, options.warmup);
-                out.printf(Locale.ROOT, "warm-up %.0f attempts/s, %.0f booked/s (not reported)%n",
-                        w.perSecond(w.attempts()), w.perSecond(w.booked()));
+                for (String m : options.mechanisms) {
+                    Run w = run(m, -1, options.warmup);
+                    out.printf(Locale.ROOT, "warm-up %s %.0f attempts/s, %.0f booked/s (not reported)%n", m,
+                            w.perSecond(w.attempts()), w.perSecond(w.booked()));
+                }
             }
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < options.repeat; round++) {
-                Run r = run(round, options.duration);
-                runs.add(r);
-                print(r);
+                List<String> order = new ArrayList<>(options.mechanisms);
+                if (round % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                for (String m : order) {
+                    Run r = run(m, round, options.duration);
+                    runs.add(r);
+                    print(r);
+                }
             }
-            Report report = new Report(List.copyOf(runs), sql);
+            Report report = new Report(List.copyOf(runs), sql.get(0), sql.get(1), same);
+            summary(runs);
             out.println();
+            out.println("SQL of the raw loop = the library's: " + (same ? "yes" : "NO"));
             out.println("every run verified (no slot or test overbooked, counters = live rows, all or none,"
-                    + " ONE-1, no errors): " + (report.ok() ? "yes" : "NO"));
+                    + " ONE-1, no errors): " + (runs.stream().allMatch(Run::ok) ? "yes" : "NO"));
             return report;
         } finally {
             db.close();
@@ -251,8 +280,11 @@ final class OptionBench {
         }
     }
 
-    /** Books once through a recording data source and shows the SQL of a booking with the test. */
-    private List<String> captureSql() throws Exception {
+    /**
+     * Books once through the library and once through the raw loop, each through a recording data source, and
+     * shows the SQL of a booking with the test: {library's, raw loop's}.
+     */
+    private List<List<String>> captureSql() throws Exception {
         SqlCapture capture = new SqlCapture(db.dataSource());
         KenshinBooking recorded = KenshinBooking.builder().storage(JdbcStorage.create(capture.dataSource()))
                 .directory(population.directory).passwordHasher(Pbkdf2PasswordHasher.insecureForTests(1_000))
@@ -268,7 +300,19 @@ final class OptionBench {
         for (int i = 0; i < sql.size(); i++) {
             out.printf("  %d. %s%n", i + 1, sql.get(i));
         }
-        return sql;
+        // in another slot: a second booking of slot 0 would find the stripe the first took full (H2 tries it first)
+        String rawRefused = RawBookers.sameSqlWithOption(capture.dataSource(), db.dialect(), population, OPTION.value())
+                .book(population.people.get(1), slots.get(Math.min(1, slots.size() - 1)));
+        List<String> raw = capture.take();
+        if (rawRefused != null) {
+            throw new IllegalStateException("the raw loop's SQL capture booking was refused: " + rawRefused);
+        }
+        boolean same = sql.equals(raw);
+        out.println("raw same-SQL loop sends exactly these statements: " + (same ? "yes" : "NO"));
+        if (!same) {
+            raw.forEach(s -> out.println("  raw: " + s));
+        }
+        return List.of(sql, raw);
     }
 
     private static String book(KenshinBooking engine, Person person, Slot slot) {
@@ -281,7 +325,8 @@ final class OptionBench {
         }
     }
 
-    private Run run(int round, Duration duration) throws Exception {
+    private Run run(String mechanism, int round, Duration duration) throws Exception {
+        Booker booker = bookers.get(mechanism);
         reset();
         long deadlocksBefore = deadlocks();
         int n = options.clients;
@@ -327,8 +372,8 @@ final class OptionBench {
                     }
                     String r;
                     try {
-                        r = book(population.engine, people.get(next), slots.get(k));
-                    } catch (RuntimeException e) {
+                        r = booker.book(people.get(next), slots.get(k));
+                    } catch (Exception e) {
                         r = "!" + e.getClass().getSimpleName() + ": " + e.getMessage();
                     }
                     long done = System.nanoTime();
@@ -365,7 +410,7 @@ final class OptionBench {
         Map<String, Long> failed = new TreeMap<>();
         errors.forEach(m -> m.forEach((k, v) -> failed.merge(k, v, Long::sum)));
         long bookedTotal = java.util.Arrays.stream(booked).sum();
-        return new Run(round, Math.max(1, endNanos - window[0]) / 1e9, java.util.Arrays.stream(attempts).sum(),
+        return new Run(mechanism, round, Math.max(1, endNanos - window[0]) / 1e9, java.util.Arrays.stream(attempts).sum(),
                 bookedTotal, soldOut.get(), refused, failed, all, ranOut[0],
                 deadlocksBefore < 0 ? -1 : deadlocks() - deadlocksBefore, check(bookedTotal));
     }
@@ -464,6 +509,42 @@ final class OptionBench {
                 List.copyOf(problems));
     }
 
+    /** The runs side by side, round by round: library against raw. */
+    private void summary(List<Run> runs) {
+        out.println();
+        out.println("| round | mechanism | attempts/s | booked/s | OPTION_FULL/s | slots sold out/s | p50 ms | p99 ms"
+                + " | deadlocks | verified |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (Run r : runs) {
+            out.printf(Locale.ROOT, "| %d | %s | %.0f | %.0f | %.0f | %.1f | %.2f | %.2f | %s | %s |%n", r.round() + 1,
+                    r.mechanism(), r.perSecond(r.attempts()), r.perSecond(r.booked()),
+                    r.perSecond(r.refusals().getOrDefault("OPTION_FULL", 0L)), r.perSecond(r.slotsSoldOut()),
+                    r.millis(50), r.millis(99), r.deadlocks() < 0 ? "-" : Long.toString(r.deadlocks()),
+                    r.ok() ? "yes" : "NO");
+        }
+        if (options.mechanisms.size() == 2) {
+            out.println();
+            out.println("| round | library / raw booked/s | library / raw attempts/s |");
+            out.println("|---:|---:|---:|");
+            for (int round = 0; round < options.repeat; round++) {
+                Run lib = null;
+                Run raw = null;
+                for (Run r : runs) {
+                    if (r.round() == round) {
+                        if (r.mechanism().equals(LIBRARY)) {
+                            lib = r;
+                        } else {
+                            raw = r;
+                        }
+                    }
+                }
+                out.printf(Locale.ROOT, "| %d | %.2f | %.2f |%n", round + 1,
+                        lib.perSecond(lib.booked()) / raw.perSecond(raw.booked()),
+                        lib.perSecond(lib.attempts()) / raw.perSecond(raw.attempts()));
+            }
+        }
+    }
+
     private static void add(List<String> problems, long n, String what) {
         if (n != 0) {
             problems.add(n + " " + what);
@@ -472,9 +553,9 @@ final class OptionBench {
 
     private void print(Run r) {
         long full = r.refusals().getOrDefault("OPTION_FULL", 0L);
-        out.printf(Locale.ROOT, "[run %d, %d clients, library] %.1f s: %d attempts (%.0f/s), %d booked with the test"
+        out.printf(Locale.ROOT, "[run %d, %d clients, %s] %.1f s: %d attempts (%.0f/s), %d booked with the test"
                 + " (%.0f/s), %d OPTION_FULL (%.0f/s), %d slots sold out (%.1f/s); latency ms p50 %.2f p95 %.2f"
-                + " p99 %.2f max %.1f%n", r.round() + 1, options.clients, r.seconds(), r.attempts(),
+                + " p99 %.2f max %.1f%n", r.round() + 1, options.clients, r.mechanism(), r.seconds(), r.attempts(),
                 r.perSecond(r.attempts()), r.booked(), r.perSecond(r.booked()), full, r.perSecond(full),
                 r.slotsSoldOut(), r.perSecond(r.slotsSoldOut()), r.millis(50), r.millis(95), r.millis(99),
                 r.latency().getMaxValue() / 1000.0);

@@ -14,16 +14,17 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * The two raw-JDBC baselines: no library object in the loop, only statements on a pooled
- * connection. Both read as the adapter reads (one snapshot statement in auto-commit, reservation
+ * The raw-JDBC baselines: no library object in the loop, only statements on a pooled
+ * connection. The load driver's two below; the option bench's loop of a booking with an optional test
+ * ({@link #sameSqlWithOption}: the transaction path, the test's place taken after the slot's). Both read as the adapter reads (one snapshot statement in auto-commit, reservation
  * ids in blocks from the sequence) and differ only in how they take the place:
  * <ul>
  *   <li>same SQL: the adapter's write, character for character ({@link SqlCapture} compares the
@@ -108,6 +109,26 @@ final class RawBookers {
     /** Ids per sequence round trip: the adapter's default. */
     static final int ID_BLOCK = io.github.kenshinbooking.jdbc.JdbcStorage.DEFAULT_ID_BLOCK;
 
+    // ---- a booking with an optional test (OPT-2; the adapter's OptionPlaces), on the transaction path ----
+    private static final String OPTION_KEY = " WHERE slot_id = ? AND option_id = ?";
+    /** One free stripe of the test that no other transaction holds. */
+    static final String OPTION_PICK_FREE = "SELECT stripe FROM kb_slot_option" + OPTION_KEY
+            + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
+    /** Every stripe of the test, locked in order (H2 always; elsewhere when no stripe is free without waiting). */
+    static final String OPTION_LOCK_ALL = "SELECT stripe, capacity, reserved FROM kb_slot_option" + OPTION_KEY
+            + " ORDER BY stripe FOR UPDATE";
+    static final String OPTION_TAKE = "UPDATE kb_slot_option SET reserved = reserved + 1" + OPTION_KEY
+            + " AND stripe = ? AND reserved < capacity";
+    /**
+     * PostgreSQL: the pick follows a savepoint, rolled back before the lock of every stripe, in the same round
+     * trips (the locks a pick keeps on stripes it skipped are given up: see the adapter's {@code OptionPlaces}).
+     */
+    static final String OPTION_SAVEPOINT = "SAVEPOINT kb_option_pick; ";
+    static final String OPTION_ROLLBACK_TO = "ROLLBACK TO SAVEPOINT kb_option_pick; ";
+    /** ONE-1 per course family, asked when the test has no place (ORDER-1: ONE-1 is answered first). */
+    static final String LIVE_IN_FAMILY = "SELECT 1 FROM kb_reservation WHERE member_id = ? AND live_fiscal_year = ?"
+            + " AND course_family = ?";
+
     // ---- the peers' capacity mechanism ----
     static final String LOCK_SLOT = "SELECT capacity FROM kb_slot WHERE id = ? FOR UPDATE";
     static final String COUNT_LIVE = "SELECT count(*) FROM kb_reservation WHERE slot_id = ? AND status = 'CONFIRMED'";
@@ -128,7 +149,7 @@ final class RawBookers {
     }
 
     private enum Write {
-        ADAPTER, LOCK_AND_COUNT
+        ADAPTER, LOCK_AND_COUNT, WITH_OPTION
     }
 
     /** The adapter's SQL in a minimal loop. */
@@ -139,6 +160,18 @@ final class RawBookers {
     /** The same reads, then {@code SELECT … FOR UPDATE} + {@code count(*)} + insert instead of the conditional update. */
     static Booker lockAndCount(DataSource ds, Dialect dialect, Population p) {
         return new Loop(ds, dialect, p, Write.LOCK_AND_COUNT);
+    }
+
+    /**
+     * The adapter's SQL of a booking that asks for one optional test (OPT-2), in a minimal loop: the snapshot
+     * read (refused {@code OPTION_FULL} there when the test shows no place, as the engine refuses), then always
+     * the transaction (a booking with a test never takes the one-statement write): outbox row, a place of the
+     * slot, a place of the test, reservation, audit row, commit, and the waiting-list read afterwards.
+     */
+    static Booker sameSqlWithOption(DataSource ds, Dialect dialect, Population p, String option) {
+        Loop loop = new Loop(ds, dialect, p, Write.WITH_OPTION);
+        loop.option = java.util.Objects.requireNonNull(option, "option");
+        return loop;
     }
 
     private static final class Loop implements Booker {
@@ -154,7 +187,10 @@ final class RawBookers {
         private final LocalDateTime now;
         private final ArrayDeque<Long> ids = new ArrayDeque<>();
         /** Per slot id: the change and cancel deadlines a booking is promised (CHG-1, CNL-1), as stored (UTC). */
-        private final Map<Long, LocalDateTime[]> promised = new HashMap<>();
+        private final Map<Long, LocalDateTime[]> promised = new ConcurrentHashMap<>();
+        private final Population population;
+        /** The optional test every booking asks for ({@link Write#WITH_OPTION}), else null. */
+        private String option;
 
         Loop(DataSource ds, Dialect dialect, Population p, Write write) {
             this.ds = ds;
@@ -171,6 +207,7 @@ final class RawBookers {
             this.payload = p.outboxPayload;
             this.terms = p.termsVersion;
             this.now = LocalDateTime.ofInstant(Population.CLOCK.instant().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+            this.population = p;
             for (Slot s : p.spread) {
                 promised.put(s.id().value(), promise(p, s));
             }
@@ -202,6 +239,9 @@ final class RawBookers {
                 email = read[1];
             }
             long id = nextId();
+            if (write == Write.WITH_OPTION) {
+                promised.computeIfAbsent(slotId, k -> promise(population, slot));
+            }
             boolean oneStatement = write == Write.ADAPTER && postgres;
             for (int attempt = 0;; attempt++) {
                 try (Connection c = ds.getConnection()) {
@@ -269,6 +309,9 @@ final class RawBookers {
                             if (rs.getInt("s_capacity") - rs.getInt("s_reserved") <= 0) {
                                 return new String[] {"SLOT_FULL", null};
                             }
+                            if (option != null && optionRemaining(rs.getString("s_option_places")) <= 0) {
+                                return new String[] {"OPTION_FULL", null};
+                            }
                         }
                         rs.getLong("r_id");
                         if (!rs.wasNull() && rs.getInt("r_fiscal_year") == fy) {
@@ -278,6 +321,20 @@ final class RawBookers {
                     return new String[] {null, email};
                 }
             }
+        }
+
+        /** The places left of the test in the snapshot's {@code code:capacity:reserved} per stripe; 0 if not offered. */
+        private int optionRemaining(String places) {
+            int left = 0;
+            if (places != null && !places.isEmpty()) {
+                for (String item : places.split(",")) {
+                    String[] f = item.split(":");
+                    if (f[0].equals(option)) {
+                        left += Integer.parseInt(f[1]) - Integer.parseInt(f[2]);
+                    }
+                }
+            }
+            return left;
         }
 
         private long nextId() throws SQLException {
@@ -352,10 +409,76 @@ final class RawBookers {
                 return null;
             }
             if (take(c, slot)) {
+                if (option != null && !takeOption(c, slot)) {
+                    return liveInFamily(c, member, fy) ? "ALREADY_RESERVED_THIS_FISCAL_YEAR" : "OPTION_FULL";
+                }
                 insert(c, id, household, member, slot, fy);
                 return null;
             }
             return noPlace(c, member, fy, slot);
+        }
+
+        /** A place of the test from one stripe, as the adapter takes it (see {@link #OPTION_SAVEPOINT}). */
+        private boolean takeOption(Connection c, long slot) throws SQLException {
+            if (!h2) {
+                int free = -1;
+                try (PreparedStatement ps = c.prepareStatement(postgres ? OPTION_SAVEPOINT + OPTION_PICK_FREE
+                        : OPTION_PICK_FREE)) {
+                    ps.setLong(1, slot);
+                    ps.setString(2, option);
+                    try (ResultSet rs = rows(ps)) {
+                        free = rs.next() ? rs.getInt(1) : -1;
+                    }
+                }
+                if (free >= 0 && takeOptionStripe(c, slot, free)) {
+                    return true;
+                }
+            }
+            List<int[]> stripes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(postgres ? OPTION_ROLLBACK_TO + OPTION_LOCK_ALL
+                    : OPTION_LOCK_ALL)) {
+                ps.setLong(1, slot);
+                ps.setString(2, option);
+                try (ResultSet rs = rows(ps)) {
+                    while (rs.next()) {
+                        stripes.add(new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)});
+                    }
+                }
+            }
+            for (int[] st : stripes) {
+                if ((h2 || st[2] < st[1]) && takeOptionStripe(c, slot, st[0])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean takeOptionStripe(Connection c, long slot, int stripe) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(OPTION_TAKE)) {
+                ps.setLong(1, slot);
+                ps.setString(2, option);
+                ps.setInt(3, stripe);
+                return ps.executeUpdate() == 1;
+            }
+        }
+
+        /** The rows of a query, also when a savepoint command comes first in the same round trip. */
+        private static ResultSet rows(PreparedStatement ps) throws SQLException {
+            if (ps.execute() || ps.getMoreResults()) {
+                return ps.getResultSet();
+            }
+            throw new SQLException("no rows answered by " + ps);
+        }
+
+        private boolean liveInFamily(Connection c, String member, int fy) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(LIVE_IN_FAMILY)) {
+                ps.setString(1, member);
+                ps.setInt(2, fy);
+                ps.setString(3, "default");
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
         }
 
         /** A place from one stripe, as the adapter takes it: a free stripe no one holds, else every stripe locked. */
@@ -463,9 +586,9 @@ final class RawBookers {
             LocalDateTime[] deadlines = promised.get(slot);
             ps.setObject(i + 10, deadlines[0]);
             ps.setObject(i + 11, deadlines[1]);
-            ps.setString(i + 12, "default"); // the default course and family (CRS-1), no optional tests
+            ps.setString(i + 12, "default"); // the default course and family (CRS-1), and the test asked for, if any
             ps.setString(i + 13, "default");
-            ps.setString(i + 14, "");
+            ps.setString(i + 14, option == null ? "" : option);
             return i + 15;
         }
 

@@ -18,7 +18,8 @@ class OptionBenchTest {
     private static final int OPTION_PLACES = 4;
 
     @Test
-    @DisplayName("OPT-2, SLOT-3, ONE-1: 4 clients on slots whose test has 4 places on H2 overbook neither slot nor test")
+    @DisplayName("OPT-2, SLOT-3, ONE-1: 4 clients on slots whose test has 4 places on H2 overbook neither slot nor test,"
+            + " through the library and through the raw loop of its statements")
     void smokeOnH2() throws Exception {
         smoke("jdbc:h2:mem:kb-option-bench-test");
     }
@@ -38,7 +39,10 @@ class OptionBenchTest {
             "--history-years", "0", "--warmup", "0.2"}), new PrintStream(text, true, StandardCharsets.UTF_8));
 
         String printed = text.toString(StandardCharsets.UTF_8);
-        assertThat(report.runs()).as(printed).hasSize(2);
+        // 2 rounds of a library run and a raw run each
+        assertThat(report.runs()).as(printed).hasSize(4);
+        assertThat(report.runs()).extracting(Run::mechanism).containsExactly(OptionBench.LIBRARY, OptionBench.RAW,
+                OptionBench.RAW, OptionBench.LIBRARY);
         for (Run r : report.runs()) {
             assertThat(r.check().problems()).as(printed).isEmpty();
             assertThat(r.errors()).as(printed).isEmpty();
@@ -51,6 +55,8 @@ class OptionBenchTest {
             assertThat(r.booked()).isGreaterThanOrEqualTo(r.slotsSoldOut() * OPTION_PLACES);
         }
         assertThat(report.librarySql()).anyMatch(s -> s.contains("kb_slot_option"));
+        assertThat(report.sqlMatches()).as("the raw loop sends the library's statements:%n%s", printed).isTrue();
+        assertThat(report.rawSql()).isEqualTo(report.librarySql());
         assertThat(report.ok()).isTrue();
         assertThat(printed).contains("every run verified (no slot or test overbooked, counters = live rows, all or none, ONE-1, no errors): yes");
     }

@@ -21,20 +21,33 @@ import java.util.TreeMap;
  * always takes the second way. A booking takes the slot's place first and then its tests in code order,
  * and so does every release, so two transactions never wait for each other's stripes in opposite
  * orders. A test offered with no places keeps one stripe of capacity 0 so the slot still lists it.
- * Internal.
+ *
+ * <p>On PostgreSQL the pick runs after a savepoint, rolled back before the lock of every stripe. At READ
+ * COMMITTED a locking pick that meets a stripe changed and committed since its snapshot locks the newest
+ * version first and checks the condition after: a stripe just filled (or, for a release, just emptied) is
+ * then skipped but stays locked until the transaction ends. Two bookings that each kept such a lock and
+ * then locked every stripe in stripe order waited for each other (each held a stripe above one the other
+ * held: PostgreSQL's deadlock, a 1 s stall and a retry). Rolling back to the savepoint gives those locks
+ * up, so the lock of every stripe starts holding none of the test's and stripe order alone decides.
+ * The savepoint is sent with the pick and its rollback with the lock, in the same round trips. MariaDB
+ * (InnoDB) checks a locking read's condition on the newest version before it locks, and keeps no lock on
+ * a row that fails it at READ COMMITTED. Internal.
  */
 final class OptionPlaces {
     private static final String KEY = " WHERE slot_id = ? AND option_id = ?";
-    private static final String PICK_FREE = "SELECT stripe FROM kb_slot_option" + KEY
+    static final String PICK_FREE = "SELECT stripe FROM kb_slot_option" + KEY
             + " AND reserved < capacity ORDER BY stripe LIMIT 1 FOR UPDATE SKIP LOCKED";
-    private static final String PICK_USED = "SELECT stripe FROM kb_slot_option" + KEY
+    static final String PICK_USED = "SELECT stripe FROM kb_slot_option" + KEY
             + " AND reserved > 0 ORDER BY stripe DESC LIMIT 1 FOR UPDATE SKIP LOCKED";
-    private static final String LOCK_ALL = "SELECT stripe, capacity, reserved FROM kb_slot_option" + KEY
+    static final String LOCK_ALL = "SELECT stripe, capacity, reserved FROM kb_slot_option" + KEY
             + " ORDER BY stripe FOR UPDATE";
-    private static final String TAKE = "UPDATE kb_slot_option SET reserved = reserved + 1" + KEY
+    static final String TAKE = "UPDATE kb_slot_option SET reserved = reserved + 1" + KEY
             + " AND stripe = ? AND reserved < capacity";
-    private static final String RELEASE = "UPDATE kb_slot_option SET reserved = reserved - 1" + KEY
+    static final String RELEASE = "UPDATE kb_slot_option SET reserved = reserved - 1" + KEY
             + " AND stripe = ? AND reserved > 0";
+    /** PostgreSQL: the savepoint each pick follows, so that the locks it kept can be given up (class comment). */
+    static final String SAVEPOINT = "SAVEPOINT kb_option_pick; ";
+    static final String ROLLBACK_TO = "ROLLBACK TO SAVEPOINT kb_option_pick; ";
 
     private OptionPlaces() {
     }
@@ -100,15 +113,16 @@ final class OptionPlaces {
      * @return false if every stripe of the test is full, or the slot does not offer it
      */
     static boolean take(Connection c, Dialect dialect, long slot, OptionId option) throws SQLException {
+        boolean pg = dialect == Dialect.POSTGRESQL;
         if (dialect != Dialect.H2) {
-            int free = pick(c, PICK_FREE, slot, option);
+            int free = pick(c, pg ? SAVEPOINT + PICK_FREE : PICK_FREE, slot, option);
             if (free >= 0 && change(c, TAKE, slot, option, free)) {
                 return true;
             }
         }
         // H2 may answer the values read before the wait: its conditional updates decide alone
         boolean h2 = dialect == Dialect.H2;
-        for (int[] s : lockAll(c, slot, option)) {
+        for (int[] s : lockAll(c, pg ? ROLLBACK_TO + LOCK_ALL : LOCK_ALL, slot, option)) {
             if ((h2 || s[2] < s[1]) && change(c, TAKE, slot, option, s[0])) {
                 return true;
             }
@@ -123,14 +137,15 @@ final class OptionPlaces {
      *     the live reservations, which only a change outside this adapter can cause
      */
     static void release(Connection c, Dialect dialect, long slot, OptionId option) throws SQLException {
+        boolean pg = dialect == Dialect.POSTGRESQL;
         if (dialect != Dialect.H2) {
-            int used = pick(c, PICK_USED, slot, option);
+            int used = pick(c, pg ? SAVEPOINT + PICK_USED : PICK_USED, slot, option);
             if (used >= 0 && change(c, RELEASE, slot, option, used)) {
                 return;
             }
         }
         boolean h2 = dialect == Dialect.H2;
-        List<int[]> all = lockAll(c, slot, option);
+        List<int[]> all = lockAll(c, pg ? ROLLBACK_TO + LOCK_ALL : LOCK_ALL, slot, option);
         for (int i = all.size() - 1; i >= 0; i--) {
             if ((h2 || all.get(i)[2] > 0) && change(c, RELEASE, slot, option, all.get(i)[0])) {
                 return;
@@ -143,25 +158,36 @@ final class OptionPlaces {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, slot);
             ps.setString(2, option.value());
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = query(ps)) {
                 return rs.next() ? rs.getInt(1) : -1;
             }
         }
     }
 
     /** Every stripe of the test, locked in stripe order: {stripe, capacity, reserved}. */
-    private static List<int[]> lockAll(Connection c, long slot, OptionId option) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK_ALL)) {
+    private static List<int[]> lockAll(Connection c, String sql, long slot, OptionId option) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, slot);
             ps.setString(2, option.value());
             List<int[]> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = query(ps)) {
                 while (rs.next()) {
                     out.add(new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)});
                 }
             }
             return out;
         }
+    }
+
+    /** The rows of a query, also when a savepoint command comes first in the same round trip. */
+    static ResultSet query(PreparedStatement ps) throws SQLException {
+        if (ps.execute()) {
+            return ps.getResultSet();
+        }
+        if (!ps.getMoreResults()) {
+            throw new SQLException("no rows answered by " + ps);
+        }
+        return ps.getResultSet();
     }
 
     private static boolean change(Connection c, String sql, long slot, OptionId option, int stripe)
