@@ -155,8 +155,9 @@ abstract class ModelProperties {
     }
 
     private static Action.Independent<Worlds> join(Arbitrary<Integer> slots) {
-        return () -> Combinators.combine(members(), slots, sessions()).as((m, s, who) -> Transformer.mutate(
-                "join waiting list(member " + m + ", slot " + s + ", session " + who + ")", w -> w.join(m, s, who)));
+        return () -> Combinators.combine(members(), slots, sessions(), choices()).as((m, s, who, o) -> Transformer.mutate(
+                "join waiting list(member " + m + ", slot " + s + ", session " + who + ", options " + o + ")",
+                w -> w.join(m, s, who, o)));
     }
 
     private static Action.Independent<Worlds> leave() {

@@ -262,10 +262,11 @@ final class Worlds {
         both(w -> w.engine.reminders().run());
     }
 
-    void join(int member, int slot, int sessionOf) {
+    /** {@code options}: one of {@link #CHOICES}; a full test is waited for as a full slot is (WAIT-1). */
+    void join(int member, int slot, int sessionOf, int options) {
         Member m = MEMBERS.get(member);
         Object r = both(w -> w.engine.waitingList().join(sessionOf < 0 ? w.sessionOf(m) : w.sessions.get(sessionOf),
-                BookingRequest.of(m.id(), w.slots.get(slot).id(), Union.PHONE, true)));
+                BookingRequest.of(m.id(), w.slots.get(slot).id(), Union.PHONE, true).withOptions(CHOICES.get(options))));
         Statistics.label("joins").collect(r == null ? lastRefusal : "joined");
     }
 

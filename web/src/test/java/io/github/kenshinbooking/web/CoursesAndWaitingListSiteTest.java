@@ -151,6 +151,7 @@ class CoursesAndWaitingListSiteTest {
         String matsuoEntry = joined.select("tbody tr").first().id().substring("entry-".length());
         assertThat(joined.select("[role=status]").text()).contains(matsuoEntry);
         assertThat(joined.select("#entry-" + matsuoEntry + " .state").text()).isEqualTo("待機中");
+        assertThat(joined.select("#entry-" + matsuoEntry + " .exams").text()).isEqualTo("特定健診"); // no tests chosen
 
         // WAIT-1 from a booking refused SLOT_FULL: the input page offers the waiting list
         String slot = join.attr("href").replaceAll(".*slot=(\\d+).*", "$1");
