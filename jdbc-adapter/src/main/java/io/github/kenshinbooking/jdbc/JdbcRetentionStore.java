@@ -46,20 +46,11 @@ final class JdbcRetentionStore implements RetentionStore {
         requireNonNull(lastPurged, "lastPurged");
         String sql = "SELECT id FROM kb_reservation WHERE fiscal_year <= ? AND id > ? AND member_id NOT LIKE '"
                 + Anonymised.MEMBER_PREFIX + "%' ORDER BY id" + tx.dialect().limit();
-        return tx.read("find expired reservations", c -> {
-            List<ReservationId> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setInt(1, lastPurged.startYear());
-                ps.setLong(2, after);
-                ps.setInt(3, positive(limit));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(ReservationId.of(rs.getLong(1)));
-                    }
-                }
-            }
-            return out;
-        });
+        return ids("find expired reservations", sql, ps -> {
+            ps.setInt(1, lastPurged.startYear());
+            ps.setLong(2, after);
+            ps.setInt(3, positive(limit));
+        }).stream().map(ReservationId::of).toList();
     }
 
     @Override
@@ -121,19 +112,10 @@ final class JdbcRetentionStore implements RetentionStore {
         requireNonNull(before, "before");
         String sql = "SELECT id FROM kb_outbox WHERE sent_at IS NOT NULL AND created_at < ? AND recipient <> ''"
                 + " AND id > ? ORDER BY id" + tx.dialect().limit();
-        return tx.read("find expired notifications", c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Jdbc.setInstant(ps, 1, before);
-                ps.setLong(2, after);
-                ps.setInt(3, positive(limit));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-            return out;
+        return ids("find expired notifications", sql, ps -> {
+            Jdbc.setInstant(ps, 1, before);
+            ps.setLong(2, after);
+            ps.setInt(3, positive(limit));
         });
     }
 
@@ -155,20 +137,11 @@ final class JdbcRetentionStore implements RetentionStore {
         requireNonNull(lastPurged, "lastPurged");
         String sql = "SELECT id FROM kb_waiting_entry WHERE fiscal_year <= ? AND id > ? AND member_id NOT LIKE '"
                 + Anonymised.MEMBER_PREFIX + "%' ORDER BY id" + tx.dialect().limit();
-        return tx.read("find expired waiting entries", c -> {
-            List<WaitingEntryId> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setInt(1, lastPurged.startYear());
-                ps.setLong(2, after);
-                ps.setInt(3, positive(limit));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(WaitingEntryId.of(rs.getLong(1)));
-                    }
-                }
-            }
-            return out;
-        });
+        return ids("find expired waiting entries", sql, ps -> {
+            ps.setInt(1, lastPurged.startYear());
+            ps.setLong(2, after);
+            ps.setInt(3, positive(limit));
+        }).stream().map(WaitingEntryId::of).toList();
     }
 
     @Override
@@ -192,19 +165,10 @@ final class JdbcRetentionStore implements RetentionStore {
         requireNonNull(before, "before");
         String sql = "SELECT id FROM kb_audit WHERE occurred_at < ? AND id > ? AND " + AUDIT_DETAILS + " ORDER BY id"
                 + tx.dialect().limit();
-        return tx.read("find expired audit details", c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Jdbc.setInstant(ps, 1, before);
-                ps.setLong(2, after);
-                ps.setInt(3, positive(limit));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getLong(1));
-                    }
-                }
-            }
-            return out;
+        return ids("find expired audit details", sql, ps -> {
+            Jdbc.setInstant(ps, 1, before);
+            ps.setLong(2, after);
+            ps.setInt(3, positive(limit));
         });
     }
 
@@ -223,6 +187,22 @@ final class JdbcRetentionStore implements RetentionStore {
                         + " WHERE id IN (" + in(chunk.size()) + ") AND " + AUDIT_DETAILS, chunk);
             }
             return n;
+        });
+    }
+
+    /** The first column of a query's rows, as ids in the order answered. */
+    private List<Long> ids(String what, String sql, Binder binder) {
+        return tx.read(what, c -> {
+            List<Long> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
         });
     }
 

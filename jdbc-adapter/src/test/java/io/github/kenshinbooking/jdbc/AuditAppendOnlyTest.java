@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * AUDIT-2 in the adapter's own code: no statement of the JDBC adapter, in its Java sources or its
- * migrations, updates, deletes, truncates, merges into or upserts the audit table {@code kb_audit}.
+ * migrations, updates, deletes, truncates, merges into or upserts the audit table {@code kb_audit}, but the
+ * retention purge of DATA-4, which empties a record's details and nothing else.
  * The sources are read as text from the module's {@code src/main} (the working directory of the test
  * run), Java string concatenations joined first.
  */
@@ -60,7 +61,31 @@ class AuditAppendOnlyTest {
             offences(text).forEach(o -> found.add(p + ": " + o));
         }
         assertThat(mentioning).as("files naming kb_audit").isGreaterThanOrEqualTo(5);
+        // the one exception, DATA-4's retention purge: it empties a record's details and leaves the record
+        List<String> purge = found.stream().filter(o -> o.contains("JdbcRetentionStore.java")).toList();
+        assertThat(purge).hasSize(1);
+        found.removeAll(purge);
         assertThat(found).isEmpty();
+    }
+
+    @Test
+    @DisplayName("DATA-4 AUDIT-2 the retention purge assigns only a record's details: summaries, reason, household actor"
+            + " and target; never its time, channel, action or kinds, and deletes nothing")
+    void retentionPurgeChangesOnlyDetails() throws IOException {
+        String text = CONCATENATION.matcher(Files.readString(
+                Path.of("src/main/java/io/github/kenshinbooking/jdbc/JdbcRetentionStore.java"), StandardCharsets.UTF_8))
+                .replaceAll("");
+        Matcher set = Pattern.compile("(?s)UPDATE kb_audit SET (.*?) WHERE").matcher(text);
+        assertThat(set.find()).isTrue();
+        List<String> assigned = new ArrayList<>();
+        Matcher column = Pattern.compile("(?:^|,)\\s*(\\w+)\\s*=").matcher(set.group(1));
+        while (column.find()) {
+            assigned.add(column.group(1));
+        }
+        assertThat(assigned).containsExactlyInAnyOrder("before_summary", "after_summary", "reason", "actor_id",
+                "actor_member", "target_id");
+        assertThat(set.find()).isFalse();
+        assertThat(text).doesNotContainPattern("(?i)DELETE\\s+FROM\\s+kb_audit");
     }
 
     @Test

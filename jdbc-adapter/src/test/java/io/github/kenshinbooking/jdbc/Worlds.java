@@ -314,15 +314,21 @@ final class Worlds {
         for (Slot s : jdbc.slots) {
             Slot now = jdbc.storage.slots().find(s.id()).orElseThrow();
             List<Reservation> live = jdbc.storage.reservations().findLiveBySlot(s.id());
-            long offered = MEMBERS.stream().flatMap(m -> jdbc.storage.waitingList().findByMember(m.id()).stream())
-                    .filter(e -> e.slot().equals(s.id()) && e.state() == WaitingState.OFFERED).count();
+            List<WaitingEntry> offers = MEMBERS.stream()
+                    .flatMap(m -> jdbc.storage.waitingList().findByMember(m.id()).stream())
+                    .filter(e -> e.slot().equals(s.id()) && e.state() == WaitingState.OFFERED).toList();
+            long offered = offers.size();
+            Map<OptionId, Integer> optionPools = jdbc.storage.waitingList().pooledOptionPlaces(s.id());
             // WAIT-2: the places taken are the live reservations, the offered entries and the pool
             assertThat((long) now.reserved()).isBetween(0L, (long) now.capacity())
                     .isEqualTo(live.size() + offered + jdbc.storage.waitingList().pooledPlaces(s.id()));
-            // OPT-2: each test's places taken are those its live reservations hold, never above its capacity
+            // OPT-2, WAIT-2: each test's places taken are those its live reservations and offered entries hold and
+            // its pool, never above its capacity
             for (SlotOption o : now.options()) {
-                assertThat(o.reserved()).isBetween(0, o.capacity())
-                        .isEqualTo(live.stream().filter(r -> r.choice().options().contains(o.option())).count());
+                assertThat((long) o.reserved()).isBetween(0L, (long) o.capacity())
+                        .isEqualTo(live.stream().filter(r -> r.choice().options().contains(o.option())).count()
+                                + offers.stream().filter(e -> e.choice().options().contains(o.option())).count()
+                                + optionPools.getOrDefault(o.option(), 0));
             }
         }
     }
@@ -332,6 +338,7 @@ final class Worlds {
         for (Slot s : w.slots) {
             v.put("slot " + s.id(), w.storage.slots().find(s.id()).orElseThrow());
             v.put("pooled " + s.id(), w.storage.waitingList().pooledPlaces(s.id()));
+            v.put("pooled tests " + s.id(), w.storage.waitingList().pooledOptionPlaces(s.id()));
         }
         for (Member m : MEMBERS) {
             v.put("reservations " + m.id(), sorted(w.storage.reservations().findByMember(m.id()), r -> r.id().value()));

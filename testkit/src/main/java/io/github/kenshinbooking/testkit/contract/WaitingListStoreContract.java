@@ -89,7 +89,6 @@ public abstract class WaitingListStoreContract extends StorageContractSupport {
         assertThat(storage.waitingList().findByMember(TARO)).containsExactly(taro);
         assertThat(storage.waitingList().findLive(TARO, FiscalYear.of(2024))).containsExactly(taro);
         assertThat(storage.waitingList().findLive(TARO, FiscalYear.of(2025))).isEmpty();
-        assertThat(storage.waitingList().findWaiting(s.id())).containsExactly(taro, jiro);
         assertThat(storage.waitingList().find(WaitingEntryId.of(999_999))).isEmpty();
     }
 
