@@ -103,7 +103,8 @@ final class RawBookers {
     static final String LIVE_EXISTS = "SELECT 1 FROM kb_reservation WHERE member_id = ? AND live_fiscal_year = ?";
     /** After the booking commits: the member's live waiting entries of the year, which a booking leaves (WAIT-4). */
     static final String WAITING_OF_MEMBER = "SELECT id, household, member_id, slot_id, fiscal_year, phone, state,"
-            + " joined_at, updated_at, held_until, reservation_id FROM kb_waiting_entry WHERE member_id = ?"
+            + " joined_at, updated_at, held_until, reservation_id, course, course_family, options FROM kb_waiting_entry"
+            + " WHERE member_id = ?"
             + " AND live_fiscal_year = ? ORDER BY id";
     static final String SLOT_CANCELLED = "SELECT cancelled FROM kb_slot WHERE id = ?";
     /** Ids per sequence round trip: the adapter's default. */
