@@ -140,7 +140,8 @@ class StaffBrowserTest {
         String[] lines = Files.readString(roster, StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("\uFEFF予約ID,受診日,開始時刻,会場");
-        assertThat(lines[1]).contains("電話予約会場").contains("1999999").contains("建設 花子").endsWith(",0312345678");
+        assertThat(lines[1]).contains("電話予約会場").contains("1999999").contains("建設 花子")
+                .endsWith(",0312345678,特定健診,,default,"); // the phone, then the default course without tests
 
         // the other console screens, each under axe
         open("/staff/slots?date=" + soon);
