@@ -252,7 +252,7 @@ final class JdbcReservationStore implements ReservationStore {
 
     static void checkText(Reservation r) {
         Jdbc.fits(r.termsVersion(), 200, "terms version");
-        Jdbc.fits(options(r), 1000, "options");
+        Jdbc.fits(options(r.choice()), 1000, "options");
     }
 
     /**
@@ -298,12 +298,16 @@ final class JdbcReservationStore implements ReservationStore {
         }
     }
 
-    /** The {@code options} column of a reservation: its tests' codes, comma-separated, in code order. */
-    static String options(Reservation r) {
-        return String.join(",", r.choice().options().stream().map(OptionId::value).toList());
+    /**
+     * The {@code options} column of a reservation or waiting entry: its tests' codes, comma-separated, in code
+     * order.
+     */
+    static String options(ExamChoice choice) {
+        return String.join(",", choice.options().stream().map(OptionId::value).toList());
     }
 
-    private static SortedSet<OptionId> options(String column) {
+    /** The tests of an {@code options} column, as {@link #options(ExamChoice)} wrote it. */
+    static SortedSet<OptionId> options(String column) {
         SortedSet<OptionId> out = new TreeSet<>();
         if (column != null && !column.isEmpty()) {
             for (String code : column.split(",")) {
@@ -317,7 +321,7 @@ final class JdbcReservationStore implements ReservationStore {
     private static void setChoice(PreparedStatement ps, int i, Reservation r) throws SQLException {
         ps.setString(i, r.choice().course().value());
         ps.setString(i + 1, r.choice().family().value());
-        ps.setString(i + 2, options(r));
+        ps.setString(i + 2, options(r.choice()));
     }
 
     private static void insertRow(Connection c, Reservation r) throws SQLException {

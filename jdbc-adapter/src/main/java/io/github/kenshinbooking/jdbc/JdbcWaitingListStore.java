@@ -30,9 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * {@link WaitingListStore} over {@code kb_waiting_entry} and the slot's {@code waiting_places} pool.
@@ -71,7 +69,7 @@ final class JdbcWaitingListStore implements WaitingListStore {
         requireNonNull(phone, "phone");
         requireNonNull(at, "at");
         requireNonNull(choice, "choice");
-        Jdbc.fits(options(choice), 1000, "options");
+        Jdbc.fits(JdbcReservationStore.options(choice), 1000, "options");
         String insert = tx.dialect().insertIgnore("kb_waiting_entry", COLUMNS
                 + ", live_slot_id, live_fiscal_year, live_ordinal", 17);
         return tx.writeRefusing("join waiting list", c -> {
@@ -349,20 +347,6 @@ final class JdbcWaitingListStore implements WaitingListStore {
         }
     }
 
-    private static String options(ExamChoice choice) {
-        return String.join(",", choice.options().stream().map(OptionId::value).toList());
-    }
-
-    private static SortedSet<OptionId> options(String column) {
-        SortedSet<OptionId> out = new TreeSet<>();
-        if (column != null && !column.isEmpty()) {
-            for (String code : column.split(",")) {
-                out.add(OptionId.of(code));
-            }
-        }
-        return out;
-    }
-
     private long nextId(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(tx.dialect().nextValue("kb_waiting_entry_id_seq"));
                 ResultSet rs = ps.executeQuery()) {
@@ -403,7 +387,7 @@ final class JdbcWaitingListStore implements WaitingListStore {
         }
         ps.setString(12, e.choice().course().value());
         ps.setString(13, e.choice().family().value());
-        ps.setString(14, options(e.choice()));
+        ps.setString(14, JdbcReservationStore.options(e.choice()));
         return 15;
     }
 
@@ -431,6 +415,6 @@ final class JdbcWaitingListStore implements WaitingListStore {
                 WaitingState.valueOf(rs.getString("state")), Jdbc.getInstant(rs, "joined_at"),
                 Jdbc.getInstant(rs, "updated_at"), Jdbc.getOptionalInstant(rs, "held_until"), r,
                 new ExamChoice(CourseId.of(rs.getString("course")), CourseFamily.of(rs.getString("course_family")),
-                        options(rs.getString("options"))));
+                        JdbcReservationStore.options(rs.getString("options"))));
     }
 }
