@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.github.kenshinbooking.KenshinBooking;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -171,8 +168,8 @@ class CoursesAndWaitingListSiteTest {
         Document cancel = machida.get(details.selectFirst("a[href$=/cancel]").attr("href"));
         machida.submit(cancel.selectFirst("main form"), Map.of());
         engine.waitingList().expireAndOffer();
-        MimeMessage offer = awaitSubject(DemoData.UMEDA_EMAIL, "【集団特定健診】キャンセル待ちのお席をご用意しました（受付番号："
-                + matsuoEntry + "）");
+        MimeMessage offer = Mails.awaitSubject(mailServer, DemoData.UMEDA_EMAIL,
+                "【集団特定健診】キャンセル待ちのお席をご用意しました（受付番号：" + matsuoEntry + "）");
         assertThat(String.valueOf(offer.getContent())).contains("梅田 松男 様").contains("確保期限");
         Document offered = umeda.get("/m/" + UME + "/waiting");
         assertThat(offered.select("#entry-" + matsuoEntry + " .state").text()).startsWith("ご案内中（確保期限 ");
@@ -183,7 +180,8 @@ class CoursesAndWaitingListSiteTest {
         assertThat(declined.select("[role=status]").text()).isEqualTo("ご案内を辞退しました。");
         assertThat(declined.select("#entry-" + matsuoEntry + " .state").text()).isEqualTo("取り消し");
         engine.waitingList().expireAndOffer();
-        awaitSubject(DemoData.MACHIDA_EMAIL, "【集団特定健診】キャンセル待ちのお席をご用意しました（受付番号：" + sachikoEntry + "）");
+        Mails.awaitSubject(mailServer, DemoData.MACHIDA_EMAIL,
+                "【集団特定健診】キャンセル待ちのお席をご用意しました（受付番号：" + sachikoEntry + "）");
         Document sachikoOffered = machida.get("/m/" + ICHIRO + "/waiting");
         assertThat(sachikoOffered.select("#entry-" + sachikoEntry + " .state").text()).startsWith("ご案内中（確保期限 ");
         Document accepted = machida.submit(sachikoOffered.selectFirst("#entry-" + sachikoEntry
@@ -193,7 +191,7 @@ class CoursesAndWaitingListSiteTest {
         assertThat(reservation).matches("\\d+");
         assertThat(machida.get("/m/" + ICHIRO + "/waiting").select("#entry-" + sachikoEntry + " .state").text())
                 .isEqualTo("予約済");
-        awaitMail(DemoData.MACHIDA_EMAIL, reservation);
+        Mails.awaitContaining(mailServer, DemoData.MACHIDA_EMAIL, reservation);
 
         // WAIT-4: 松男 joins again (the slot is full again) and leaves
         Document again = umeda.submit(umeda.get(join.attr("href")).selectFirst("main form"), Map.of("phone",
@@ -218,33 +216,5 @@ class CoursesAndWaitingListSiteTest {
                 "password", password));
         assertThat(b.path()).isEqualTo("/members");
         return b;
-    }
-
-    private MimeMessage awaitSubject(String to, String subject) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            for (MimeMessage m : mailServer.getReceivedMessages()) {
-                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to))
-                        && subject.equals(m.getSubject())) {
-                    return m;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + to + " with subject " + subject);
-    }
-
-    private MimeMessage awaitMail(String to, String containing) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            for (MimeMessage m : mailServer.getReceivedMessages()) {
-                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to))
-                        && String.valueOf(m.getContent()).contains(containing)) {
-                    return m;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + to + " containing " + containing);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -90,7 +87,7 @@ class HouseholdSiteTest {
         assertThat(reservationId).matches("\\d+");
         assertThat(booked.select("a.button").text()).isEqualTo("続けて予約をする");
 
-        MimeMessage mail = awaitMail("taro@example.jp", reservationId);
+        MimeMessage mail = Mails.awaitContaining(mailServer, "taro@example.jp", reservationId);
         assertThat(mail.getSubject()).isNotBlank();
 
         // 予約変更: 予約詳細 → 予約内容の変更 → カレンダーから日時を選択する → another time → 確認 → 予約を変更する
@@ -143,19 +140,5 @@ class HouseholdSiteTest {
         assertThat(b.last().statusCode()).isEqualTo(404);
         b.get("/m/1888888-01/calendar?month=2024-13");
         assertThat(b.last().statusCode()).isEqualTo(400);
-    }
-
-    private MimeMessage awaitMail(String to, String containing) throws Exception {
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(until)) {
-            for (MimeMessage m : mailServer.getReceivedMessages()) {
-                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(to))
-                        && String.valueOf(m.getContent()).contains(containing)) {
-                    return m;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail to " + to + " containing " + containing);
     }
 }
